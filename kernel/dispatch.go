@@ -1,0 +1,82 @@
+package kernel
+
+import "os"
+
+// Float is the element type of the generic entry point Gemm.
+type Float interface{ float32 | float64 }
+
+// microKernel computes the full register tile
+//
+//	for i < mr, j < nr: c[i*ldc+j] += alpha * Σ_p a[p*mr+i] * b[p*nr+j]
+//
+// over p < k, where a and b are packed panels (see pack.go).
+type microKernel[T Float] func(k int, alpha T, a, b, c []T, ldc int)
+
+// kernelSpec is one micro-kernel with the block sizes tuned for it:
+// mr×nr register tile, kc depth of packed panels, mc rows of A and nc
+// columns of B per cache block (mc a multiple of mr, nc of nr). An optional
+// narrow kernel (mr×narrow tile, narrow < nr) handles a last column panel
+// of at most narrow columns, so that less padding is computed.
+type kernelSpec[T Float] struct {
+	mr, nr      int
+	kc, mc, nc  int
+	micro       microKernel[T]
+	narrow      int
+	microNarrow microKernel[T]
+}
+
+// implementation is one complete set of kernels, for both element types.
+type implementation struct {
+	name string
+	s    kernelSpec[float32]
+	d    kernelSpec[float64]
+}
+
+// implementations lists the paths usable on this CPU, fastest first; the
+// pure-Go path is always last. Filled at init.
+var implementations []*implementation
+
+// active is the dispatch table, set once at init (and by tests only through
+// useImplementation).
+var active *implementation
+
+// pureGoEnv names the environment variable that forces the pure-Go path.
+const pureGoEnv = "ZEROKARA_PUREGO"
+
+func init() {
+	implementations = append(archImplementations(), pureGo)
+	active = implementations[0]
+	if v := os.Getenv(pureGoEnv); v != "" && v != "0" {
+		active = pureGo
+	}
+}
+
+// Implementation names the active GEMM path: "avx2fma" (AVX2 and FMA
+// assembly) or "purego".
+func Implementation() string { return active.name }
+
+// useImplementation switches the dispatch table to the named implementation
+// and returns a function that restores the previous one. It is a test hook:
+// it must not run concurrently with GEMM calls. It reports false if the named
+// implementation is not available on this CPU.
+func useImplementation(name string) (restore func(), ok bool) {
+	prev := active
+	for _, impl := range implementations {
+		if impl.name == name {
+			active = impl
+			return func() { active = prev }, true
+		}
+	}
+	return func() {}, false
+}
+
+// specFor returns the active kernel spec for element type T.
+func specFor[T Float]() *kernelSpec[T] {
+	var zero T
+	switch any(zero).(type) {
+	case float32:
+		return any(&active.s).(*kernelSpec[T])
+	default:
+		return any(&active.d).(*kernelSpec[T])
+	}
+}

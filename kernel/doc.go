@@ -1,0 +1,34 @@
+// Package kernel is zerokara's numeric core: a cache-blocked matrix multiply
+// (GEMM, BLAS level 3) for float32 and float64, usable on its own.
+//
+// The API follows gonum's blas.Float32/Float64 argument order and row-major
+// convention, so code can switch between the two one to one:
+//
+//	C = alpha·op(A)·op(B) + beta·C
+//
+// where op(X) is X or Xᵀ, op(A) is m×k, op(B) is k×n and C is m×n, and the
+// element (i, j) of a matrix with leading dimension ld lives at index i*ld+j.
+//
+// The computation follows the Goto/BLIS scheme: B is packed into zero-padded
+// column panels that fit the last-level cache, A into row panels that fit L2,
+// and a register-blocked micro-kernel multiplies one MR×NR tile at a time.
+// The micro-kernels are Go assembly generated with avo (see _asm/) for CPUs
+// with AVX2 and FMA, chosen once at start-up with github.com/klauspost/cpuid;
+// a pure-Go implementation is always compiled and used everywhere else.
+// Implementation reports which one runs.
+//
+// Setting the environment variable ZEROKARA_PUREGO=1 forces the pure-Go path
+// at run time; building with -tags purego compiles no assembly at all.
+//
+// Misuse (negative sizes, leading dimensions smaller than a row, slices too
+// short for the described matrix) panics with a message starting "kernel:",
+// as gonum's BLAS does. When beta is 0, C is not read (it may hold NaN), and
+// when alpha is 0 or k is 0, A and B are not read. C must not overlap A or B.
+//
+// Package-level functions use all cores (GOMAXPROCS) once a problem is large
+// enough to profit; Workers runs a GEMM on a chosen number of goroutines,
+// e.g. Workers(1) for one serial GEMM per core. Results are bitwise
+// identical whatever the number of workers.
+package kernel
+
+//go:generate go run -C _asm . -out ../micro_amd64.s

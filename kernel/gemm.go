@@ -1,0 +1,57 @@
+package kernel
+
+// Sgemm computes C = alpha·op(A)·op(B) + beta·C for row-major float32
+// matrices, where op(A) is m×k, op(B) is k×n and C is m×n. It uses all
+// cores once the problem is large enough; see Workers for a fixed count.
+func Sgemm(tA, tB Transpose, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+	Gemm(Auto, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// Dgemm computes C = alpha·op(A)·op(B) + beta·C for row-major float64
+// matrices, where op(A) is m×k, op(B) is k×n and C is m×n. It uses all
+// cores once the problem is large enough; see Workers for a fixed count.
+func Dgemm(tA, tB Transpose, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+	Gemm(Auto, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// Workers is the number of goroutines a GEMM may use. Auto (0) picks
+// GOMAXPROCS for large problems and 1 for small ones; Serial (1) never
+// starts a goroutine. The result does not depend on the worker count.
+type Workers int
+
+const (
+	// Auto lets the package choose the number of workers.
+	Auto Workers = 0
+	// Serial computes on the calling goroutine only.
+	Serial Workers = 1
+)
+
+// Sgemm is the package-level Sgemm run on w workers.
+func (w Workers) Sgemm(tA, tB Transpose, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+	Gemm(w, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// Dgemm is the package-level Dgemm run on w workers.
+func (w Workers) Dgemm(tA, tB Transpose, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+	Gemm(w, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// Gemm is the generic form of Sgemm and Dgemm, for code written over both
+// element types: C = alpha·op(A)·op(B) + beta·C on w workers.
+func Gemm[T Float](w Workers, tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+	if w < 0 {
+		panic(badWorkers)
+	}
+	if !checkGemm(tA, tB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc) {
+		return
+	}
+	scaleC(m, n, beta, c, ldc)
+	if alpha == 0 || k == 0 {
+		return
+	}
+	p := problem[T]{
+		spec: specFor[T](), tA: tA, tB: tB, k: k, alpha: alpha,
+		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
+	}
+	p.run(m, n, w.resolve(m, n, k))
+}

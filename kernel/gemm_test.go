@@ -1,0 +1,113 @@
+package kernel
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+var transposes = [][2]Transpose{{NoTrans, NoTrans}, {NoTrans, Trans}, {Trans, NoTrans}, {Trans, Trans}}
+
+// scalars are the (alpha, beta) pairs every sweep cycles through.
+var scalars = [][2]float64{{1, 0}, {1, 1}, {-0.75, 0}, {0.5, 1}, {1, -1.5}, {2.25, 0.5}, {0, 0}, {0, 1.5}}
+
+// smallSizes covers 0, 1, 2, the tiles of every implementation ±1 and
+// odd primes.
+var smallSizes = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15, 16, 17, 31, 33}
+
+func TestGemmSmallSweep(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T) {
+		t.Run("float32", func(t *testing.T) { smallSweep(t, Gemm[float32]) })
+		t.Run("float64", func(t *testing.T) { smallSweep(t, Gemm[float64]) })
+	})
+}
+
+func smallSweep[T Float](t *testing.T, gemm func(Workers, Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	call := serialCall(gemm)
+	i := 0
+	for _, tr := range transposes {
+		for _, m := range smallSizes {
+			for _, n := range smallSizes {
+				for _, k := range smallSizes {
+					s := scalars[i%len(scalars)]
+					tc := gemmCase{tA: tr[0], tB: tr[1], m: m, n: n, k: k, alpha: s[0], beta: s[1], pad: (i / 3) % 3 * 2}
+					runCase(t, rng, tc, call)
+					i++
+				}
+			}
+		}
+	}
+}
+
+// TestGemmBlockEdges puts each dimension of each implementation's cache
+// blocks (kc, mc, nc) one below, at and one above its boundary.
+func TestGemmBlockEdges(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T) {
+		t.Run("float32", func(t *testing.T) { blockEdges(t, specFor[float32](), Gemm[float32]) })
+		t.Run("float64", func(t *testing.T) { blockEdges(t, specFor[float64](), Gemm[float64]) })
+	})
+}
+
+func blockEdges[T Float](t *testing.T, s *kernelSpec[T], gemm func(Workers, Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	call := serialCall(gemm)
+	var cases []gemmCase
+	for _, d := range []int{-1, 0, 1} {
+		cases = append(cases,
+			gemmCase{m: 2*s.mr + 1, n: 2*s.nr - 1, k: s.kc + d},
+			gemmCase{m: s.mc + d, n: s.nr + 1, k: 2*s.kc + d},
+			gemmCase{m: s.mc + d, n: 2*s.nr + 3, k: 37},
+			gemmCase{m: s.mr - 1, n: s.nc + d, k: 11},
+			gemmCase{m: 2*s.mc + d, n: 3*s.nr + d, k: s.kc + 1},
+		)
+	}
+	for i, tc := range cases {
+		tr := transposes[i%len(transposes)]
+		sc := scalars[i%len(scalars)]
+		tc.tA, tc.tB, tc.alpha, tc.beta, tc.pad = tr[0], tr[1], sc[0], sc[1], i%2*5
+		runCase(t, rng, tc, call)
+	}
+}
+
+// TestGemmLargeAllTransposes multiplies a product large enough to use
+// several cache blocks in every dimension, with every transpose and the
+// package's automatic worker count.
+func TestGemmLargeAllTransposes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large product")
+	}
+	forEachImplementation(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(5, 6))
+		for i, tr := range transposes {
+			tc := gemmCase{tA: tr[0], tB: tr[1], m: 301, n: 263, k: 529, alpha: 1.25, beta: scalars[i][1], pad: 3}
+			runCase(t, rng, tc, Sgemm)
+			runCase(t, rng, tc, Dgemm)
+		}
+	})
+}
+
+// serialCall adapts a generic Gemm to the signature runCase expects.
+func serialCall[T Float](gemm func(Workers, Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) func(Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int) {
+	return func(tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+		gemm(Serial, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	}
+}
+
+// TestAlphaZeroDoesNotReadAB passes NaN-filled A and B with alpha = 0:
+// C must be exactly beta·C.
+func TestAlphaZeroDoesNotReadAB(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T) {
+		nan := float32(0) / zero32()
+		a := slices.Repeat([]float32{nan}, 12)
+		b := slices.Repeat([]float32{nan}, 12)
+		c := []float32{1, 2, 3, 4, 5, 6, 7, 8, 9}
+		Sgemm(NoTrans, NoTrans, 3, 3, 4, 0, a, 4, b, 3, 2, c, 3)
+		want := []float32{2, 4, 6, 8, 10, 12, 14, 16, 18}
+		if !slices.Equal(c, want) {
+			t.Fatalf("C = %v, want %v", c, want)
+		}
+	})
+}
+
+func zero32() float32 { return 0 }

@@ -1,0 +1,75 @@
+//go:build !purego
+
+package kernel
+
+import "github.com/klauspost/cpuid/v2"
+
+// avx2FMA is the implementation built on the AVX2+FMA micro-kernels of
+// micro_amd64.s. Block sizes were chosen by BenchmarkBlockSizes on a Zen 4
+// VM (32 KiB L1d, 1 MiB L2 per core).
+var avx2FMA = &implementation{
+	name: "avx2fma",
+	s: kernelSpec[float32]{mr: 6, nr: 16, kc: 256, mc: 168, nc: 4080, micro: sgemmKernel6x16AVX2,
+		narrow: 8, microNarrow: sgemmKernel6x8AVX2},
+	d: kernelSpec[float64]{mr: 6, nr: 8, kc: 256, mc: 72, nc: 4080, micro: dgemmKernel6x8AVX2,
+		narrow: 4, microNarrow: dgemmKernel6x4AVX2},
+}
+
+// archImplementations lists the assembly paths this CPU (and OS) supports.
+func archImplementations() []*implementation {
+	if cpuSupportsAVX2FMA() {
+		return []*implementation{avx2FMA}
+	}
+	return nil
+}
+
+// cpuSupportsAVX2FMA reports whether the CPU and OS support AVX2 and FMA.
+func cpuSupportsAVX2FMA() bool { return cpuid.CPU.Supports(cpuid.AVX2, cpuid.FMA3) }
+
+// sgemmKernel6x16AVX2 computes, for i < 6 and j < 16,
+//
+//	c[i*ldc+j] += alpha * Σ_{p<k} a[p*6+i] * b[p*16+j]
+//
+// Each accumulator sums its k products in order p = 0, 1, … with fused
+// multiply-adds; the result is then added to C as fma(alpha, acc, c).
+// The caller guarantees len(a) ≥ 6k, len(b) ≥ 16k and len(c) ≥ 5*ldc+16;
+// the assembly reads and writes nothing else.
+//
+//go:noescape
+func sgemmKernel6x16AVX2(k int, alpha float32, a, b, c []float32, ldc int)
+
+// dgemmKernel6x8AVX2 is the float64 counterpart of sgemmKernel6x16AVX2 with
+// an 6×8 tile: c[i*ldc+j] += alpha * Σ_{p<k} a[p*6+i] * b[p*8+j] for i < 6,
+// j < 8. The caller guarantees len(a) ≥ 6k, len(b) ≥ 8k and
+// len(c) ≥ 5*ldc+8.
+//
+//go:noescape
+func dgemmKernel6x8AVX2(k int, alpha float64, a, b, c []float64, ldc int)
+
+// sgemmKernel6x8AVX2 is sgemmKernel6x16AVX2 for a 6×8 tile (b packed 8
+// wide): c[i*ldc+j] += alpha * Σ_{p<k} a[p*6+i] * b[p*8+j] for i < 6,
+// j < 8. The caller guarantees len(a) ≥ 6k, len(b) ≥ 8k and
+// len(c) ≥ 5*ldc+8.
+//
+//go:noescape
+func sgemmKernel6x8AVX2(k int, alpha float32, a, b, c []float32, ldc int)
+
+// dgemmKernel6x4AVX2 is dgemmKernel6x8AVX2 for a 6×4 tile (b packed 4
+// wide): c[i*ldc+j] += alpha * Σ_{p<k} a[p*6+i] * b[p*4+j] for i < 6,
+// j < 4. The caller guarantees len(a) ≥ 6k, len(b) ≥ 4k and
+// len(c) ≥ 5*ldc+4.
+//
+//go:noescape
+func dgemmKernel6x4AVX2(k int, alpha float64, a, b, c []float64, ldc int)
+
+// peakFMA32AVX2 runs n iterations of 12 independent 256-bit float32 FMAs
+// (192 flops per iteration) and touches no memory.
+//
+//go:noescape
+func peakFMA32AVX2(n int)
+
+// peakFMA64AVX2 runs n iterations of 12 independent 256-bit float64 FMAs
+// (96 flops per iteration) and touches no memory.
+//
+//go:noescape
+func peakFMA64AVX2(n int)

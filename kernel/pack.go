@@ -1,0 +1,125 @@
+package kernel
+
+// packA copies the mb×kb block of op(A) that starts at row i0, column p0
+// into dst as ceil(mb/mr) panels. Panel q holds rows q*mr … q*mr+mr-1
+// column by column: dst[q*mr*kb + p*mr + i] = op(A)[i0+q*mr+i, p0+p].
+// Rows past mb are zero, so the micro-kernel can always run a full tile.
+func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int) {
+	for q := 0; q*mr < mb; q++ {
+		rows := min(mr, mb-q*mr)
+		panel := dst[q*mr*kb : (q+1)*mr*kb]
+		if tA == NoTrans && rows == 6 && mr == 6 {
+			packRows6(panel, a[(i0+q*mr)*lda+p0:], lda, kb)
+		} else if tA == NoTrans {
+			// Row i of the panel is contiguous in A: scatter it with stride mr.
+			for i := 0; i < rows; i++ {
+				src := a[(i0+q*mr+i)*lda+p0:][:kb]
+				for p, v := range src {
+					panel[p*mr+i] = v
+				}
+			}
+		} else {
+			// op(A) = Aᵀ: column p of the panel is contiguous in A.
+			for p := 0; p < kb; p++ {
+				copy(panel[p*mr:p*mr+rows], a[(p0+p)*lda+i0+q*mr:][:rows])
+			}
+		}
+		if rows < mr {
+			for p := 0; p < kb; p++ {
+				clear(panel[p*mr+rows : (p+1)*mr])
+			}
+		}
+	}
+}
+
+// packB copies the kb×nb block of op(B) that starts at row p0, column j0
+// into dst as ceil(nb/nr) panels. Panel q holds columns q*nr … q*nr+nr-1
+// row by row: dst[q*nr*kb + p*nr + j] = op(B)[p0+p, j0+q*nr+j].
+// Columns past nb are zero. A last panel of at most narrow columns is
+// packed narrow wide instead (for the narrow edge kernel); narrow = 0
+// disables that.
+func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, narrow int) {
+	for q := 0; q*nrFull < nb; q++ {
+		cols := min(nrFull, nb-q*nrFull)
+		nr := nrFull
+		if cols <= narrow {
+			nr = narrow
+		}
+		panel := dst[q*nrFull*kb:][:nr*kb]
+		if tB == NoTrans {
+			// Row p of the panel is contiguous in B.
+			src := b[p0*ldb+j0+q*nrFull:]
+			if cols < nr || !copyRows(panel, src, ldb, kb, nr) {
+				for p := 0; p < kb; p++ {
+					copy(panel[p*nr:p*nr+cols], src[p*ldb:p*ldb+cols])
+				}
+			}
+		} else {
+			// op(B) = Bᵀ: column j of the panel is row j0+q*nr+j of B.
+			for j := 0; j < cols; j++ {
+				src := b[(j0+q*nrFull+j)*ldb+p0:][:kb]
+				for p, v := range src {
+					panel[p*nr+j] = v
+				}
+			}
+		}
+		if cols < nr {
+			for p := 0; p < kb; p++ {
+				clear(panel[p*nr+cols : (p+1)*nr])
+			}
+		}
+	}
+}
+
+// packRows6 interleaves six rows of A (ld apart, kb long) into the
+// column-major 6-row panel dst: dst[p*6+i] = a[i*ld+p]. It is packA's hot
+// case for the 6-row micro-kernels. The concrete-type bodies let the
+// compiler drop bounds checks and keep everything in registers, which the
+// generic (dictionary-based) code does not.
+func packRows6[T Float](dst, a []T, ld, kb int) {
+	switch d := any(dst).(type) {
+	case []float32:
+		packRows6Of(d, any(a).([]float32), ld, kb)
+	case []float64:
+		packRows6Of(d, any(a).([]float64), ld, kb)
+	}
+}
+
+func packRows6Of[T float32 | float64](dst, a []T, ld, kb int) {
+	r0 := a[:kb]
+	r1 := a[ld:][:kb]
+	r2 := a[2*ld:][:kb]
+	r3 := a[3*ld:][:kb]
+	r4 := a[4*ld:][:kb]
+	r5 := a[5*ld:][:kb]
+	dst = dst[:6*kb]
+	for p := range r0 {
+		d := dst[6*p : 6*p+6 : 6*p+6]
+		d[0], d[1], d[2], d[3], d[4], d[5] = r0[p], r1[p], r2[p], r3[p], r4[p], r5[p]
+	}
+}
+
+// copyRows copies kb rows of nr elements, ld apart in src, to consecutive
+// rows of dst, for the 64-byte rows of the AVX2 panels (16 float32 or 8
+// float64). It reports false, doing nothing, for other widths.
+func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
+	switch d := any(dst).(type) {
+	case []float32:
+		if nr != 16 {
+			return false
+		}
+		s := any(src).([]float32)
+		for p := 0; p < kb; p++ {
+			*(*[16]float32)(d[p*16:]) = *(*[16]float32)(s[p*ld:])
+		}
+	case []float64:
+		if nr != 8 {
+			return false
+		}
+		s := any(src).([]float64)
+		for p := 0; p < kb; p++ {
+			*(*[8]float64)(d[p*8:]) = *(*[8]float64)(s[p*ld:])
+		}
+	}
+	return true
+}

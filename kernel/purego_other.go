@@ -1,0 +1,6 @@
+//go:build !amd64 || purego
+
+package kernel
+
+// archImplementations lists no assembly paths on this build.
+func archImplementations() []*implementation { return nil }
