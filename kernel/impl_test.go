@@ -6,22 +6,23 @@ import (
 	"testing"
 )
 
-// requireImplEnv names the environment variable listing implementations
-// (comma-separated) that must be available; CI sets it so that a machine
-// silently falling back to pure Go fails instead of passing.
-const requireImplEnv = "ZEROKARA_REQUIRE_IMPL"
+// expectImplsEnv names the environment variable that lists, comma-separated
+// and fastest first, the implementations this machine must offer, e.g.
+// "avx2fma,purego". CI sets it so that a CPU detection bug that silently
+// falls back to pure Go (or picks assembly the CPU lacks) fails the tests.
+const expectImplsEnv = "ZEROKARA_EXPECT_IMPLS"
 
-func TestRequiredImplementations(t *testing.T) {
-	want := os.Getenv(requireImplEnv)
+func TestExpectedImplementations(t *testing.T) {
+	want := os.Getenv(expectImplsEnv)
+	have := strings.Join(implementationNames(), ",")
 	if want == "" {
-		t.Skipf("%s not set; available: %v", requireImplEnv, implementationNames())
+		t.Skipf("%s not set; available: %s", expectImplsEnv, have)
 	}
-	for _, name := range strings.Split(want, ",") {
-		restore, ok := useImplementation(name)
-		restore()
-		if !ok {
-			t.Errorf("implementation %q required by %s is not available; have %v", name, requireImplEnv, implementationNames())
-		}
+	if have != want {
+		t.Fatalf("available implementations = %q, %s = %q", have, expectImplsEnv, want)
+	}
+	if os.Getenv(pureGoEnv) == "" && Implementation() != implementations[0].name {
+		t.Fatalf("Implementation() = %q, want the fastest, %q", Implementation(), implementations[0].name)
 	}
 }
 

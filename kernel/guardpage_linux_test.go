@@ -1,0 +1,85 @@
+//go:build linux
+
+package kernel
+
+import (
+	"math/rand/v2"
+	"slices"
+	"syscall"
+	"testing"
+	"unsafe"
+)
+
+// guardedSlice returns a slice of n elements that ends exactly at a
+// PROT_NONE page (or, with atStart, begins exactly after one), so any read
+// or write past that edge faults and crashes the test. release unmaps it.
+func guardedSlice[T Float](t *testing.T, n int, atStart bool) (s []T, release func()) {
+	t.Helper()
+	page := syscall.Getpagesize()
+	size := int(unsafe.Sizeof(T(0)))
+	dataPages := (n*size + page - 1) / page
+	mem, err := syscall.Mmap(-1, 0, (dataPages+1)*page, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Fatalf("mmap: %v", err)
+	}
+	guardAt, start := dataPages*page, dataPages*page-n*size
+	if atStart {
+		guardAt, start = 0, page
+	}
+	if err := syscall.Mprotect(mem[guardAt:guardAt+page], syscall.PROT_NONE); err != nil {
+		t.Fatalf("mprotect: %v", err)
+	}
+	if n == 0 {
+		return nil, func() { syscall.Munmap(mem) }
+	}
+	s = unsafe.Slice((*T)(unsafe.Pointer(&mem[start])), n)
+	return s, func() { syscall.Munmap(mem) }
+}
+
+// TestGemmGuardPages runs products whose operands end at (or start right
+// after) an inaccessible page, on every implementation, and compares them
+// with the same products on ordinary memory.
+func TestGemmGuardPages(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T) {
+		t.Run("float32", func(t *testing.T) { guardPages[float32](t) })
+		t.Run("float64", func(t *testing.T) { guardPages[float64](t) })
+	})
+}
+
+func guardPages[T Float](t *testing.T) {
+	s := specFor[T]()
+	rng := rand.New(rand.NewPCG(9, 10))
+	rnd := randFloat[T](rng)
+	sizes := []int{1, s.mr - 1, s.mr + 1, s.nr - 1, s.nr + 1, 2*s.nr + 3, s.kc + 1}
+	i := 0
+	for _, tr := range transposes {
+		for _, atStart := range []bool{false, true} {
+			for _, m := range sizes {
+				n := sizes[(i+1)%len(sizes)]
+				k := sizes[(i+3)%len(sizes)]
+				i++
+				tc := gemmCase{tA: tr[0], tB: tr[1], m: m, n: n, k: k}
+				rowsA, colsA, rowsB, colsB := tc.dims()
+				a, relA := guardedSlice[T](t, rowsA*colsA, atStart)
+				b, relB := guardedSlice[T](t, rowsB*colsB, atStart)
+				c, relC := guardedSlice[T](t, m*n, atStart)
+				for _, x := range [][]T{a, b, c} {
+					for j := range x {
+						x[j] = rnd()
+					}
+				}
+				want := slices.Clone(c)
+				Gemm(Serial, tc.tA, tc.tB, m, n, k, 1.5, slices.Clone(a), colsA, slices.Clone(b), colsB, 0.5, want, n)
+				Gemm(Serial, tc.tA, tc.tB, m, n, k, 1.5, a, colsA, b, colsB, 0.5, c, n)
+				for j := range c {
+					if !bitsEqual(c[j], want[j]) {
+						t.Fatalf("%v atStart=%v: C[%d] = %v on guarded memory, %v on ordinary memory", tc, atStart, j, c[j], want[j])
+					}
+				}
+				relA()
+				relB()
+				relC()
+			}
+		}
+	}
+}

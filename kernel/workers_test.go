@@ -1,0 +1,85 @@
+package kernel
+
+import (
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"testing"
+)
+
+// TestWorkersBitwiseEqual checks that every worker count gives exactly the
+// serial result, for shapes split along M and along N.
+func TestWorkersBitwiseEqual(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T) {
+		t.Run("float32", func(t *testing.T) { workersEqual[float32](t) })
+		t.Run("float64", func(t *testing.T) { workersEqual[float64](t) })
+	})
+}
+
+func workersEqual[T Float](t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	rnd := randFloat[T](rng)
+	for i, sh := range [][3]int{{97, 61, 300}, {13, 250, 77}, {200, 200, 520}, {5, 3, 1000}} {
+		m, n, k := sh[0], sh[1], sh[2]
+		tr := transposes[i%len(transposes)]
+		a := make([]T, m*k)
+		b := make([]T, k*n)
+		c0 := make([]T, m*n)
+		for _, x := range [][]T{a, b, c0} {
+			for j := range x {
+				x[j] = rnd()
+			}
+		}
+		lda, ldb := k, n
+		if tr[0] == Trans {
+			lda = m
+		}
+		if tr[1] == Trans {
+			ldb = k
+		}
+		want := slices.Clone(c0)
+		Gemm(Serial, tr[0], tr[1], m, n, k, 0.75, a, lda, b, ldb, 1.25, want, n)
+		for _, w := range []Workers{2, 3, 4, 7, Auto} {
+			got := slices.Clone(c0)
+			Gemm(w, tr[0], tr[1], m, n, k, 0.75, a, lda, b, ldb, 1.25, got, n)
+			for j := range got {
+				if !bitsEqual(got[j], want[j]) {
+					t.Fatalf("m=%d,n=%d,k=%d workers=%d: C[%d] = %v, serial %v", m, n, k, w, j, got[j], want[j])
+				}
+			}
+		}
+	}
+}
+
+// TestConcurrentCalls runs independent GEMMs from several goroutines at
+// once (as the experiments do, one network per core); under -race this
+// also checks the buffer pools.
+func TestConcurrentCalls(t *testing.T) {
+	const m, n, k = 70, 90, 300
+	a := make([]float32, m*k)
+	b := make([]float32, k*n)
+	for i := range a {
+		a[i] = float32(i%7) - 3
+	}
+	for i := range b {
+		b[i] = float32(i%5) - 2
+	}
+	want := make([]float32, m*n)
+	Sgemm(NoTrans, NoTrans, m, n, k, 1, a, k, b, n, 0, want, n)
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rep := 0; rep < 5; rep++ {
+				c := make([]float32, m*n)
+				Workers(2).Sgemm(NoTrans, NoTrans, m, n, k, 1, a, k, b, n, 0, c, n)
+				if !slices.Equal(c, want) {
+					t.Error("concurrent product differs from the sequential one")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
