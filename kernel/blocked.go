@@ -3,51 +3,67 @@ package kernel
 // problem holds one GEMM call's operands after validation and after C has
 // been scaled by beta; what remains is C += alpha·op(A)·op(B).
 type problem[T Float] struct {
-	spec   *kernelSpec[T]
-	tA, tB Transpose
-	k      int
-	alpha  T
-	a      []T
-	lda    int
-	b      []T
-	ldb    int
-	c      []T
-	ldc    int
+	spec         *kernelSpec[T]
+	tA, tB       Transpose
+	k            int
+	alpha        T
+	a            []T
+	lda          int
+	b            []T
+	ldb          int
+	c            []T
+	ldc          int
+	packA, packB bool // copy operands into panels, or read them in place
 }
 
 // serial adds alpha·op(A)·op(B) to the block C[i0:i1, j0:j1] on the
 // calling goroutine with the Goto/BLIS loop nest: columns of B in blocks of
 // nc (jc), depth in blocks of kc (pc, packing B), rows of A in blocks of mc
-// (ic, packing A), then the macro-kernel over register tiles.
+// (ic, packing A), then the macro-kernel over register tiles. An operand
+// read in place still has its last, partial panel packed (zero-padded), so
+// the micro-kernel never reads outside the matrix.
 func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 	s := p.spec
 	m, n := i1-i0, j1-j0
 	kcMax := min(s.kc, p.k)
-	ncMax := min(s.nc, roundUp(n, s.nr))
-	mcMax := min(s.mc, roundUp(m, s.mr))
-	buf := getBuffer[T](kcMax * (ncMax + mcMax))
+	sizeB, sizeA := kcMax*s.nr, kcMax*s.mr
+	if p.packB {
+		sizeB = kcMax * min(s.nc, roundUp(n, s.nr))
+	}
+	if p.packA {
+		sizeA = kcMax * min(s.mc, roundUp(m, s.mr))
+	}
+	buf := getBuffer[T](sizeB + sizeA)
 	defer putBuffer(buf)
-	packedB, packedA := (*buf)[:kcMax*ncMax], (*buf)[kcMax*ncMax:]
+	packedB, packedA := (*buf)[:sizeB], (*buf)[sizeB:]
 
 	for jc := j0; jc < j1; jc += s.nc {
 		nb := min(s.nc, j1-jc)
 		for pc := 0; pc < p.k; pc += s.kc {
 			kb := min(s.kc, p.k-pc)
-			packB(packedB, p.tB, p.b, p.ldb, pc, jc, kb, nb, s.nr, s.narrow)
+			if p.packB {
+				packB(packedB, p.tB, p.b, p.ldb, pc, jc, kb, nb, s.nr, s.narrow)
+			} else if edge := nb % s.nr; edge != 0 {
+				packB(packedB, p.tB, p.b, p.ldb, pc, jc+nb-edge, kb, edge, s.nr, s.narrow)
+			}
 			for ic := i0; ic < i1; ic += s.mc {
 				mb := min(s.mc, i1-ic)
-				packA(packedA, p.tA, p.a, p.lda, ic, pc, mb, kb, s.mr)
-				p.macro(packedA, packedB, ic, jc, mb, nb, kb)
+				if p.packA {
+					packA(packedA, p.tA, p.a, p.lda, ic, pc, mb, kb, s.mr)
+				} else if edge := mb % s.mr; edge != 0 {
+					packA(packedA, p.tA, p.a, p.lda, ic+mb-edge, pc, edge, kb, s.mr)
+				}
+				p.macro(packedA, packedB, ic, jc, pc, mb, nb, kb)
 			}
 		}
 	}
 }
 
-// macro runs the micro-kernel over the mb×nb block of C at (ic, jc) from
-// packed panels of depth kb. Tiles that stick out of C are computed into a
-// local tile (loaded from and stored back to C's valid part), so the
-// arithmetic of every element is the same on edges and inside.
-func (p *problem[T]) macro(packedA, packedB []T, ic, jc, mb, nb, kb int) {
+// macro runs the micro-kernel over the mb×nb block of C at (ic, jc), depth
+// pc … pc+kb-1. Tiles that stick out of C are computed into a local tile
+// (loaded from and stored back to C's valid part), so the arithmetic of
+// every element is the same on edges and inside.
+func (p *problem[T]) macro(packedA, packedB []T, ic, jc, pc, mb, nb, kb int) {
 	s := p.spec
 	mr := s.mr
 	var edge [maxTile]T
@@ -57,20 +73,37 @@ func (p *problem[T]) macro(packedA, packedB []T, ic, jc, mb, nb, kb int) {
 		if cols <= s.narrow {
 			nr, micro = s.narrow, s.microNarrow
 		}
-		bp := packedB[jr*kb:][:nr*kb]
+		bp, rsB := p.b[min(pc*p.ldb+jc+jr, len(p.b)):], p.ldb
+		switch {
+		case p.packB:
+			bp, rsB = packedB[jr*kb:][:nr*kb], nr
+		case cols < s.nr:
+			bp, rsB = packedB[:nr*kb], nr
+		}
 		for ir := 0; ir < mb; ir += mr {
-			ap := packedA[ir*kb : (ir+mr)*kb]
 			rows := min(mr, mb-ir)
+			var ap []T
+			rsA, csA := 1, mr
+			switch {
+			case p.packA:
+				ap = packedA[ir*kb:][:mr*kb]
+			case rows < mr:
+				ap = packedA[:mr*kb]
+			case p.tA == NoTrans:
+				ap, rsA, csA = p.a[(ic+ir)*p.lda+pc:], p.lda, 1
+			default:
+				ap, rsA, csA = p.a[pc*p.lda+ic+ir:], 1, p.lda
+			}
 			c := p.c[(ic+ir)*p.ldc+jc+jr:]
 			if rows == mr && cols == nr {
-				micro(kb, p.alpha, ap, bp, c, p.ldc)
+				micro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc)
 				continue
 			}
 			tile := edge[:mr*nr]
 			for i := 0; i < rows; i++ {
 				copy(tile[i*nr:i*nr+cols], c[i*p.ldc:i*p.ldc+cols])
 			}
-			micro(kb, p.alpha, ap, bp, tile, nr)
+			micro(kb, p.alpha, ap, rsA, csA, bp, rsB, tile, nr)
 			for i := 0; i < rows; i++ {
 				copy(c[i*p.ldc:i*p.ldc+cols], tile[i*nr:i*nr+cols])
 			}

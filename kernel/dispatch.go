@@ -7,10 +7,12 @@ type Float interface{ float32 | float64 }
 
 // microKernel computes the full register tile
 //
-//	for i < mr, j < nr: c[i*ldc+j] += alpha * Σ_p a[p*mr+i] * b[p*nr+j]
+//	for i < mr, j < nr: c[i*ldc+j] += alpha * Σ_{p<k} a[i*rsA+p*csA] * b[p*rsB+j]
 //
-// over p < k, where a and b are packed panels (see pack.go).
-type microKernel[T Float] func(k int, alpha T, a, b, c []T, ldc int)
+// Packed panels (pack.go) have rsA = 1, csA = mr, rsB = nr; other strides
+// read A (either orientation) or B in place. The caller guarantees that every
+// index the formula reaches lies inside the slices.
+type microKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int)
 
 // kernelSpec is one micro-kernel with the block sizes tuned for it:
 // mr×nr register tile, kc depth of packed panels, mc rows of A and nc

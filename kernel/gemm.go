@@ -53,5 +53,6 @@ func Gemm[T Float](w Workers, tA, tB Transpose, m, n, k int, alpha T, a []T, lda
 		spec: specFor[T](), tA: tA, tB: tB, k: k, alpha: alpha,
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
 	}
+	p.packA, p.packB = choosePacking[T](m, tA, tB, lda, ldb)
 	p.run(m, n, w.resolve(m, n, k))
 }

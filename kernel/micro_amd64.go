@@ -28,39 +28,33 @@ func cpuSupportsAVX2FMA() bool { return cpuid.CPU.Supports(cpuid.AVX2, cpuid.FMA
 
 // sgemmKernel6x16AVX2 computes, for i < 6 and j < 16,
 //
-//	c[i*ldc+j] += alpha * Σ_{p<k} a[p*6+i] * b[p*16+j]
+//	c[i*ldc+j] += alpha * Σ_{p<k} a[i*rsA+p*csA] * b[p*rsB+j]
 //
 // Each accumulator sums its k products in order p = 0, 1, … with fused
 // multiply-adds; the result is then added to C as fma(alpha, acc, c).
-// The caller guarantees len(a) ≥ 6k, len(b) ≥ 16k and len(c) ≥ 5*ldc+16;
-// the assembly reads and writes nothing else.
+// The caller guarantees that every index of a, b and c the formula reaches
+// is in range (strides are non-negative); the assembly reads and writes
+// nothing else.
 //
 //go:noescape
-func sgemmKernel6x16AVX2(k int, alpha float32, a, b, c []float32, ldc int)
+func sgemmKernel6x16AVX2(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int)
 
-// dgemmKernel6x8AVX2 is the float64 counterpart of sgemmKernel6x16AVX2 with
-// an 6×8 tile: c[i*ldc+j] += alpha * Σ_{p<k} a[p*6+i] * b[p*8+j] for i < 6,
-// j < 8. The caller guarantees len(a) ≥ 6k, len(b) ≥ 8k and
-// len(c) ≥ 5*ldc+8.
+// sgemmKernel6x8AVX2 is sgemmKernel6x16AVX2 for a 6×8 tile (j < 8).
 //
 //go:noescape
-func dgemmKernel6x8AVX2(k int, alpha float64, a, b, c []float64, ldc int)
+func sgemmKernel6x8AVX2(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int)
 
-// sgemmKernel6x8AVX2 is sgemmKernel6x16AVX2 for a 6×8 tile (b packed 8
-// wide): c[i*ldc+j] += alpha * Σ_{p<k} a[p*6+i] * b[p*8+j] for i < 6,
-// j < 8. The caller guarantees len(a) ≥ 6k, len(b) ≥ 8k and
-// len(c) ≥ 5*ldc+8.
+// dgemmKernel6x8AVX2 is the float64 counterpart of sgemmKernel6x16AVX2, a
+// 6×8 tile: c[i*ldc+j] += alpha * Σ_{p<k} a[i*rsA+p*csA] * b[p*rsB+j] for
+// i < 6, j < 8, under the same guarantees.
 //
 //go:noescape
-func sgemmKernel6x8AVX2(k int, alpha float32, a, b, c []float32, ldc int)
+func dgemmKernel6x8AVX2(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int)
 
-// dgemmKernel6x4AVX2 is dgemmKernel6x8AVX2 for a 6×4 tile (b packed 4
-// wide): c[i*ldc+j] += alpha * Σ_{p<k} a[p*6+i] * b[p*4+j] for i < 6,
-// j < 4. The caller guarantees len(a) ≥ 6k, len(b) ≥ 4k and
-// len(c) ≥ 5*ldc+4.
+// dgemmKernel6x4AVX2 is dgemmKernel6x8AVX2 for a 6×4 tile (j < 4).
 //
 //go:noescape
-func dgemmKernel6x4AVX2(k int, alpha float64, a, b, c []float64, ldc int)
+func dgemmKernel6x4AVX2(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int)
 
 // peakFMA32AVX2 runs n iterations of 12 independent 256-bit float32 FMAs
 // (192 flops per iteration) and touches no memory.

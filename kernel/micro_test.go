@@ -22,7 +22,7 @@ func benchMicro[T Float](b *testing.B, name string, s *kernelSpec[T]) {
 		bb := make([]T, s.nr*k)
 		c := make([]T, s.mr*s.nr)
 		for b.Loop() {
-			s.micro(k, 1, a, bb, c, s.nr)
+			s.micro(k, 1, a, 1, s.mr, bb, s.nr, c, s.nr)
 		}
 		b.ReportMetric(float64(2*k*s.mr*s.nr)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 	})

@@ -54,8 +54,8 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 					copy(panel[p*nr:p*nr+cols], src[p*ldb:p*ldb+cols])
 				}
 			}
-		} else {
-			// op(B) = Bᵀ: column j of the panel is row j0+q*nr+j of B.
+		} else if cols < nr || !interleaveRows(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, nr) {
+			// op(B) = Bᵀ: column j of the panel is row j0+q*nrFull+j of B.
 			for j := 0; j < cols; j++ {
 				src := b[(j0+q*nrFull+j)*ldb+p0:][:kb]
 				for p, v := range src {
@@ -122,4 +122,45 @@ func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
 		}
 	}
 	return true
+}
+
+// interleaveRows writes rows of src (ld apart, kb long) column by column:
+// dst[p*rows+i] = src[i*ld+p], for the panel widths of the AVX2 kernels (8
+// and 16 rows). It reports false, doing nothing, for other counts.
+func interleaveRows[T Float](dst, src []T, ld, kb, rows int) bool {
+	switch rows {
+	case 8:
+		for i0 := 0; i0 < 8; i0 += 4 {
+			interleave4(dst[i0:], src[i0*ld:], ld, kb, 8)
+		}
+	case 16:
+		for i0 := 0; i0 < 16; i0 += 4 {
+			interleave4(dst[i0:], src[i0*ld:], ld, kb, 16)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// interleave4 writes four rows of src (ld apart, kb long) into columns 0…3
+// of dst, whose rows are stride apart: dst[p*stride+i] = src[i*ld+p].
+func interleave4[T Float](dst, src []T, ld, kb, stride int) {
+	switch d := any(dst).(type) {
+	case []float32:
+		interleave4Of(d, any(src).([]float32), ld, kb, stride)
+	case []float64:
+		interleave4Of(d, any(src).([]float64), ld, kb, stride)
+	}
+}
+
+func interleave4Of[T float32 | float64](dst, src []T, ld, kb, stride int) {
+	r0 := src[:kb]
+	r1 := src[ld:][:kb]
+	r2 := src[2*ld:][:kb]
+	r3 := src[3*ld:][:kb]
+	for p := range r0 {
+		d := dst[p*stride : p*stride+4 : p*stride+4]
+		d[0], d[1], d[2], d[3] = r0[p], r1[p], r2[p], r3[p]
+	}
 }

@@ -6,9 +6,11 @@ import (
 )
 
 // parallelMinFlops is the smallest product (2·m·n·k flops) that Auto splits
-// across cores: below it, starting goroutines and packing B once per worker
-// cost more than they save (see BenchmarkWorkers).
-const parallelMinFlops = 2 * 96 * 96 * 96
+// across cores: below it, starting goroutines and the packing each worker
+// repeats cost more than they save (measured with BenchmarkSgemm and
+// BenchmarkDgemm, workers=1 against workers=auto: 128³ is slower on two
+// cores, 256³ faster).
+const parallelMinFlops = 2 * 200 * 200 * 200
 
 // resolve turns w into a concrete worker count for an m×n×k product.
 func (w Workers) resolve(m, n, k int) int {
@@ -22,15 +24,19 @@ func (w Workers) resolve(m, n, k int) int {
 }
 
 // run computes the product on up to workers goroutines. C is cut into
-// workers bands of whole register tiles, along M if it has at least as
-// many tiles as N, else along N; each band is an independent serial
-// product with its own packed buffers. Cutting never changes the k-blocking
+// workers bands of whole register tiles; each band is an independent serial
+// product with its own packed buffers. The cut avoids repeating packing:
+// along N when only B is packed (each worker packs its own columns), along
+// M when only A is, else along the dimension with more tiles. Cutting never changes the k-blocking
 // or the summation order of any element, so the result is bitwise the same
 // for every worker count.
 func (p *problem[T]) run(m, n, workers int) {
 	mTiles := (m + p.spec.mr - 1) / p.spec.mr
 	nTiles := (n + p.spec.nr - 1) / p.spec.nr
 	alongM := mTiles >= nTiles
+	if p.packA != p.packB {
+		alongM = p.packA
+	}
 	tiles, step := nTiles, p.spec.nr
 	if alongM {
 		tiles, step = mTiles, p.spec.mr

@@ -10,20 +10,23 @@ var pureGo = &implementation{
 // microGo2x4 is the pure-Go micro-kernel: the 2×4 tile of the contract of
 // microKernel. Larger tiles measured slower: the Go compiler spills their
 // accumulators (BenchmarkMicroKernel).
-func microGo2x4[T Float](k int, alpha T, a, b, c []T, ldc int) {
+func microGo2x4[T Float](k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int) {
 	var c00, c01, c02, c03, c10, c11, c12, c13 T
-	a = a[:2*k]
-	b = b[:4*k]
+	if k == 0 {
+		return
+	}
+	r0 := a[:(k-1)*csA+1]
+	r1 := a[rsA:][:(k-1)*csA+1]
+	b = b[:(k-1)*rsB+4]
 	for p := 0; p < k; p++ {
-		ap := a[2*p : 2*p+2 : 2*p+2]
-		bp := b[4*p : 4*p+4 : 4*p+4]
+		bp := b[p*rsB : p*rsB+4 : p*rsB+4]
 		b0, b1, b2, b3 := bp[0], bp[1], bp[2], bp[3]
-		a0 := ap[0]
+		a0 := r0[p*csA]
 		c00 += a0 * b0
 		c01 += a0 * b1
 		c02 += a0 * b2
 		c03 += a0 * b3
-		a1 := ap[1]
+		a1 := r1[p*csA]
 		c10 += a1 * b0
 		c11 += a1 * b1
 		c12 += a1 * b2

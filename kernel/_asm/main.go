@@ -40,17 +40,49 @@ func main() {
 // unroll is how many k steps one loop iteration of a micro-kernel performs.
 const unroll = 4
 
-// microKernel emits C[0:mr, 0:nr] += alpha * Apanel * Bpanel where Apanel is
-// k×mr packed column by column (a[p*mr+i]) and Bpanel is k×nr packed row by
-// row (b[p*nr+j]), nr = vecs*lanes. C rows are ldc elements apart.
+// microKernel emits C[0:mr, 0:nr] += alpha * A * B for an mr×k block A
+// with element (i, p) at a[i*rsA + p*csA] and a k×nr block B with row p at
+// b[p*rsB : p*rsB+nr], nr = vecs*lanes. Strides let the same kernel read
+// packed panels (rsA = 1, csA = mr, rsB = nr) or, with no packing, A in
+// either orientation and B in place. C rows are ldc elements apart.
 func microKernel(name string, e elem, mr, vecs int) {
+	if mr > 6 {
+		panic("row addressing below supports mr <= 6")
+	}
 	nr := vecs * e.vecLanes
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a, b, c []%[1]s, ldc int)", e.goType))
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int)", e.goType))
 	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with AVX2 and FMA; see the Go stub.", name, mr, nr))
 
+	shift := uint64(log2(e.size))
 	k := Load(Param("k"), GP64())
 	pa := Load(Param("a").Base(), GP64())
 	pb := Load(Param("b").Base(), GP64())
+	rs := Load(Param("rsA"), GP64())
+	SHLQ(Imm(shift), rs)
+	cs := Load(Param("csA"), GP64())
+	SHLQ(Imm(shift), cs)
+	rsb := Load(Param("rsB"), GP64())
+	SHLQ(Imm(shift), rsb)
+	rs3, rs5 := GP64(), GP64()
+	LEAQ(Mem{Base: rs, Index: rs, Scale: 2}, rs3)
+	LEAQ(Mem{Base: rs, Index: rs, Scale: 4}, rs5)
+	// rowAddr is the address of A(i, p) for the current p.
+	rowAddr := func(i int) Mem {
+		switch i {
+		case 0:
+			return Mem{Base: pa}
+		case 1:
+			return Mem{Base: pa, Index: rs, Scale: 1}
+		case 2:
+			return Mem{Base: pa, Index: rs, Scale: 2}
+		case 3:
+			return Mem{Base: pa, Index: rs3, Scale: 1}
+		case 4:
+			return Mem{Base: pa, Index: rs, Scale: 4}
+		default:
+			return Mem{Base: pa, Index: rs5, Scale: 1}
+		}
+	}
 
 	acc := make([][]reg.VecVirtual, mr)
 	for i := range acc {
@@ -66,17 +98,19 @@ func microKernel(name string, e elem, mr, vecs int) {
 	}
 	av := YMM()
 
-	// step emits one rank-1 update reading panel entries at step offset s.
-	step := func(s int) {
+	// step emits one rank-1 update and advances to the next p.
+	step := func() {
 		for v := range bv {
-			VMOVUPS(Mem{Base: pb, Disp: (s*nr + v*e.vecLanes) * e.size}, bv[v])
+			VMOVUPS(Mem{Base: pb, Disp: v * e.vecLanes * e.size}, bv[v])
 		}
 		for i := 0; i < mr; i++ {
-			e.broadcast(Mem{Base: pa, Disp: (s*mr + i) * e.size}, av)
+			e.broadcast(rowAddr(i), av)
 			for v := range bv {
 				e.fma231(bv[v], av, acc[i][v])
 			}
 		}
+		ADDQ(cs, pa)
+		ADDQ(rsb, pb)
 	}
 
 	n := GP64()
@@ -85,10 +119,8 @@ func microKernel(name string, e elem, mr, vecs int) {
 	JZ(LabelRef(name + "_tail"))
 	Label(name + "_loop4")
 	for s := 0; s < unroll; s++ {
-		step(s)
+		step()
 	}
-	ADDQ(U32(unroll*mr*e.size), pa)
-	ADDQ(U32(unroll*nr*e.size), pb)
 	DECQ(n)
 	JNZ(LabelRef(name + "_loop4"))
 
@@ -96,9 +128,7 @@ func microKernel(name string, e elem, mr, vecs int) {
 	ANDQ(Imm(unroll-1), k)
 	JZ(LabelRef(name + "_store"))
 	Label(name + "_loop1")
-	step(0)
-	ADDQ(U32(mr*e.size), pa)
-	ADDQ(U32(nr*e.size), pb)
+	step()
 	DECQ(k)
 	JNZ(LabelRef(name + "_loop1"))
 
@@ -111,7 +141,7 @@ func microKernel(name string, e elem, mr, vecs int) {
 	e.broadcast(alphaArg.Addr, alpha)
 	pc := Load(Param("c").Base(), GP64())
 	ldc := Load(Param("ldc"), GP64())
-	SHLQ(Imm(uint64(log2(e.size))), ldc)
+	SHLQ(Imm(shift), ldc)
 	for i := 0; i < mr; i++ {
 		for v := 0; v < vecs; v++ {
 			m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}

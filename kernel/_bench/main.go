@@ -1,0 +1,197 @@
+// Command bench compares zerokara's kernel with OpenBLAS (through cgo) and
+// gonum on the README's shapes and prints a Markdown table of GFLOP/s
+// (median of several timed runs). It lives in its own module so cgo and
+// OpenBLAS stay out of zerokara's build.
+//
+//	apt-get install libopenblas-dev
+//	cd kernel/_bench && go run . [-reps 7] [-mintime 200ms]
+//
+// OpenBLAS picks its kernels from the CPU unless OPENBLAS_CORETYPE says
+// otherwise; the table header names the core it used.
+package main
+
+/*
+#cgo LDFLAGS: -lopenblas
+#include <cblas.h>
+void openblas_set_num_threads(int num_threads);
+char* openblas_get_corename(void);
+*/
+import "C"
+
+import (
+	"flag"
+	"fmt"
+	"runtime"
+	"slices"
+	"time"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/gonum"
+
+	"zerokara/kernel"
+)
+
+type shape struct {
+	name    string
+	tA, tB  kernel.Transpose
+	m, n, k int
+}
+
+func (s shape) String() string {
+	t := func(x kernel.Transpose) string {
+		if x == kernel.Trans {
+			return "ᵀ"
+		}
+		return ""
+	}
+	label := fmt.Sprintf("%d×%d×%d", s.m, s.n, s.k)
+	if s.name != "" {
+		label += " " + s.name
+	}
+	if s.tA == kernel.Trans || s.tB == kernel.Trans {
+		label += fmt.Sprintf(" (A%s·B%s)", t(s.tA), t(s.tB))
+	}
+	return label
+}
+
+var shapes = []shape{
+	{"", kernel.NoTrans, kernel.NoTrans, 64, 64, 64},
+	{"", kernel.NoTrans, kernel.NoTrans, 128, 128, 128},
+	{"", kernel.NoTrans, kernel.NoTrans, 256, 256, 256},
+	{"", kernel.NoTrans, kernel.NoTrans, 512, 512, 512},
+	{"", kernel.NoTrans, kernel.NoTrans, 1024, 1024, 1024},
+	{"", kernel.NoTrans, kernel.NoTrans, 2048, 2048, 2048},
+	{"x·W", kernel.NoTrans, kernel.NoTrans, 100, 100, 784},
+	{"x·W", kernel.NoTrans, kernel.NoTrans, 128, 100, 784},
+	{"x·W", kernel.NoTrans, kernel.NoTrans, 100, 100, 100},
+	{"x·W", kernel.NoTrans, kernel.NoTrans, 128, 100, 100},
+	{"x·W", kernel.NoTrans, kernel.NoTrans, 100, 10, 100},
+	{"x·W", kernel.NoTrans, kernel.NoTrans, 1000, 100, 784},
+	{"xᵀ·dY", kernel.Trans, kernel.NoTrans, 784, 100, 100},
+	{"dY·Wᵀ", kernel.NoTrans, kernel.Trans, 100, 784, 100},
+}
+
+func main() {
+	reps := flag.Int("reps", 7, "timed runs per measurement; the median is printed")
+	minTime := flag.Duration("mintime", 200*time.Millisecond, "minimum duration of one timed run")
+	gonumMax := flag.Int("gonum-max", 1024, "largest square size also timed with gonum (it is slow)")
+	flag.Parse()
+
+	workers := runtime.GOMAXPROCS(0)
+	fmt.Printf("zerokara kernel %s, OpenBLAS core %s, gonum; GOMAXPROCS=%d; GFLOP/s, median of %d runs of ≥ %v\n\n",
+		kernel.Implementation(), C.GoString(C.openblas_get_corename()), workers, *reps, *minTime)
+	for _, elem := range []string{"float32", "float64"} {
+		fmt.Printf("%s\n\n", elem)
+		fmt.Printf("| shape m×n×k | zerokara 1 worker | OpenBLAS 1 thread | ratio | zerokara %d workers | OpenBLAS %d threads | ratio | gonum |\n", workers, workers)
+		fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|")
+		for _, s := range shapes {
+			var r [5]float64
+			if elem == "float32" {
+				r = measure[float32](s, workers, *reps, *minTime, *gonumMax)
+			} else {
+				r = measure[float64](s, workers, *reps, *minTime, *gonumMax)
+			}
+			g := "–"
+			if r[4] > 0 {
+				g = fmt.Sprintf("%.1f", r[4])
+			}
+			fmt.Printf("| %v | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %s |\n",
+				s, r[0], r[1], r[0]/r[1], r[2], r[3], r[2]/r[3], g)
+		}
+		fmt.Println()
+	}
+}
+
+// measure returns GFLOP/s for zerokara serial, OpenBLAS 1 thread, zerokara
+// on all workers, OpenBLAS on as many threads, and gonum (0 if skipped).
+func measure[T kernel.Float](s shape, workers, reps int, minTime time.Duration, gonumMax int) [5]float64 {
+	a := make([]T, s.m*s.k)
+	b := make([]T, s.k*s.n)
+	c := make([]T, s.m*s.n)
+	for i := range a {
+		a[i] = T(i%13) / 13
+	}
+	for i := range b {
+		b[i] = T(i%7) / 7
+	}
+	lda, ldb := s.k, s.n
+	if s.tA == kernel.Trans {
+		lda = s.m
+	}
+	if s.tB == kernel.Trans {
+		ldb = s.k
+	}
+	flops := 2 * float64(s.m) * float64(s.n) * float64(s.k)
+	zk := func(w kernel.Workers) func() {
+		return func() { kernel.Gemm(w, s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, b, ldb, 0, c, s.n) }
+	}
+	ob := func(threads int) func() {
+		return func() {
+			C.openblas_set_num_threads(C.int(threads))
+			openblasGemm(s, a, lda, b, ldb, c)
+		}
+	}
+	var out [5]float64
+	out[0] = rate(zk(kernel.Serial), flops, reps, minTime)
+	out[1] = rate(ob(1), flops, reps, minTime)
+	out[2] = rate(zk(kernel.Workers(workers)), flops, reps, minTime)
+	out[3] = rate(ob(workers), flops, reps, minTime)
+	if s.m*s.n*s.k <= gonumMax*gonumMax*gonumMax {
+		out[4] = rate(func() { gonumGemm(s, a, lda, b, ldb, c) }, flops, reps, minTime)
+	}
+	return out
+}
+
+// rate times f in reps runs of at least minTime each and returns the
+// median GFLOP/s.
+func rate(f func(), flops float64, reps int, minTime time.Duration) float64 {
+	f() // warm up caches and buffer pools
+	var rates []float64
+	for r := 0; r < reps; r++ {
+		n := 0
+		start := time.Now()
+		for time.Since(start) < minTime {
+			f()
+			n++
+		}
+		rates = append(rates, flops*float64(n)/time.Since(start).Seconds()/1e9)
+	}
+	slices.Sort(rates)
+	return rates[len(rates)/2]
+}
+
+func cblasTrans(t kernel.Transpose) C.enum_CBLAS_TRANSPOSE {
+	if t == kernel.Trans {
+		return C.CblasTrans
+	}
+	return C.CblasNoTrans
+}
+
+func openblasGemm[T kernel.Float](s shape, a []T, lda int, b []T, ldb int, c []T) {
+	switch a := any(a).(type) {
+	case []float32:
+		b, c := any(b).([]float32), any(c).([]float32)
+		C.cblas_sgemm(C.CblasRowMajor, cblasTrans(s.tA), cblasTrans(s.tB), C.blasint(s.m), C.blasint(s.n), C.blasint(s.k),
+			1, (*C.float)(&a[0]), C.blasint(lda), (*C.float)(&b[0]), C.blasint(ldb), 0, (*C.float)(&c[0]), C.blasint(s.n))
+	case []float64:
+		b, c := any(b).([]float64), any(c).([]float64)
+		C.cblas_dgemm(C.CblasRowMajor, cblasTrans(s.tA), cblasTrans(s.tB), C.blasint(s.m), C.blasint(s.n), C.blasint(s.k),
+			1, (*C.double)(&a[0]), C.blasint(lda), (*C.double)(&b[0]), C.blasint(ldb), 0, (*C.double)(&c[0]), C.blasint(s.n))
+	}
+}
+
+func gonumGemm[T kernel.Float](s shape, a []T, lda int, b []T, ldb int, c []T) {
+	bt := func(t kernel.Transpose) blas.Transpose {
+		if t == kernel.Trans {
+			return blas.Trans
+		}
+		return blas.NoTrans
+	}
+	switch a := any(a).(type) {
+	case []float32:
+		gonum.Implementation{}.Sgemm(bt(s.tA), bt(s.tB), s.m, s.n, s.k, 1, a, lda, any(b).([]float32), ldb, 0, any(c).([]float32), s.n)
+	case []float64:
+		gonum.Implementation{}.Dgemm(bt(s.tA), bt(s.tB), s.m, s.n, s.k, 1, a, lda, any(b).([]float64), ldb, 0, any(c).([]float64), s.n)
+	}
+}
+
