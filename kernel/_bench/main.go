@@ -194,4 +194,3 @@ func gonumGemm[T kernel.Float](s shape, a []T, lda int, b []T, ldb int, c []T) {
 		gonum.Implementation{}.Dgemm(bt(s.tA), bt(s.tB), s.m, s.n, s.k, 1, a, lda, any(b).([]float64), ldb, 0, any(c).([]float64), s.n)
 	}
 }
-
