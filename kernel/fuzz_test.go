@@ -28,25 +28,18 @@ func addFuzzSeeds(f *testing.F) {
 	f.Add(uint8(64), uint8(1), uint8(0), uint8(1), true, true, uint8(4), uint64(4))
 }
 
-func FuzzSgemm(f *testing.F) {
-	addFuzzSeeds(f)
-	f.Fuzz(func(t *testing.T, m, n, k, pad uint8, tA, tB bool, scalars uint8, seed uint64) {
-		tc := fuzzCase(m, n, k, pad, tA, tB, scalars)
-		for _, impl := range implementations {
-			restore, _ := useImplementation(impl.name)
-			runCase(t, rand.New(rand.NewPCG(seed, 1)), tc, Sgemm)
-			restore()
-		}
-	})
-}
+func FuzzSgemm(f *testing.F) { fuzzGemm(f, Sgemm) }
+func FuzzDgemm(f *testing.F) { fuzzGemm(f, Dgemm) }
 
-func FuzzDgemm(f *testing.F) {
+// fuzzGemm checks fuzzer-chosen cases on every implementation against the
+// oracle (runCase).
+func fuzzGemm[T Float](f *testing.F, gemm func(Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) {
 	addFuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, m, n, k, pad uint8, tA, tB bool, scalars uint8, seed uint64) {
 		tc := fuzzCase(m, n, k, pad, tA, tB, scalars)
 		for _, impl := range implementations {
 			restore, _ := useImplementation(impl.name)
-			runCase(t, rand.New(rand.NewPCG(seed, 1)), tc, Dgemm)
+			runCase(t, rand.New(rand.NewPCG(seed, 1)), tc, gemm)
 			restore()
 		}
 	})
