@@ -1,0 +1,129 @@
+package net
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Activation names a hidden-layer nonlinearity.
+type Activation string
+
+// The activations a Network can use.
+const (
+	ReLUAct    Activation = "relu"
+	SigmoidAct Activation = "sigmoid"
+	TanhAct    Activation = "tanh"
+)
+
+// ParseActivation accepts "relu", "sigmoid" or "tanh" in any case.
+func ParseActivation(s string) (Activation, error) {
+	switch a := Activation(strings.ToLower(strings.TrimSpace(s))); a {
+	case ReLUAct, SigmoidAct, TanhAct:
+		return a, nil
+	}
+	return "", fmt.Errorf("net: unknown activation %q (want relu, sigmoid or tanh)", s)
+}
+
+// Apply returns the activation of v, for code outside a layer (the
+// activation-histogram experiment).
+func (a Activation) Apply(v float64) float64 {
+	switch a {
+	case SigmoidAct:
+		return 1 / (1 + math.Exp(-v))
+	case TanhAct:
+		return math.Tanh(v)
+	}
+	return max(v, 0)
+}
+
+// NewActivationLayer returns a fresh layer computing a.
+func NewActivationLayer[T Float](a Activation) Layer[T] {
+	switch a {
+	case SigmoidAct:
+		return &Sigmoid[T]{}
+	case TanhAct:
+		return &Tanh[T]{}
+	}
+	return &ReLU[T]{}
+}
+
+// ReLU is max(x, 0). Its derivative at exactly 0 is 0, as in the book
+// (mask x <= 0).
+type ReLU[T Float] struct {
+	out *Matrix[T]
+}
+
+// Forward returns max(x, 0).
+func (l *ReLU[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	out := reuse(&l.out, x.Rows, x.Cols)
+	for i, v := range x.Data {
+		out.Data[i] = max(v, 0)
+	}
+	return out
+}
+
+// Backward zeroes dout where the input was <= 0 (in place) and returns it.
+func (l *ReLU[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	for i, y := range l.out.Data[:len(dout.Data)] {
+		if y <= 0 {
+			dout.Data[i] = 0
+		}
+	}
+	return dout
+}
+
+// Params returns nothing: ReLU has no parameters.
+func (l *ReLU[T]) Params() []Param[T] { return nil }
+
+// Sigmoid is y = 1/(1+exp(-x)), with dy/dx = y(1−y).
+type Sigmoid[T Float] struct {
+	out, dx *Matrix[T]
+}
+
+// Forward returns 1/(1+exp(-x)).
+func (l *Sigmoid[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	out := reuse(&l.out, x.Rows, x.Cols)
+	for i, v := range x.Data {
+		out.Data[i] = T(1 / (1 + math.Exp(-float64(v))))
+	}
+	return out
+}
+
+// Backward returns dout·(1−y)·y.
+func (l *Sigmoid[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	dx := reuse(&l.dx, dout.Rows, dout.Cols)
+	for i, y := range l.out.Data[:len(dout.Data)] {
+		dx.Data[i] = dout.Data[i] * (1 - y) * y
+	}
+	return dx
+}
+
+// Params returns nothing: Sigmoid has no parameters.
+func (l *Sigmoid[T]) Params() []Param[T] { return nil }
+
+// Tanh is y = tanh(x), with dy/dx = 1−y².
+type Tanh[T Float] struct {
+	out, dx *Matrix[T]
+}
+
+// Forward returns tanh(x).
+func (l *Tanh[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	out := reuse(&l.out, x.Rows, x.Cols)
+	for i, v := range x.Data {
+		out.Data[i] = T(math.Tanh(float64(v)))
+	}
+	return out
+}
+
+// Backward returns dout·(1−y²).
+func (l *Tanh[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	dx := reuse(&l.dx, dout.Rows, dout.Cols)
+	for i, y := range l.out.Data[:len(dout.Data)] {
+		dx.Data[i] = dout.Data[i] * (1 - y*y)
+	}
+	return dx
+}
+
+// Params returns nothing: Tanh has no parameters.
+func (l *Tanh[T]) Params() []Param[T] { return nil }

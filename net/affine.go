@@ -1,0 +1,62 @@
+package net
+
+import "zerokara/kernel"
+
+// Affine is the fully connected layer out = x·W + b, with W of fan_in×fan_out
+// and b broadcast over rows. Both products of Backward go through the
+// kernel with transpose flags, no transposed copies.
+type Affine[T Float] struct {
+	W, B   *Matrix[T]
+	dW, dB *Matrix[T]
+	// SkipInputGrad skips dx = dout·Wᵀ in Backward (which then returns nil):
+	// a network's first layer has no use for it.
+	SkipInputGrad bool
+	workers       kernel.Workers
+	x, out, dx    *Matrix[T]
+	name          string
+}
+
+// NewAffine returns an Affine layer over w (fan_in×fan_out) and b
+// (1×fan_out), which it keeps and updates in place through Params. Its
+// products run on the given kernel workers.
+func NewAffine[T Float](name string, w, b *Matrix[T], workers kernel.Workers) *Affine[T] {
+	return &Affine[T]{W: w, B: b, dW: NewMatrix[T](w.Rows, w.Cols), dB: NewMatrix[T](1, w.Cols), workers: workers, name: name}
+}
+
+// Forward returns x·W + b.
+func (l *Affine[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	l.x = x
+	out := reuse(&l.out, x.Rows, l.W.Cols)
+	for i := 0; i < out.Rows; i++ {
+		copy(out.Row(i), l.B.Data)
+	}
+	gemm(l.workers, kernel.NoTrans, kernel.NoTrans, 1, x, l.W, 1, out)
+	return out
+}
+
+// Backward sets dW = xᵀ·dout and db = Σ_rows dout, and returns dout·Wᵀ.
+func (l *Affine[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	gemm(l.workers, kernel.Trans, kernel.NoTrans, 1, l.x, dout, 0, l.dW)
+	sumRows(l.dB.Data, dout)
+	if l.SkipInputGrad {
+		return nil
+	}
+	dx := reuse(&l.dx, dout.Rows, l.W.Rows)
+	gemm(l.workers, kernel.NoTrans, kernel.Trans, 1, dout, l.W, 0, dx)
+	return dx
+}
+
+// Params returns W and b with their gradients, named name+"W" and name+"b".
+func (l *Affine[T]) Params() []Param[T] {
+	return []Param[T]{{l.name + "W", l.W, l.dW}, {l.name + "b", l.B, l.dB}}
+}
+
+// sumRows sets dst[j] = Σ_i m[i, j].
+func sumRows[T Float](dst []T, m *Matrix[T]) {
+	clear(dst)
+	for i := 0; i < m.Rows; i++ {
+		for j, v := range m.Row(i) {
+			dst[j] += v
+		}
+	}
+}

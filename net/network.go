@@ -1,0 +1,268 @@
+package net
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"zerokara/kernel"
+)
+
+// Config describes a fully connected network: the book's MultiLayerNet
+// (BatchNorm false, Dropout 0) and MultiLayerNetExtend.
+type Config struct {
+	InputSize   int
+	HiddenSizes []int
+	OutputSize  int
+	// Activation of every hidden layer; "" means ReLU.
+	Activation Activation
+	// Init of every affine layer, the output one included.
+	Init Init
+	// BatchNorm inserts Affine → BatchNorm → activation in every hidden
+	// layer, with options BN.
+	BatchNorm bool
+	BN        BatchNormOptions
+	// Dropout is the drop ratio after each hidden activation; 0 means none.
+	Dropout float64
+	// WeightDecay λ adds 0.5·λ·Σ‖W‖² to the loss (weights only).
+	WeightDecay float64
+	// Workers for the network's matrix products; kernel.Auto (0) lets the
+	// kernel choose, kernel.Serial suits one network per core.
+	Workers kernel.Workers
+}
+
+// ErrDiverged reports a non-finite loss: the network's arithmetic has
+// overflowed (e.g. the plain network at σ ≥ 0.5 in the book's Batch
+// Normalization experiment).
+var ErrDiverged = errors.New("net: diverged (loss is not finite)")
+
+// Network is a fully connected classifier:
+// Affine → [BatchNorm →] activation [→ Dropout] … → Affine → softmax loss.
+type Network[T Float] struct {
+	cfg     Config
+	layers  []Layer[T]
+	affines []*Affine[T]
+	loss    SoftmaxWithLoss[T]
+	params  []Param[T]
+}
+
+// New builds a network from cfg, drawing W1, W2, … in that order (each
+// fan_in×fan_out, row-major) from rng, the book's draw order. Biases, γ and
+// β draw nothing (0, 0, 1 and 0). rng also drives Dropout.
+func New[T Float](cfg Config, rng *rand.Rand) (*Network[T], error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	if rng == nil {
+		return nil, errors.New("net: New needs a *rand.Rand")
+	}
+	act := cfg.Activation
+	if act == "" {
+		act = ReLUAct
+	}
+	nw := &Network[T]{cfg: cfg}
+	sizes := append(append([]int{cfg.InputSize}, cfg.HiddenSizes...), cfg.OutputSize)
+	for i := 1; i < len(sizes); i++ {
+		w := NewMatrix[T](sizes[i-1], sizes[i])
+		Fill(w, cfg.Init, rng)
+		aff := NewAffine(fmt.Sprintf("Affine%d.", i), w, NewMatrix[T](1, sizes[i]), cfg.Workers)
+		aff.SkipInputGrad = i == 1
+		nw.affines = append(nw.affines, aff)
+		nw.layers = append(nw.layers, aff)
+		if i == len(sizes)-1 {
+			break
+		}
+		if cfg.BatchNorm {
+			nw.layers = append(nw.layers, NewBatchNorm[T](fmt.Sprintf("BatchNorm%d.", i), sizes[i], cfg.BN))
+		}
+		nw.layers = append(nw.layers, NewActivationLayer[T](act))
+		if cfg.Dropout > 0 {
+			nw.layers = append(nw.layers, NewDropout[T](cfg.Dropout, rng))
+		}
+	}
+	for _, l := range nw.layers {
+		nw.params = append(nw.params, l.Params()...)
+	}
+	return nw, nil
+}
+
+func (cfg Config) validate() error {
+	if cfg.InputSize <= 0 || cfg.OutputSize <= 0 {
+		return fmt.Errorf("net: input and output sizes must be positive (got %d, %d)", cfg.InputSize, cfg.OutputSize)
+	}
+	for _, h := range cfg.HiddenSizes {
+		if h <= 0 {
+			return fmt.Errorf("net: hidden sizes must be positive (got %v)", cfg.HiddenSizes)
+		}
+	}
+	if cfg.Activation != "" {
+		if _, err := ParseActivation(string(cfg.Activation)); err != nil {
+			return err
+		}
+	}
+	if !(cfg.Dropout >= 0 && cfg.Dropout < 1) {
+		return fmt.Errorf("net: dropout ratio %v is not in [0, 1)", cfg.Dropout)
+	}
+	if !(cfg.WeightDecay >= 0) || math.IsInf(cfg.WeightDecay, 0) {
+		return fmt.Errorf("net: weight decay %v must be finite and ≥ 0", cfg.WeightDecay)
+	}
+	if bn := cfg.BN; !(bn.Momentum >= 0 && bn.Momentum < 1) || !(bn.Eps >= 0) {
+		return fmt.Errorf("net: BatchNorm momentum %v must be in [0, 1) and eps %v ≥ 0", bn.Momentum, bn.Eps)
+	}
+	if cfg.Workers < 0 {
+		return fmt.Errorf("net: negative worker count %d", cfg.Workers)
+	}
+	return nil
+}
+
+// Config returns the configuration the network was built from.
+func (nw *Network[T]) Config() Config { return nw.cfg }
+
+// Layers returns the layers in forward order (without the loss).
+func (nw *Network[T]) Layers() []Layer[T] { return nw.layers }
+
+// Params returns every trainable parameter, in layer order: W and b of each
+// affine layer, γ and β of each BatchNorm.
+func (nw *Network[T]) Params() []Param[T] { return nw.params }
+
+// Predict returns the logits for a batch x (no softmax). The result belongs
+// to the network and is overwritten by its next call.
+func (nw *Network[T]) Predict(x *Matrix[T], train bool) *Matrix[T] {
+	for _, l := range nw.layers {
+		x = l.Forward(x, train)
+	}
+	return x
+}
+
+// Loss returns the mean cross-entropy of x against labels plus the weight
+// decay term. train selects BatchNorm and Dropout's training behaviour.
+func (nw *Network[T]) Loss(x *Matrix[T], labels []int, train bool) (float64, error) {
+	if err := nw.checkBatch(x, labels); err != nil {
+		return 0, err
+	}
+	return nw.loss.Forward(nw.Predict(x, train), labels) + nw.decay(), nil
+}
+
+// decay returns 0.5·λ·Σ‖W‖².
+func (nw *Network[T]) decay() float64 {
+	if nw.cfg.WeightDecay == 0 {
+		return 0
+	}
+	var sum float64
+	for _, a := range nw.affines {
+		for _, w := range a.W.Data {
+			sum += float64(w) * float64(w)
+		}
+	}
+	return 0.5 * nw.cfg.WeightDecay * sum
+}
+
+// Gradient runs a training-mode forward and backward pass on the batch,
+// leaving the gradients in Params, and returns the loss (before any
+// update). λ·W is added to each dW.
+func (nw *Network[T]) Gradient(x *Matrix[T], labels []int) (float64, error) {
+	loss, err := nw.Loss(x, labels, true)
+	if err != nil {
+		return 0, err
+	}
+	dout := nw.loss.Backward()
+	for i := len(nw.layers) - 1; i >= 0; i-- {
+		dout = nw.layers[i].Backward(dout)
+	}
+	if lambda := T(nw.cfg.WeightDecay); lambda != 0 {
+		for _, a := range nw.affines {
+			for i, w := range a.W.Data {
+				a.dW.Data[i] += lambda * w
+			}
+		}
+	}
+	return loss, nil
+}
+
+// Step computes the gradient on the batch and lets opt update the
+// parameters. It returns the loss before the update, and ErrDiverged
+// (with the update applied, as the book's code would) when that loss is
+// not finite.
+func (nw *Network[T]) Step(x *Matrix[T], labels []int, opt Optimizer[T]) (float64, error) {
+	loss, err := nw.Gradient(x, labels)
+	if err != nil {
+		return 0, err
+	}
+	opt.Update(nw.params)
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		return loss, ErrDiverged
+	}
+	return loss, nil
+}
+
+// Accuracy returns the fraction of rows of x whose largest logit (test
+// mode: BatchNorm uses running statistics) is at the label. Rows of NaN
+// logits count as class 0, as NumPy's argmax does.
+func (nw *Network[T]) Accuracy(x *Matrix[T], labels []int) (float64, error) {
+	if err := nw.checkBatch(x, labels); err != nil {
+		return 0, err
+	}
+	y := nw.Predict(x, false)
+	correct := 0
+	for i := 0; i < y.Rows; i++ {
+		if Argmax(y.Row(i)) == labels[i] {
+			correct++
+		}
+	}
+	return float64(correct) / float64(y.Rows), nil
+}
+
+// Finite reports whether every parameter is finite.
+func (nw *Network[T]) Finite() bool {
+	for _, p := range nw.params {
+		for _, v := range p.Value.Data {
+			if f := float64(v); math.IsNaN(f) || math.IsInf(f, 0) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (nw *Network[T]) checkBatch(x *Matrix[T], labels []int) error {
+	switch {
+	case x.Cols != nw.cfg.InputSize:
+		return fmt.Errorf("net: batch has %d features, network expects %d", x.Cols, nw.cfg.InputSize)
+	case x.Rows != len(labels):
+		return fmt.Errorf("net: batch has %d rows but %d labels", x.Rows, len(labels))
+	case x.Rows == 0:
+		return errors.New("net: empty batch")
+	}
+	for _, t := range labels {
+		if t < 0 || t >= nw.cfg.OutputSize {
+			return fmt.Errorf("net: label %d outside [0, %d)", t, nw.cfg.OutputSize)
+		}
+	}
+	return nil
+}
+
+// NumericalGradient returns, for each parameter in Params order, the
+// central difference (L(p+h) − L(p−h))/2h of the training-mode loss for
+// every element (the book's numerical_gradient, h = 1e-4 there). It moves
+// BatchNorm's running statistics as the book's does. Slow: for tests.
+func (nw *Network[T]) NumericalGradient(x *Matrix[T], labels []int, h float64) ([][]float64, error) {
+	var grads [][]float64
+	for _, p := range nw.params {
+		g := make([]float64, len(p.Value.Data))
+		for i := range p.Value.Data {
+			orig := p.Value.Data[i]
+			p.Value.Data[i] = orig + T(h)
+			plus, err := nw.Loss(x, labels, true)
+			if err != nil {
+				return nil, err
+			}
+			p.Value.Data[i] = orig - T(h)
+			minus, _ := nw.Loss(x, labels, true)
+			p.Value.Data[i] = orig
+			g[i] = (plus - minus) / (2 * h)
+		}
+		grads = append(grads, g)
+	}
+	return grads, nil
+}
