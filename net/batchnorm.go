@@ -105,10 +105,15 @@ func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 		l.RunningMean[j] = mom*l.RunningMean[j] + (1-mom)*mu[j]
 		l.RunningVar[j] = mom*l.RunningVar[j] + (1-mom)*variance[j]
 	}
+	invStd := mu // mu is no longer needed
+	for j := range invStd {
+		invStd[j] = 1 / l.std[j]
+	}
 	for i := range n {
-		c, o := xn.Row(i), out.Row(i)
+		c := xn.Row(i)
+		o := out.Row(i)[:len(c)]
 		for j := range c {
-			c[j] /= l.std[j]
+			c[j] *= invStd[j]
 			o[j] = gamma[j]*c[j] + beta[j]
 		}
 	}
@@ -134,10 +139,14 @@ func (l *BatchNorm[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 	// Σ dxn = γ·dβ and Σ dxn·xn = γ·dγ.
 	dx := reuse(&l.dx, n, d)
 	fn := T(n)
+	scale := l.sum // scratch: γ/(N·std) per feature
+	for j := range scale {
+		scale[j] = gamma[j] / (fn * l.std[j])
+	}
 	for i := range n {
 		g, c, o := dout.Row(i), xn.Row(i), dx.Row(i)
 		for j, v := range g {
-			o[j] = gamma[j] * (fn*v - dBeta[j] - c[j]*dGamma[j]) / (fn * l.std[j])
+			o[j] = scale[j] * (fn*v - dBeta[j] - c[j]*dGamma[j])
 		}
 	}
 	return dx
