@@ -53,8 +53,8 @@ func init() {
 	}
 }
 
-// Implementation names the active GEMM path: "avx2fma" (AVX2 and FMA
-// assembly) or "purego".
+// Implementation names the active GEMM path: "avx512" (AVX-512F
+// assembly), "avx2fma" (AVX2 and FMA assembly) or "purego".
 func Implementation() string { return active.name }
 
 // useImplementation switches the dispatch table to the named implementation

@@ -67,7 +67,7 @@ func ExampleGemm() {
 
 func ExampleImplementation() {
 	switch kernel.Implementation() {
-	case "avx2fma", "purego":
+	case "avx512", "avx2fma", "purego":
 		fmt.Println("known implementation")
 	}
 	// Output: known implementation

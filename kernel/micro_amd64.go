@@ -15,12 +15,17 @@ var avx2FMA = &implementation{
 		narrow: 4, microNarrow: dgemmKernel6x4AVX2},
 }
 
-// archImplementations lists the assembly paths this CPU (and OS) supports.
+// archImplementations lists the assembly paths this CPU (and OS) supports,
+// fastest first.
 func archImplementations() []*implementation {
-	if cpuSupportsAVX2FMA() {
-		return []*implementation{avx2FMA}
+	var impls []*implementation
+	if cpuSupportsAVX512() {
+		impls = append(impls, avx512)
 	}
-	return nil
+	if cpuSupportsAVX2FMA() {
+		impls = append(impls, avx2FMA)
+	}
+	return impls
 }
 
 // cpuSupportsAVX2FMA reports whether the CPU and OS support AVX2 and FMA.

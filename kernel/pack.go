@@ -100,45 +100,52 @@ func packRows6Of[T float32 | float64](dst, a []T, ld, kb int) {
 }
 
 // copyRows copies kb rows of nr elements, ld apart in src, to consecutive
-// rows of dst, for the 64-byte rows of the AVX2 panels (16 float32 or 8
-// float64). It reports false, doing nothing, for other widths.
+// rows of dst, for the 64- and 128-byte rows of the SIMD panels (16 or 32
+// float32, 8 or 16 float64). It reports false, doing nothing, for other
+// widths.
 func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
 	switch d := any(dst).(type) {
 	case []float32:
-		if nr != 16 {
-			return false
-		}
 		s := any(src).([]float32)
-		for p := 0; p < kb; p++ {
-			*(*[16]float32)(d[p*16:]) = *(*[16]float32)(s[p*ld:])
+		switch nr {
+		case 16:
+			for p := 0; p < kb; p++ {
+				*(*[16]float32)(d[p*16:]) = *(*[16]float32)(s[p*ld:])
+			}
+		case 32:
+			for p := 0; p < kb; p++ {
+				*(*[32]float32)(d[p*32:]) = *(*[32]float32)(s[p*ld:])
+			}
+		default:
+			return false
 		}
 	case []float64:
-		if nr != 8 {
-			return false
-		}
 		s := any(src).([]float64)
-		for p := 0; p < kb; p++ {
-			*(*[8]float64)(d[p*8:]) = *(*[8]float64)(s[p*ld:])
+		switch nr {
+		case 8:
+			for p := 0; p < kb; p++ {
+				*(*[8]float64)(d[p*8:]) = *(*[8]float64)(s[p*ld:])
+			}
+		case 16:
+			for p := 0; p < kb; p++ {
+				*(*[16]float64)(d[p*16:]) = *(*[16]float64)(s[p*ld:])
+			}
+		default:
+			return false
 		}
 	}
 	return true
 }
 
 // interleaveRows writes rows of src (ld apart, kb long) column by column:
-// dst[p*rows+i] = src[i*ld+p], for the panel widths of the AVX2 kernels (8
-// and 16 rows). It reports false, doing nothing, for other counts.
+// dst[p*rows+i] = src[i*ld+p], for the panel widths of the SIMD kernels (8,
+// 16 and 32 rows). It reports false, doing nothing, for other counts.
 func interleaveRows[T Float](dst, src []T, ld, kb, rows int) bool {
-	switch rows {
-	case 8:
-		for i0 := 0; i0 < 8; i0 += 4 {
-			interleave4(dst[i0:], src[i0*ld:], ld, kb, 8)
-		}
-	case 16:
-		for i0 := 0; i0 < 16; i0 += 4 {
-			interleave4(dst[i0:], src[i0*ld:], ld, kb, 16)
-		}
-	default:
+	if rows != 8 && rows != 16 && rows != 32 {
 		return false
+	}
+	for i0 := 0; i0 < rows; i0 += 4 {
+		interleave4(dst[i0:], src[i0*ld:], ld, kb, rows)
 	}
 	return true
 }

@@ -11,19 +11,26 @@ import (
 	"github.com/mmcloughlin/avo/reg"
 )
 
-// elem describes one floating-point type and its AVX2 instructions.
+// elem describes one floating-point type at one vector width.
 type elem struct {
 	goType    string
 	size      int // bytes per element
 	broadcast func(ops ...Op)
 	fma231    func(ops ...Op) // acc += x*y
 	fma213    func(ops ...Op) // acc = acc*x + y
-	vecLanes  int             // elements per YMM register
+	vecLanes  int             // elements per vector register
+	isa       string          // for documentation
+	vec       func() reg.VecVirtual
+	zero      func(ops ...Op) // zero = x ^ x
 }
 
 var (
-	f32 = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 8}
-	f64 = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 4}
+	f32 = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 8, "AVX2 and FMA", YMM, VXORPS}
+	f64 = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 4, "AVX2 and FMA", YMM, VXORPS}
+	// The AVX-512F forms: 512-bit registers, and VPXORD to clear them
+	// (VXORPS on ZMM needs AVX512DQ).
+	f32z = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 16, "AVX-512F", ZMM, VPXORD}
+	f64z = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 8, "AVX-512F", ZMM, VPXORD}
 )
 
 func main() {
@@ -32,8 +39,14 @@ func main() {
 	microKernel("sgemmKernel6x8AVX2", f32, 6, 1)
 	microKernel("dgemmKernel6x8AVX2", f64, 6, 2)
 	microKernel("dgemmKernel6x4AVX2", f64, 6, 1)
-	peakLoop("peakFMA32AVX2", VFMADD231PS)
-	peakLoop("peakFMA64AVX2", VFMADD231PD)
+	microKernel("sgemmKernel12x32AVX512", f32z, 12, 2)
+	microKernel("sgemmKernel12x16AVX512", f32z, 12, 1)
+	microKernel("dgemmKernel12x16AVX512", f64z, 12, 2)
+	microKernel("dgemmKernel12x8AVX512", f64z, 12, 1)
+	peakLoop("peakFMA32AVX2", VFMADD231PS, f32)
+	peakLoop("peakFMA64AVX2", VFMADD231PD, f64)
+	peakLoop("peakFMA32AVX512", VFMADD231PS, f32z)
+	peakLoop("peakFMA64AVX512", VFMADD231PD, f64z)
 	Generate()
 }
 
@@ -46,12 +59,12 @@ const unroll = 4
 // packed panels (rsA = 1, csA = mr, rsB = nr) or, with no packing, A in
 // either orientation and B in place. C rows are ldc elements apart.
 func microKernel(name string, e elem, mr, vecs int) {
-	if mr > 6 {
-		panic("row addressing below supports mr <= 6")
+	if mr > 12 {
+		panic("row addressing below supports mr <= 12")
 	}
 	nr := vecs * e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int)", e.goType))
-	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with AVX2 and FMA; see the Go stub.", name, mr, nr))
+	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
 
 	shift := uint64(log2(e.size))
 	k := Load(Param("k"), GP64())
@@ -66,21 +79,31 @@ func microKernel(name string, e elem, mr, vecs int) {
 	rs3, rs5 := GP64(), GP64()
 	LEAQ(Mem{Base: rs, Index: rs, Scale: 2}, rs3)
 	LEAQ(Mem{Base: rs, Index: rs, Scale: 4}, rs5)
+	// Rows 6…11 are addressed from a second base, six rows further.
+	var pa6 reg.GPVirtual
+	if mr > 6 {
+		pa6 = GP64()
+		LEAQ(Mem{Base: pa, Index: rs3, Scale: 2}, pa6)
+	}
 	// rowAddr is the address of A(i, p) for the current p.
 	rowAddr := func(i int) Mem {
+		base := pa
+		if i >= 6 {
+			base, i = pa6, i-6
+		}
 		switch i {
 		case 0:
-			return Mem{Base: pa}
+			return Mem{Base: base}
 		case 1:
-			return Mem{Base: pa, Index: rs, Scale: 1}
+			return Mem{Base: base, Index: rs, Scale: 1}
 		case 2:
-			return Mem{Base: pa, Index: rs, Scale: 2}
+			return Mem{Base: base, Index: rs, Scale: 2}
 		case 3:
-			return Mem{Base: pa, Index: rs3, Scale: 1}
+			return Mem{Base: base, Index: rs3, Scale: 1}
 		case 4:
-			return Mem{Base: pa, Index: rs, Scale: 4}
+			return Mem{Base: base, Index: rs, Scale: 4}
 		default:
-			return Mem{Base: pa, Index: rs5, Scale: 1}
+			return Mem{Base: base, Index: rs5, Scale: 1}
 		}
 	}
 
@@ -88,15 +111,15 @@ func microKernel(name string, e elem, mr, vecs int) {
 	for i := range acc {
 		acc[i] = make([]reg.VecVirtual, vecs)
 		for v := range acc[i] {
-			acc[i][v] = YMM()
-			VXORPS(acc[i][v], acc[i][v], acc[i][v])
+			acc[i][v] = e.vec()
+			e.zero(acc[i][v], acc[i][v], acc[i][v])
 		}
 	}
 	bv := make([]reg.VecVirtual, vecs)
 	for v := range bv {
-		bv[v] = YMM()
+		bv[v] = e.vec()
 	}
-	av := YMM()
+	av := e.vec()
 
 	// step emits one rank-1 update and advances to the next p.
 	step := func() {
@@ -110,6 +133,9 @@ func microKernel(name string, e elem, mr, vecs int) {
 			}
 		}
 		ADDQ(cs, pa)
+		if mr > 6 {
+			ADDQ(cs, pa6)
+		}
 		ADDQ(rsb, pb)
 	}
 
@@ -133,7 +159,7 @@ func microKernel(name string, e elem, mr, vecs int) {
 	JNZ(LabelRef(name + "_loop1"))
 
 	Label(name + "_store")
-	alpha := YMM()
+	alpha := e.vec()
 	alphaArg, err := Param("alpha").Resolve()
 	if err != nil {
 		panic(err)
@@ -158,18 +184,18 @@ func microKernel(name string, e elem, mr, vecs int) {
 
 // peakLoop emits a loop of n iterations of 12 independent FMA chains: the
 // machine's FMA throughput with no memory traffic, for BenchmarkPeak.
-func peakLoop(name string, fma func(ops ...Op)) {
+func peakLoop(name string, fma func(ops ...Op), e elem) {
 	TEXT(name, NOSPLIT, "func(n int)")
-	Doc(name + " runs n iterations of 12 independent 256-bit FMAs.")
+	Doc(fmt.Sprintf("%s runs n iterations of 12 independent %d-bit FMAs.", name, e.vecLanes*e.size*8))
 	n := Load(Param("n"), GP64())
 	acc := make([]reg.VecVirtual, 12)
 	for i := range acc {
-		acc[i] = YMM()
-		VXORPS(acc[i], acc[i], acc[i])
+		acc[i] = e.vec()
+		e.zero(acc[i], acc[i], acc[i])
 	}
-	x, y := YMM(), YMM()
-	VXORPS(x, x, x)
-	VXORPS(y, y, y)
+	x, y := e.vec(), e.vec()
+	e.zero(x, x, x)
+	e.zero(y, y, y)
 	TESTQ(n, n)
 	JZ(LabelRef(name + "_done"))
 	Label(name + "_loop")

@@ -1,0 +1,58 @@
+//go:build !purego
+
+package kernel
+
+import "github.com/klauspost/cpuid/v2"
+
+// avx512 is the implementation built on the AVX-512F micro-kernels of
+// micro_amd64.s: 12×32 (float32) and 12×16 (float64) tiles keep 24 of the
+// 32 ZMM registers accumulating. Block sizes were chosen with
+// BenchmarkBlockSizes on a Zen 4 VM.
+var avx512 = &implementation{
+	name: "avx512",
+	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, micro: sgemmKernel12x32AVX512,
+		narrow: 16, microNarrow: sgemmKernel12x16AVX512},
+	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, micro: dgemmKernel12x16AVX512,
+		narrow: 8, microNarrow: dgemmKernel12x8AVX512},
+}
+
+// cpuSupportsAVX512 reports whether the CPU and OS support AVX-512F (cpuid
+// checks that the OS saves the ZMM and opmask state).
+func cpuSupportsAVX512() bool { return cpuid.CPU.Supports(cpuid.AVX512F) }
+
+// sgemmKernel12x32AVX512 computes, for i < 12 and j < 32,
+//
+//	c[i*ldc+j] += alpha * Σ_{p<k} a[i*rsA+p*csA] * b[p*rsB+j]
+//
+// with the same summation order and guarantees as sgemmKernel6x16AVX2.
+//
+//go:noescape
+func sgemmKernel12x32AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int)
+
+// sgemmKernel12x16AVX512 is sgemmKernel12x32AVX512 for a 12×16 tile.
+//
+//go:noescape
+func sgemmKernel12x16AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int)
+
+// dgemmKernel12x16AVX512 is the float64 form of sgemmKernel12x32AVX512, a
+// 12×16 tile.
+//
+//go:noescape
+func dgemmKernel12x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int)
+
+// dgemmKernel12x8AVX512 is dgemmKernel12x16AVX512 for a 12×8 tile.
+//
+//go:noescape
+func dgemmKernel12x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int)
+
+// peakFMA32AVX512 runs n iterations of 12 independent 512-bit float32 FMAs
+// (384 flops per iteration) and touches no memory.
+//
+//go:noescape
+func peakFMA32AVX512(n int)
+
+// peakFMA64AVX512 runs n iterations of 12 independent 512-bit float64 FMAs
+// (192 flops per iteration) and touches no memory.
+//
+//go:noescape
+func peakFMA64AVX512(n int)
