@@ -1,0 +1,92 @@
+package experiment
+
+import (
+	"encoding/csv"
+	"io"
+	"math"
+	"strconv"
+)
+
+// Every result writes a long-format CSV: one row per recorded value, so
+// spreadsheets and plotting tools can pivot it as they like. Empty cells
+// mark points where a network had diverged.
+
+// WriteCSV writes columns activation, init, layer, kind (activations, or
+// gradients), bin_lo, bin_hi, count, plus one "stats" row per layer with
+// mean and std.
+func (r *ActivationsResult) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"activation", "init", "layer", "kind", "bin_lo", "bin_hi", "count", "mean", "std"})
+	for _, run := range r.Runs {
+		for l, s := range run.Layers {
+			layer := strconv.Itoa(l + 1)
+			cw.Write([]string{run.Activation, run.Init, layer, "stats", "", "", "", num(s.Mean), num(s.Std)})
+			writeHist(cw, []string{run.Activation, run.Init, layer, "hist"}, s.Hist)
+			writeHist(cw, []string{run.Activation, run.Init, layer, "fit"}, s.Fit)
+			if s.Grad != nil {
+				cw.Write([]string{run.Activation, run.Init, layer, "grad_stats", "", "", "", num(s.Grad.Mean), num(s.Grad.Std)})
+				writeHist(cw, []string{run.Activation, run.Init, layer, "grad_hist"}, s.Grad.Hist)
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeHist(cw *csv.Writer, prefix []string, h Histogram) {
+	width := (h.Hi - h.Lo) / float64(len(h.Counts))
+	for b, c := range h.Counts {
+		lo := h.Lo + float64(b)*width
+		cw.Write(append(append([]string(nil), prefix...), num(lo), num(lo+width), strconv.Itoa(c), "", ""))
+	}
+}
+
+// WriteCSV writes columns iteration, then loss and smoothed for each
+// series (e.g. He_loss, He_smoothed).
+func (r *InitCompareResult) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	head := []string{"iteration"}
+	for _, s := range r.Series {
+		head = append(head, s.Name+"_loss", s.Name+"_smoothed")
+	}
+	cw.Write(head)
+	for i := range r.Config.Iterations {
+		row := []string{strconv.Itoa(i)}
+		for _, s := range r.Series {
+			row = append(row, num(s.Loss[i]), num(s.Smoothed[i]))
+		}
+		cw.Write(row)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteCSV writes columns sigma, epoch, bn, plain (accuracies), bn_loss,
+// plain_loss and, when recorded, bn_train_mode.
+func (r *BatchNormResult) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	head := []string{"sigma", "epoch", "bn", "plain", "bn_loss", "plain_loss"}
+	if r.Config.TrainModeAccuracy {
+		head = append(head, "bn_train_mode")
+	}
+	cw.Write(head)
+	for _, p := range r.Panels {
+		for e := range p.BN {
+			row := []string{num(p.Sigma), strconv.Itoa(e), num(p.BN[e]), num(p.Plain[e]), num(p.BNLoss[e]), num(p.PlainLoss[e])}
+			if r.Config.TrainModeAccuracy {
+				row = append(row, num(p.BNTrainMode[e]))
+			}
+			cw.Write(row)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// num formats v, or "" for NaN and ±Inf.
+func num(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}

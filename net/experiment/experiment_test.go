@@ -1,0 +1,232 @@
+package experiment
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"zerokara/net/mnist"
+)
+
+// loadMNIST loads the repository's copy of MNIST once.
+var loadMNIST = sync.OnceValues(func() (*mnist.Data, error) { return mnist.Load("../../testdata/mnist") })
+
+func mnistData(t *testing.T) *mnist.Data {
+	t.Helper()
+	d, err := loadMNIST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestActivationsBookClaims(t *testing.T) {
+	res, err := Activations(context.Background(), ActivationsConfig{Seed: 1, Gradients: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Runs) != 12 {
+		t.Fatalf("%d runs, want the 3×4 grid", len(res.Runs))
+	}
+	run := func(act, init string) ActivationRun {
+		for _, r := range res.Runs {
+			if r.Activation == act && r.Init == init {
+				return r
+			}
+		}
+		t.Fatalf("no run %s/%s", act, init)
+		return ActivationRun{}
+	}
+	// Sigmoid with σ=1 saturates: most of layer 5 in the outer bins.
+	h := run("sigmoid", "std=1").Layers[4].Hist
+	if edge := h.Counts[0] + h.Counts[len(h.Counts)-1]; edge < 40_000 {
+		t.Errorf("sigmoid σ=1: %d of 100000 values in the outer bins, want most", edge)
+	}
+	// Sigmoid with σ=0.01 collapses onto 0.5.
+	if l, x := run("sigmoid", "std=0.01").Layers[4], run("sigmoid", "Xavier").Layers[4]; math.Abs(l.Mean-0.5) > 0.01 || l.Std > 0.2*x.Std {
+		t.Errorf("sigmoid σ=0.01: mean %g std %g, want ≈0.5 and a spread far below Xavier's %g", l.Mean, l.Std, x.Std)
+	}
+	// He keeps ReLU's spread across layers; Xavier's halves the variance
+	// at every layer.
+	ratio := func(r ActivationRun) float64 { return r.Layers[4].Std / r.Layers[0].Std }
+	if he, xa := ratio(run("relu", "He")), ratio(run("relu", "Xavier")); !(he > 0.6 && xa < 0.45) {
+		t.Errorf("ReLU std ratio layer5/layer1: He %.3f (want > 0.6), Xavier %.3f (want < 0.45)", he, xa)
+	}
+	// Gradients vanish through sigmoids (σ' ≤ 1/4) with Xavier's scale,
+	// and keep their size through ReLU with He's.
+	if g := run("sigmoid", "Xavier").Layers; !(g[0].Grad.Norm < 0.01*g[4].Grad.Norm) {
+		t.Errorf("sigmoid Xavier gradient norms: layer1 %g, layer5 %g; want vanishing", g[0].Grad.Norm, g[4].Grad.Norm)
+	}
+	if g := run("relu", "He").Layers; !(g[0].Grad.Norm > 0.7*g[4].Grad.Norm && g[0].Grad.Norm < 1.4*g[4].Grad.Norm) {
+		t.Errorf("ReLU He gradient norms: layer1 %g, layer5 %g; want about equal", g[0].Grad.Norm, g[4].Grad.Norm)
+	}
+	// tanh's fitted histogram shows the negative half.
+	if f := run("tanh", "Xavier").Layers[0].Fit; f.Lo != -1 || f.Below != 0 {
+		t.Errorf("tanh fit range %g…%g with %d below", f.Lo, f.Hi, f.Below)
+	}
+}
+
+func TestActivationsDeterministicAcrossWorkers(t *testing.T) {
+	encode := func(workers int) string {
+		res, err := Activations(context.Background(), ActivationsConfig{Seed: 7, Workers: workers, Samples: 200, DType: Float64}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Seconds, res.Config.Workers = 0, 0
+		b, _ := json.Marshal(res)
+		return string(b)
+	}
+	if a, b := encode(1), encode(3); a != b {
+		t.Fatal("results differ between 1 and 3 workers")
+	}
+}
+
+func TestConfigValidation(t *testing.T) {
+	ctx := context.Background()
+	data := mnistData(t)
+	if _, err := Activations(ctx, ActivationsConfig{Inits: []string{"bogus"}}, nil); err == nil {
+		t.Error("bad init accepted")
+	}
+	if _, err := Activations(ctx, ActivationsConfig{DType: "float16"}, nil); err == nil {
+		t.Error("bad dtype accepted")
+	}
+	if _, err := InitCompare(ctx, InitCompareConfig{}, nil); err == nil {
+		t.Error("missing data accepted")
+	}
+	if _, err := InitCompare(ctx, InitCompareConfig{Data: data, LR: -1}, nil); err == nil {
+		t.Error("negative learning rate accepted")
+	}
+	if _, err := BatchNorm(ctx, BatchNormConfig{Data: data, Samples: 70000}, nil); err == nil {
+		t.Error("more samples than the training set accepted")
+	}
+	if _, err := BatchNorm(ctx, BatchNormConfig{Data: data, Optimizer: "magic"}, nil); err == nil {
+		t.Error("unknown optimizer accepted")
+	}
+}
+
+func TestCancellation(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	events := 0
+	_, err := InitCompare(ctx, InitCompareConfig{Data: mnistData(t), Seed: 1}, func(Event) {
+		events++
+		if events == 10 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	if events > 100 {
+		t.Errorf("%d events after cancelling at 10: not prompt", events)
+	}
+}
+
+// TestInitCompareShort runs 150 iterations: the protocol's shape, the
+// determinism across workers, and the book's early ordering.
+func TestInitCompareShort(t *testing.T) {
+	data := mnistData(t)
+	run := func(workers int) *InitCompareResult {
+		var points int
+		res, err := InitCompare(context.Background(), InitCompareConfig{Data: data, Seed: 3, Iterations: 150, Workers: workers, SkipTestAccuracy: true},
+			func(e Event) {
+				if e.Series != "" {
+					points++
+				}
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if points != 3*150 {
+			t.Errorf("%d points streamed, want 450", points)
+		}
+		return res
+	}
+	a, b := run(1), run(2)
+	for k := range a.Series {
+		for i := range a.Series[k].Loss {
+			if a.Series[k].Loss[i] != b.Series[k].Loss[i] {
+				t.Fatalf("%s loss[%d] differs between 1 and 2 workers", a.Series[k].Name, i)
+			}
+		}
+	}
+	names := []string{a.Series[0].Name, a.Series[1].Name, a.Series[2].Name}
+	if strings.Join(names, ",") != "std=0.01,Xavier,He" {
+		t.Errorf("series %v", names)
+	}
+	last := func(s LossSeries) float64 { return s.Smoothed[len(s.Smoothed)-1] }
+	if std, he := last(a.Series[0]), last(a.Series[2]); !(math.Abs(std-2.30) < 0.02 && he < 1.5) {
+		t.Errorf("after 150 iterations: std=0.01 %.3f (want ≈2.30), He %.3f (want < 1.5)", std, he)
+	}
+}
+
+// TestInitCompareBookDefaults is the full default run (2000 iterations on
+// 60 000 images): He ends lowest, std=0.01 never learns.
+func TestInitCompareBookDefaults(t *testing.T) {
+	if testing.Short() {
+		t.Skip("full experiment")
+	}
+	res, err := InitCompare(context.Background(), InitCompareConfig{Data: mnistData(t), Seed: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	final := func(i int) float64 { return res.Series[i].Smoothed[1999] }
+	t.Logf("final smoothed loss: std=0.01 %.3f, Xavier %.3f, He %.3f; test accuracy He %.3f", final(0), final(1), final(2), *res.Series[2].TestAccuracy)
+	if !(math.Abs(final(0)-2.30) < 0.02) {
+		t.Errorf("std=0.01 final loss %.3f, want ≈2.30 (no learning)", final(0))
+	}
+	if !(final(2) < final(1) && final(2) < 0.5) {
+		t.Errorf("He final loss %.3f, Xavier %.3f: want He lowest and below 0.5", final(2), final(1))
+	}
+	if acc := *res.Series[2].TestAccuracy; acc < 0.9 {
+		t.Errorf("He test accuracy %.3f, want > 0.9", acc)
+	}
+	var buf bytes.Buffer
+	if err := res.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Count(buf.String(), "\n"); lines != 2001 {
+		t.Errorf("CSV has %d lines, want 2001", lines)
+	}
+}
+
+// TestBatchNormBookDefaults is the full default run: 16 σ, 20 points each.
+func TestBatchNormBookDefaults(t *testing.T) {
+	if testing.Short() {
+		t.Skip("full experiment")
+	}
+	res, err := BatchNorm(context.Background(), BatchNormConfig{Data: mnistData(t), Seed: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	better := 0
+	for _, p := range res.Panels {
+		if len(p.BN) != 20 || len(p.Plain) != 20 {
+			t.Fatalf("σ=%g: %d and %d points", p.Sigma, len(p.BN), len(p.Plain))
+		}
+		bn, plain := p.BN[19], p.Plain[19]
+		if math.IsNaN(plain) || bn > plain {
+			better++
+		}
+		t.Logf("σ=%-9.3g BN %.3f plain %.3f diverged %v", p.Sigma, bn, plain, p.PlainDiverged)
+	}
+	if better < 12 {
+		t.Errorf("BN beat the plain net in %d of 16 panels, want most", better)
+	}
+	for _, k := range []int{0, 1} {
+		if p := res.Panels[k]; !p.PlainDiverged || !math.IsNaN(p.Plain[19]) {
+			t.Errorf("σ=%g: plain net should diverge (reported %v, last %v)", p.Sigma, p.PlainDiverged, p.Plain[19])
+		}
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(`"plain":[`)) || !bytes.Contains(b, []byte("null")) {
+		t.Error("JSON lacks the plain series or the nulls of diverged points")
+	}
+}

@@ -1,0 +1,26 @@
+package experiment
+
+import (
+	"math"
+	"strconv"
+)
+
+// nullFloats marshals to a JSON array in which NaN and ±Inf (points where a
+// network had diverged) are null, since JSON has no NaN.
+type nullFloats []float64
+
+// MarshalJSON writes the values, null for non-finite ones.
+func (f nullFloats) MarshalJSON() ([]byte, error) {
+	b := []byte{'['}
+	for i, v := range f {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			b = append(b, "null"...)
+		} else {
+			b = strconv.AppendFloat(b, v, 'g', -1, 64)
+		}
+	}
+	return append(b, ']'), nil
+}
