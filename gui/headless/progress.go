@@ -1,0 +1,50 @@
+package headless
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"zerokara/net/experiment"
+)
+
+// progress prints a line to stderr at most every second: percentage,
+// elapsed time, ETA and rate.
+type progress struct {
+	name       string
+	w          io.Writer
+	start      time.Time
+	last       time.Time
+	done, tot  int
+	printedAny bool
+}
+
+func newProgress(name string, w io.Writer) *progress {
+	now := time.Now()
+	return &progress{name: name, w: w, start: now, last: now}
+}
+
+// event is the experiments' progress callback (never called concurrently).
+func (p *progress) event(e experiment.Event) {
+	p.done, p.tot = e.Done, e.Total
+	if time.Since(p.last) < time.Second {
+		return
+	}
+	p.last = time.Now()
+	p.print()
+}
+
+func (p *progress) print() {
+	elapsed := time.Since(p.start).Seconds()
+	if p.tot == 0 || p.done == 0 {
+		return
+	}
+	rate := float64(p.done) / elapsed
+	eta := float64(p.tot-p.done) / rate
+	fmt.Fprintf(p.w, "%s: %3.0f%% (%d/%d, %.1f s elapsed, ETA %.1f s, %.0f/s)\n",
+		p.name, 100*float64(p.done)/float64(p.tot), p.done, p.tot, elapsed, eta, rate)
+	p.printedAny = true
+}
+
+// finish prints the final state.
+func (p *progress) finish() { p.print() }

@@ -1,0 +1,122 @@
+// Package report turns experiment results into figures like the book's
+// (gui/plot panels), for the headless runner's PNG files and the lab.
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+
+	"zerokara/gui/plot"
+	"zerokara/net/experiment"
+)
+
+// Activations draws one row per run (activation × init) and one column per
+// layer: the book's histograms of the activations, 30 bins over [0, 1].
+// With fit, each histogram spans the activation's own range instead
+// (tanh's negative half, ReLU's tail).
+func Activations(r *experiment.ActivationsResult, fit bool) *plot.Figure {
+	f := &plot.Figure{Title: "Activation distributions per layer", Cols: r.Config.Layers, PanelSize: fyne.NewSize(190, 140)}
+	for i, run := range r.Runs {
+		for l, s := range run.Layers {
+			h := s.Hist
+			if fit {
+				h = s.Fit
+			}
+			title := fmt.Sprintf("%d-layer", l+1)
+			if l == 0 {
+				title = fmt.Sprintf("%s, %s: %s", run.Activation, run.Init, title)
+			}
+			var yMax float64
+			if !fit && run.Activation == "relu" {
+				// The book's ylim(0, 7000): ReLU's spike of exact zeros would
+				// flatten everything else.
+				yMax = 7000
+			}
+			f.Panels = append(f.Panels, &plot.Panel{
+				Title: title, XMin: h.Lo, XMax: h.Hi, YMax: yMax,
+				Bars:       &plot.Bars{Lo: h.Lo, Hi: h.Hi, Counts: h.Counts, Color: plot.Palette(i % 3)},
+				HideYTicks: l > 0,
+			})
+		}
+	}
+	f.FooterText = fmt.Sprintf("%d inputs ~ N(0,1), %d layers × %d neurons, no bias; seed %d, %s",
+		r.Config.Samples, r.Config.Layers, r.Config.Width, r.Config.Seed, r.Config.DType)
+	return f
+}
+
+// InitCompare draws the book's figure: the smoothed loss of each
+// initializer against iterations, y from 0 to 2.5.
+func InitCompare(r *experiment.InitCompareResult) *plot.Figure {
+	p := &plot.Panel{Title: "MNIST, 784-100-100-100-100-10 " + string(r.Config.Activation) + ", " + r.Config.Optimizer + " lr=" + strconv.FormatFloat(r.Config.LR, 'g', -1, 64),
+		XLabel: "iterations", YLabel: "loss", XMin: 0, XMax: float64(r.Config.Iterations - 1), YMin: 0, YMax: 2.5, Legend: true, LegendTop: true}
+	for i, s := range r.Series {
+		x := make([]float64, len(s.Smoothed))
+		for j := range x {
+			x[j] = float64(j)
+		}
+		name := s.Name
+		if s.TestAccuracy != nil {
+			name += fmt.Sprintf(" (test acc %.3f)", *s.TestAccuracy)
+		}
+		if s.Diverged {
+			name += fmt.Sprintf(" (diverged at %d)", s.DivergedAt)
+		}
+		p.Series = append(p.Series, plot.Series{Name: name, X: x, Y: s.Smoothed, Color: plot.Palette(i)})
+	}
+	return &plot.Figure{Title: "Weight initialization: smoothed training loss", Cols: 1, PanelSize: fyne.NewSize(760, 460), Panels: []*plot.Panel{p},
+		FooterText: fmt.Sprintf("batch %d, seed %d, %s", r.Config.Batch, r.Config.Seed, r.Config.DType)}
+}
+
+// BatchNorm draws the book's 4×4 grid: training accuracy against epochs
+// for each weight scale, BN solid, plain dashed, with a marker where a
+// network diverged.
+func BatchNorm(r *experiment.BatchNormResult) *plot.Figure {
+	cols := 4
+	f := &plot.Figure{Title: "Batch Normalization: training accuracy by initial weight scale", Cols: cols, PanelSize: fyne.NewSize(230, 180)}
+	rows := (len(r.Panels) + cols - 1) / cols
+	for i, p := range r.Panels {
+		x := make([]float64, len(p.BN))
+		for j := range x {
+			x[j] = float64(j)
+		}
+		panel := &plot.Panel{
+			Title: "W:" + strconv.FormatFloat(p.Sigma, 'g', 4, 64), XMin: 0, XMax: float64(max(len(x)-1, 1)), YMin: 0, YMax: 1,
+			HideYTicks: i%cols != 0, HideXTicks: i/cols != rows-1,
+			Series: []plot.Series{
+				{Name: "Batch Normalization", X: x, Y: p.BN, Color: plot.Palette(0)},
+				{Name: "Normal (without BatchNorm)", X: x, Y: p.Plain, Color: plot.Palette(1), Dashed: true},
+			},
+			Legend: i == len(r.Panels)-1,
+		}
+		if i%cols == 0 {
+			panel.YLabel = "accuracy"
+		}
+		if i/cols == rows-1 {
+			panel.XLabel = "epochs"
+		}
+		for _, d := range []struct {
+			y    []float64
+			name string
+		}{{p.BN, "BN"}, {p.Plain, "plain"}} {
+			if at := firstNaN(d.y); at >= 0 {
+				panel.Marks = append(panel.Marks, plot.Mark{X: float64(at), Y: 0.06, Text: "✕ " + d.name + " diverged", Color: plot.Palette(3)})
+			}
+		}
+		f.Panels = append(f.Panels, panel)
+	}
+	f.FooterText = fmt.Sprintf("first %d training images, batch %d, %s lr=%g, seed %d, %s",
+		r.Config.Samples, r.Config.Batch, r.Config.Optimizer, r.Config.LR, r.Config.Seed, r.Config.DType)
+	return f
+}
+
+func firstNaN(y []float64) int {
+	for i, v := range y {
+		if math.IsNaN(v) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,34 @@
+package experiment
+
+import (
+	"context"
+	"testing"
+)
+
+// BenchmarkExperiments runs each experiment with the book's defaults
+// (float32, all cores), data loading excluded, and reports wall seconds
+// per run.
+func BenchmarkExperiments(b *testing.B) {
+	ctx := context.Background()
+	data, err := loadMNIST()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range []struct {
+		name string
+		run  func() error
+	}{
+		{"activations", func() error { _, err := Activations(ctx, ActivationsConfig{Seed: 1}, nil); return err }},
+		{"initcompare", func() error { _, err := InitCompare(ctx, InitCompareConfig{Seed: 1, Data: data}, nil); return err }},
+		{"batchnorm", func() error { _, err := BatchNorm(ctx, BatchNormConfig{Seed: 1, Data: data}, nil); return err }},
+	} {
+		b.Run(e.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := e.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/run")
+		})
+	}
+}
