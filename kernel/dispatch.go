@@ -25,6 +25,9 @@ type kernelSpec[T Float] struct {
 	micro       microKernel[T]
 	narrow      int
 	microNarrow microKernel[T]
+	// alwaysPack packs both operands whatever their shape: the pure-Go
+	// kernel is much faster on packed panels than on strided operands.
+	alwaysPack bool
 }
 
 // implementation is one complete set of kernels, for both element types.

@@ -54,5 +54,8 @@ func Gemm[T Float](w Workers, tA, tB Transpose, m, n, k int, alpha T, a []T, lda
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
 	}
 	p.packA, p.packB = choosePacking[T](m, tA, tB, lda, ldb)
+	if p.spec.alwaysPack {
+		p.packA, p.packB = true, true
+	}
 	p.run(m, n, w.resolve(m, n, k))
 }

@@ -291,8 +291,9 @@ func batchNormConfig(o options, data *mnist.Data) (experiment.BatchNormConfig, e
 	return cfg, checkCommon(o)
 }
 
-// checkCommon rejects negative numbers the configs would otherwise treat
-// as "use the default".
+// checkCommon rejects flag values that are wrong whatever the experiment:
+// negative numbers (which the configs would take as "use the default"),
+// unknown dtypes, initializers and optimizers.
 func checkCommon(o options) error {
 	for name, v := range map[string]int{"-workers": o.workers, "-iterations": o.iterations, "-batch": o.batch, "-points": o.points, "-samples": o.samples} {
 		if v < 0 {
@@ -301,6 +302,19 @@ func checkCommon(o options) error {
 	}
 	if o.lr < 0 {
 		return fmt.Errorf("-lr must not be negative (got %g)", o.lr)
+	}
+	if o.dtype != string(experiment.Float32) && o.dtype != string(experiment.Float64) {
+		return fmt.Errorf("-dtype %q: want float32 or float64", o.dtype)
+	}
+	for _, s := range splitList(o.inits) {
+		if _, err := net.ParseInit(s); err != nil {
+			return err
+		}
+	}
+	if o.optimizer != "" {
+		if _, err := net.NewOptimizer[float32](o.optimizer, 0); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -1,0 +1,123 @@
+package headless
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runMain(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Main(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{nil, 2, "-run"},
+		{[]string{"-run", "nonsense"}, 2, "unknown experiment"},
+		{[]string{"-run", "activations", "-inits", "std=-3"}, 2, "initializer"},
+		{[]string{"-run", "activations", "-dtype", "int8"}, 2, "dtype"},
+		{[]string{"-run", "activations", "-samples", "-5"}, 2, "negative"},
+		{[]string{"-run", "batchnorm", "-sigmas", "0.1,abc"}, 2, "-sigmas"},
+		{[]string{"-run", "initcompare", "-optimizer", "magic"}, 2, "optimizer"},
+		{[]string{"-bogus"}, 2, "flag provided but not defined"},
+		{[]string{"-run", "activations", "extra"}, 2, "unexpected argument"},
+		{[]string{"-run", "batchnorm", "-data", "/nonexistent/dir"}, 1, "no such file"},
+	} {
+		code, _, stderr := runMain(t, append(tc.args, "-out", t.TempDir())...)
+		if code != tc.code || !strings.Contains(stderr, tc.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d mentioning %q", tc.args, code, stderr, tc.code, tc.msg)
+		}
+	}
+	if code, _, stderr := runMain(t, "-h"); code != 0 || !strings.Contains(stderr, "-iterations") {
+		t.Errorf("-h: exit %d, %q", code, stderr)
+	}
+}
+
+func TestRunWritesFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "out")
+	for _, args := range [][]string{
+		{"-run", "activations", "-samples", "200", "-gradients"},
+		{"-run", "batchnorm", "-sigmas", "0.1,1", "-points", "3", "-data", "../../testdata/mnist"},
+		{"-run", "initcompare", "-iterations", "30", "-inits", "he,xavier", "-dtype", "float64"},
+	} {
+		code, stdout, stderr := runMain(t, append(args, "-out", dir)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		name := args[1]
+		if !strings.HasPrefix(stdout, name+": wrote ") || strings.Count(stdout, "\n") != 1 {
+			t.Errorf("summary line %q", stdout)
+		}
+		var doc struct {
+			Experiment string          `json:"experiment"`
+			Seconds    float64         `json:"seconds"`
+			Config     json.RawMessage `json:"config"`
+		}
+		b, err := os.ReadFile(filepath.Join(dir, name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &doc); err != nil || doc.Experiment != name || doc.Seconds <= 0 || !bytes.Contains(doc.Config, []byte(`"seed"`)) {
+			t.Errorf("%s.json: %v, %+v", name, err, doc)
+		}
+		if csv, err := os.ReadFile(filepath.Join(dir, name+".csv")); err != nil || bytes.Count(csv, []byte("\n")) < 3 {
+			t.Errorf("%s.csv: %v, %d bytes", name, err, len(csv))
+		}
+		f, err := os.Open(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Not blank: the figure has both paper and ink.
+		colors := map[uint32]bool{}
+		bounds := img.Bounds()
+		for y := bounds.Min.Y; y < bounds.Max.Y; y += 3 {
+			for x := bounds.Min.X; x < bounds.Max.X; x += 3 {
+				r, g, b, _ := img.At(x, y).RGBA()
+				colors[r>>8<<16|g>>8<<8|b>>8] = true
+			}
+		}
+		if len(colors) < 10 {
+			t.Errorf("%s.png has only %d colors", name, len(colors))
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+	if len(entries) != 9 {
+		t.Errorf("%d files in the output directory, want 9", len(entries))
+	}
+}
+
+func TestCancelledRunWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errOut bytes.Buffer
+	code := Main(ctx, []string{"-run", "batchnorm", "-out", dir}, &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "canceled") {
+		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("cancelled run left %d files", len(entries))
+	}
+}
