@@ -102,6 +102,9 @@ func TestRunWritesFiles(t *testing.T) {
 		if strings.HasSuffix(e.Name(), ".tmp") {
 			t.Errorf("temporary file %s left behind", e.Name())
 		}
+		if info, err := e.Info(); err != nil || info.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", e.Name(), info.Mode())
+		}
 	}
 	if len(entries) != 9 {
 		t.Errorf("%d files in the output directory, want 9", len(entries))
