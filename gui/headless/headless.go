@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,7 @@ type options struct {
 	sigmas                     string
 	gradients, fit             bool
 	runningVarOne, trainModeAc bool
+	cpuProfile                 string
 }
 
 // Main runs the command line args (without the program name) and returns
@@ -64,6 +66,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.fit, "fit", false, "activations: histograms over each activation's range instead of the book's [0, 1]")
 	fs.BoolVar(&o.runningVarOne, "running-var-one", false, "batchnorm: start BN's running variance at 1 instead of the book's 0")
 	fs.BoolVar(&o.trainModeAc, "train-mode-accuracy", false, "batchnorm: also record BN accuracy with batch statistics")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: go run ./gui -run %s [flags]\n\nRuns an experiment of Deep Learning from Scratch §6.2–6.3 without a window and writes\nDIR/<experiment>.json, .csv and .png. Zero or empty flags take the book's values.\n\n", strings.Join(Experiments(), "|"))
 		fs.PrintDefaults()
@@ -83,6 +86,19 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "zerokara: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "zerokara: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
 	files, err := run(ctx, o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "zerokara: %v\n", err)

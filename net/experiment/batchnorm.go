@@ -151,10 +151,11 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 	if err != nil {
 		return fmt.Errorf("experiment: batchnorm: %w", err)
 	}
+	all := data.all() // accuracy is measured on the whole subset
 	return parallel(workerCount(cfg.Workers), len(cfg.Sigmas), func(k int) error {
 		sigma := cfg.Sigmas[k]
 		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(k)))
-		ncfg := net.Config{InputSize: data.x.Cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
+		ncfg := net.Config{InputSize: data.cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
 			Init: net.Std(sigma), Workers: kernel.Serial, BN: cfg.BN}
 		ncfg.BatchNorm = true
 		bnNet, err := net.New[T](ncfg, rng)
@@ -183,7 +184,7 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 			nets[i].opt, _ = net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
 		}
 		label := "σ=" + strconv.FormatFloat(sigma, 'g', 5, 64)
-		x := net.NewMatrix[T](cfg.Batch, data.x.Cols)
+		x := net.NewMatrix[T](cfg.Batch, data.cols)
 		var labels []int
 		idx := make([]int, cfg.Batch)
 		steps := 1 + (cfg.Points-1)*cfg.Every
@@ -192,7 +193,7 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 				return fmt.Errorf("experiment: batchnorm: %w", err)
 			}
 			for j := range idx {
-				idx[j] = rng.IntN(data.x.Rows)
+				idx[j] = rng.IntN(data.rows)
 			}
 			labels = data.batch(x, labels, idx)
 			losses := [2]float64{}
@@ -216,7 +217,7 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 			for n := range nets {
 				acc := math.NaN()
 				if !*nets[n].diverged {
-					acc, _ = nets[n].nw.Accuracy(data.x, data.labels)
+					acc, _ = nets[n].nw.Accuracy(all, data.labels)
 				}
 				*nets[n].acc = append(*nets[n].acc, acc)
 				*nets[n].loss = append(*nets[n].loss, losses[n])
@@ -225,7 +226,7 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 			if cfg.TrainModeAccuracy {
 				acc := math.NaN()
 				if !p.BNDiverged {
-					acc = trainModeAccuracy(bnNet, data)
+					acc = trainModeAccuracy(bnNet, all, data.labels)
 				}
 				p.BNTrainMode = append(p.BNTrainMode, acc)
 			}
@@ -237,17 +238,17 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 
 // trainModeAccuracy scores the BN net with batch statistics over the whole
 // subset as one batch. It leaves the running statistics as they were.
-func trainModeAccuracy[T net.Float](nw *net.Network[T], data dataset[T]) float64 {
+func trainModeAccuracy[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels []int) float64 {
 	var saved [][2][]T
 	for _, l := range nw.Layers() {
 		if bn, ok := l.(*net.BatchNorm[T]); ok {
 			saved = append(saved, [2][]T{append([]T(nil), bn.RunningMean...), append([]T(nil), bn.RunningVar...)})
 		}
 	}
-	y := nw.Predict(data.x, true)
+	y := nw.Predict(x, true)
 	correct := 0
 	for i := 0; i < y.Rows; i++ {
-		if net.Argmax(y.Row(i)) == data.labels[i] {
+		if net.Argmax(y.Row(i)) == labels[i] {
 			correct++
 		}
 	}

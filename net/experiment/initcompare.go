@@ -131,10 +131,11 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
 	nets := make([]*net.Network[T], len(cfg.Inits))
+	cols := train.cols
 	series := make([]LossSeries, len(cfg.Inits))
 	for i, s := range cfg.Inits {
 		in, _ := net.ParseInit(s)
-		nets[i], err = net.New[T](net.Config{InputSize: train.x.Cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
+		nets[i], err = net.New[T](net.Config{InputSize: cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
 			Activation: cfg.Activation, Init: in, Workers: kernel.Serial}, rng)
 		if err != nil {
 			return nil, err
@@ -143,13 +144,16 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 	}
 	batches := make([]int, cfg.Iterations*cfg.Batch)
 	for i := range batches {
-		batches[i] = rng.IntN(train.x.Rows)
+		batches[i] = rng.IntN(train.rows)
 	}
-	var test dataset[T]
+	var testX *net.Matrix[T]
+	var testLabels []int
 	if !cfg.SkipTestAccuracy {
-		if test, err = toDataset[T](cfg.Data.Test); err != nil {
+		test, err := toDataset[T](cfg.Data.Test)
+		if err != nil {
 			return nil, fmt.Errorf("experiment: initcompare: test set: %w", err)
 		}
+		testX, testLabels = test.all(), test.labels
 	}
 	rep := newReporter(progress, cfg.Iterations*len(nets))
 	workers := cfg.Workers
@@ -161,7 +165,7 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 	}
 	err = parallel(workers, len(nets), func(k int) error {
 		opt, _ := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
-		x := net.NewMatrix[T](cfg.Batch, train.x.Cols)
+		x := net.NewMatrix[T](cfg.Batch, cols)
 		var labels []int
 		s := &series[k]
 		for it := range cfg.Iterations {
@@ -183,7 +187,7 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 		}
 		s.Smoothed = Smooth(s.Loss)
 		if !cfg.SkipTestAccuracy && !s.Diverged {
-			acc, err := nets[k].Accuracy(test.x, test.labels)
+			acc, err := nets[k].Accuracy(testX, testLabels)
 			if err != nil {
 				return err
 			}
