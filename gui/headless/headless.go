@@ -62,7 +62,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.inits, "inits", "", "activations, initcompare: comma-separated initializers: std=σ, xavier, glorot, he, zero, const=C")
 	fs.StringVar(&o.acts, "activations", "", "activations: comma-separated sigmoid, relu, tanh; initcompare: the one hidden activation")
 	fs.StringVar(&o.sigmas, "sigmas", "", "batchnorm: comma-separated initial weight scales (book: 16 from 1 to 1e-4)")
-	fs.BoolVar(&o.gradients, "gradients", false, "activations: also record per-layer gradients")
+	fs.BoolVar(&o.gradients, "gradients", false, "activations: also record per-layer gradients; initcompare: record ‖dW‖ of every layer every 10 iterations (JSON grad_norms)")
 	fs.BoolVar(&o.fit, "fit", false, "activations: histograms over each activation's range instead of the book's [0, 1]")
 	fs.BoolVar(&o.runningVarOne, "running-var-one", false, "batchnorm: start BN's running variance at 1 instead of the book's 0")
 	fs.BoolVar(&o.trainModeAc, "train-mode-accuracy", false, "batchnorm: also record BN accuracy with batch statistics")
@@ -285,7 +285,7 @@ func activationsConfig(o options) (experiment.ActivationsConfig, error) {
 
 func initCompareConfig(o options, data *mnist.Data) (experiment.InitCompareConfig, error) {
 	cfg := experiment.InitCompareConfig{Inits: splitList(o.inits), Optimizer: o.optimizer, LR: o.lr, Batch: o.batch,
-		Iterations: o.iterations, Seed: o.seed, DType: experiment.DType(o.dtype), Workers: o.workers, Data: data}
+		Iterations: o.iterations, GradNorms: o.gradients, Seed: o.seed, DType: experiment.DType(o.dtype), Workers: o.workers, Data: data}
 	if acts := splitList(o.acts); len(acts) > 1 {
 		return cfg, errors.New("initcompare takes one -activations value")
 	} else if len(acts) == 1 {

@@ -132,7 +132,7 @@ func TestInitCompareShort(t *testing.T) {
 	data := mnistData(t)
 	run := func(workers int) *InitCompareResult {
 		var points int
-		res, err := InitCompare(context.Background(), InitCompareConfig{Data: data, Seed: 3, Iterations: 150, Workers: workers, SkipTestAccuracy: true},
+		res, err := InitCompare(context.Background(), InitCompareConfig{Data: data, Seed: 3, Iterations: 150, Workers: workers, SkipTestAccuracy: true, GradNorms: true},
 			func(e Event) {
 				if e.Series != "" {
 					points++
@@ -157,6 +157,16 @@ func TestInitCompareShort(t *testing.T) {
 	names := []string{a.Series[0].Name, a.Series[1].Name, a.Series[2].Name}
 	if strings.Join(names, ",") != "std=0.01,Xavier,He" {
 		t.Errorf("series %v", names)
+	}
+	// Gradient norms: 5 weight matrices, every 10th iteration; with
+	// std=0.01 the first layer's gradient has all but vanished.
+	for _, s := range a.Series {
+		if len(s.GradNorms) != 5 || len(s.GradNorms[0]) != 15 {
+			t.Fatalf("%s: grad norms %d×%d, want 5×15", s.Name, len(s.GradNorms), len(s.GradNorms[0]))
+		}
+	}
+	if std, he := a.Series[0].GradNorms[0][5], a.Series[2].GradNorms[0][5]; !(std < 1e-3*he) {
+		t.Errorf("‖dW1‖ at iteration 50: std=0.01 %g, He %g; want vanishing for std=0.01", std, he)
 	}
 	last := func(s LossSeries) float64 { return s.Smoothed[len(s.Smoothed)-1] }
 	if std, he := last(a.Series[0]), last(a.Series[2]); !(math.Abs(std-2.30) < 0.02 && he < 1.5) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"zerokara/kernel"
@@ -24,6 +25,11 @@ type InitCompareConfig struct {
 	LR         float64  `json:"lr"`        // 0.01
 	Batch      int      `json:"batch"`     // 128
 	Iterations int      `json:"iterations"`
+	// GradNorms records, every GradEvery iterations, the norm of each
+	// affine layer's weight gradient ‖∂L/∂W_l‖ (vanishing or exploding
+	// gradients over time).
+	GradNorms bool `json:"grad_norms"`
+	GradEvery int  `json:"grad_every"` // 10
 	// SkipTestAccuracy leaves out the final accuracy on the test set
 	// (which the book does not compute).
 	SkipTestAccuracy bool        `json:"skip_test_accuracy"`
@@ -55,9 +61,14 @@ func (c InitCompareConfig) withDefaults() (InitCompareConfig, error) {
 	if c.Iterations == 0 {
 		c.Iterations = 2000
 	}
+	if c.GradEvery == 0 {
+		c.GradEvery = 10
+	}
 	switch {
 	case c.Data == nil:
 		return c, errors.New("experiment: initcompare needs MNIST data")
+	case c.GradEvery < 1:
+		return c, fmt.Errorf("experiment: grad_every %d must be positive", c.GradEvery)
 	case c.Batch < 1 || c.Iterations < 1:
 		return c, fmt.Errorf("experiment: batch %d and iterations %d must be positive", c.Batch, c.Iterations)
 	case !(c.LR > 0) || math.IsInf(c.LR, 0):
@@ -97,6 +108,9 @@ type LossSeries struct {
 	// TestAccuracy on the 10 000 test images after training, or null.
 	TestAccuracy *float64 `json:"test_accuracy"`
 	Diverged     bool     `json:"diverged"`
+	// GradNorms[l][t] is ‖∂L/∂W_{l+1}‖ at iteration t·GradEvery, when
+	// recorded (null once diverged).
+	GradNorms []nullFloats `json:"grad_norms,omitempty"`
 	// DivergedAt is the first iteration with a non-finite loss, or −1.
 	DivergedAt int `json:"diverged_at"`
 }
@@ -183,6 +197,9 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 				}
 			}
 			s.Loss[it] = loss
+			if cfg.GradNorms && it%cfg.GradEvery == 0 {
+				recordGradNorms(s, nets[k])
+			}
 			rep.point(s.Name, it, loss, 1)
 		}
 		s.Smoothed = Smooth(s.Loss)
@@ -196,4 +213,28 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 		return nil
 	})
 	return series, err
+}
+
+// recordGradNorms appends the Frobenius norm of every weight gradient left
+// by the last step (NaN once the network has diverged).
+func recordGradNorms[T net.Float](s *LossSeries, nw *net.Network[T]) {
+	l := 0
+	for _, p := range nw.Params() {
+		if !strings.HasSuffix(p.Name, ".W") {
+			continue
+		}
+		if len(s.GradNorms) <= l {
+			s.GradNorms = append(s.GradNorms, nil)
+		}
+		norm := math.NaN()
+		if !s.Diverged {
+			var sq float64
+			for _, g := range p.Grad.Data {
+				sq += float64(g) * float64(g)
+			}
+			norm = math.Sqrt(sq)
+		}
+		s.GradNorms[l] = append(s.GradNorms[l], norm)
+		l++
+	}
 }
