@@ -2,6 +2,8 @@ package kernel
 
 import (
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -26,4 +28,73 @@ func benchMicro[T Float](b *testing.B, name string, s *kernelSpec[T]) {
 		}
 		b.ReportMetric(float64(2*k*s.mr*s.nr)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 	})
+}
+
+// TestMicroKernelContract calls every micro-kernel directly with the three
+// operand layouts the driver uses — packed panels, A in place (row stride
+// lda) and A transposed in place (column stride lda), B in place (row
+// stride ldb) — and k around the unroll factor, against the formula of
+// microKernel.
+func TestMicroKernelContract(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name+"/float32", func(t *testing.T) { microContract(t, &impl.s) })
+		t.Run(impl.name+"/float64", func(t *testing.T) { microContract(t, &impl.d) })
+	}
+}
+
+func microContract[T Float](t *testing.T, s *kernelSpec[T]) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	rnd := randFloat[T](rng)
+	kernels := []struct {
+		nr    int
+		micro microKernel[T]
+	}{{s.nr, s.micro}}
+	if s.microNarrow != nil {
+		kernels = append(kernels, struct {
+			nr    int
+			micro microKernel[T]
+		}{s.narrow, s.microNarrow})
+	}
+	for _, kn := range kernels {
+		mr, nr := s.mr, kn.nr
+		for _, k := range []int{1, 3, 4, 5, 8, 17} {
+			for _, layout := range []struct {
+				name          string
+				rsA, csA, rsB int
+			}{
+				{"packed", 1, mr, nr},
+				{"A rows", k + 3, 1, nr + 5},
+				{"A transposed", 1, mr + 2, nr},
+			} {
+				a := make([]T, (mr-1)*layout.rsA+(k-1)*layout.csA+1)
+				b := make([]T, (k-1)*layout.rsB+nr)
+				ldc := nr + 3
+				c := make([]T, (mr-1)*ldc+nr)
+				for _, x := range [][]T{a, b, c} {
+					for i := range x {
+						x[i] = rnd()
+					}
+				}
+				want := make([]float64, len(c))
+				for i := range c {
+					want[i] = float64(c[i])
+				}
+				for i := 0; i < mr; i++ {
+					for j := 0; j < nr; j++ {
+						var sum float64
+						for p := 0; p < k; p++ {
+							sum += float64(a[i*layout.rsA+p*layout.csA]) * float64(b[p*layout.rsB+j])
+						}
+						want[i*ldc+j] += 0.5 * sum
+					}
+				}
+				kn.micro(k, 0.5, a, layout.rsA, layout.csA, b, layout.rsB, c, ldc)
+				for i := range c {
+					if math.Abs(float64(c[i])-want[i]) > float64(k+2)*4*eps[T]()*(1+math.Abs(want[i])) {
+						t.Fatalf("%dx%d %s k=%d: c[%d] = %v, want %v", mr, nr, layout.name, k, i, c[i], want[i])
+					}
+				}
+			}
+		}
+	}
 }
