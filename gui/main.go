@@ -1,22 +1,80 @@
-// Command gui is the zerokara lab. For now it runs the experiments of Deep
-// Learning from Scratch §6.2–6.3 headless and writes JSON, CSV and PNG:
+// Command gui is the zerokara lab: a desktop window that runs and plots the
+// experiments of Deep Learning from Scratch §6.2–6.3, or, with -run, the
+// same experiments headless, writing JSON, CSV and PNG:
 //
-//	go run ./gui -run activations|initcompare|batchnorm [-out DIR] [flags]
+//	go run ./gui                       # the window
+//	go run ./gui -run batchnorm -out results
 //
-// See -h for every flag.
+// See -h (window) and -run X -h (headless) for the flags.
 package main
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"os"
 	"os/signal"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
 
 	"zerokara/gui/headless"
+	"zerokara/gui/lab"
+	"zerokara/net/mnist"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := headless.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	if headlessArgs(os.Args[1:]) {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		code := headless.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
+	fs := flag.NewFlagSet("zerokara", flag.ExitOnError)
+	data := fs.String("data", "", "directory with the MNIST IDX files (default: testdata/mnist of the checkout, then the user cache directory)")
+	tab := fs.String("tab", "", "tab to open: Activations, Init, Batch or Kernel")
+	autorun := fs.Bool("autorun", false, "press Run on the opened tab once the window is up (demos, smoke tests)")
+	quitAfter := fs.Duration("quit-after", 0, "close the lab after this long (smoke tests)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: go run ./gui [flags]   (or -run activations|initcompare|batchnorm … for headless runs)")
+		fs.PrintDefaults()
+	}
+	fs.Parse(os.Args[1:])
+
+	loader := sync.OnceValues(func() (*mnist.Data, error) { return headless.FindMNIST(*data) })
+	a := app.NewWithID("dev.zerokara.lab")
+	w := a.NewWindow("zerokara lab — Deep Learning from Scratch §6.2–6.3")
+	l := lab.New(loader)
+	w.SetContent(l.Content())
+	w.Resize(fyne.NewSize(1200, 900))
+	if *tab != "" && !l.SelectTab(*tab) {
+		fmt.Fprintf(os.Stderr, "zerokara: no tab %q\n", *tab)
+		os.Exit(2)
+	}
+	if *autorun {
+		go func() {
+			time.Sleep(time.Second)
+			fyne.Do(func() { l.RunSelected() })
+		}()
+	}
+	if *quitAfter > 0 {
+		go func() {
+			time.Sleep(*quitAfter)
+			fyne.Do(a.Quit)
+		}()
+	}
+	w.ShowAndRun()
+}
+
+// headlessArgs reports whether the command line asks for a headless run.
+func headlessArgs(args []string) bool {
+	for _, a := range args {
+		if a == "-run" || a == "--run" || strings.HasPrefix(a, "-run=") || strings.HasPrefix(a, "--run=") {
+			return true
+		}
+	}
+	return false
 }

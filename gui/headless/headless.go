@@ -141,7 +141,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			figure = report.Activations(r, o.fit)
 		}
 	case "initcompare", "batchnorm":
-		data, derr := loadData(o.data)
+		data, derr := FindMNIST(o.data)
 		if derr != nil {
 			return nil, derr
 		}
@@ -229,10 +229,10 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-// loadData loads MNIST from dir, or finds it: testdata/mnist in the
+// FindMNIST loads MNIST from dir, or finds it: testdata/mnist in the
 // current directory or a parent (a checkout), then the user cache
 // directory's zerokara/mnist.
-func loadData(dir string) (*mnist.Data, error) {
+func FindMNIST(dir string) (*mnist.Data, error) {
 	if dir != "" {
 		return mnist.Load(dir)
 	}

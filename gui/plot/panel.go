@@ -151,7 +151,7 @@ func (p *Panel) ranges() (xs, ys [2]float64) {
 		}
 	}
 	for _, s := range p.Series {
-		for i := range s.X {
+		for i := range min(len(s.X), len(s.Y)) {
 			if fitX {
 				grow(&xs, s.X[i])
 			}
@@ -241,8 +241,9 @@ func (p *Panel) legend(right, top, bottom float32) []fyne.CanvasObject {
 // polyline draws a series clipped to the plot's y range, decimated to the
 // plot's width, dashed if asked.
 func polyline(s Series, sx, sy Scale, width int) []fyne.CanvasObject {
+	n := min(len(s.X), len(s.Y)) // a series still being filled may be ragged
 	// Segments shorter than about 3 px render faintly; keep fewer points.
-	xs, ys := Decimate(s.X, s.Y, max(width/3, 1))
+	xs, ys := Decimate(s.X[:n], s.Y[:n], max(width/3, 1))
 	var objs []fyne.CanvasObject
 	var dashPos float32
 	for i := 1; i < len(xs); i++ {

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"fyne.io/fyne/v2"
 )
 
 func TestTicks(t *testing.T) {
@@ -67,4 +69,11 @@ func TestDecimate(t *testing.T) {
 	if xs, _ := Decimate(short, short, 100); len(xs) != 3 {
 		t.Error("a short series was changed")
 	}
+}
+
+// TestRaggedSeries draws a series whose X is longer than its Y, as a live
+// chart can be while a run fills it.
+func TestRaggedSeries(t *testing.T) {
+	p := &Panel{Series: []Series{{X: []float64{0, 1, 2}, Y: []float64{1}}, {X: []float64{0}, Y: []float64{1, 2}}}}
+	p.Objects(fyne.NewPos(0, 0), fyne.NewSize(200, 150))
 }

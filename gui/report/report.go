@@ -47,6 +47,28 @@ func Activations(r *experiment.ActivationsResult, fit bool) *plot.Figure {
 	return f
 }
 
+// Gradients draws, like Activations, one histogram per layer of the
+// gradient ∂L/∂(pre-activation) from a backward pass, over ±3 standard
+// deviations, titled with the gradient's norm.
+func Gradients(r *experiment.ActivationsResult) *plot.Figure {
+	f := &plot.Figure{Title: "Gradient distributions per layer (backward from a N(0,1) upstream gradient)", Cols: r.Config.Layers, PanelSize: fyne.NewSize(190, 140)}
+	for i, run := range r.Runs {
+		for l, s := range run.Layers {
+			if s.Grad == nil {
+				continue
+			}
+			h := s.Grad.Hist
+			title := fmt.Sprintf("%d-layer ‖g‖=%.3g", l+1, s.Grad.Norm)
+			if l == 0 {
+				title = fmt.Sprintf("%s, %s: %s", run.Activation, run.Init, title)
+			}
+			f.Panels = append(f.Panels, &plot.Panel{Title: title, XMin: h.Lo, XMax: h.Hi,
+				Bars: &plot.Bars{Lo: h.Lo, Hi: h.Hi, Counts: h.Counts, Color: plot.Palette(i % 3)}, HideYTicks: l > 0})
+		}
+	}
+	return f
+}
+
 // InitCompare draws the book's figure: the smoothed loss of each
 // initializer against iterations, y from 0 to 2.5.
 func InitCompare(r *experiment.InitCompareResult) *plot.Figure {

@@ -141,7 +141,7 @@ func Activations(ctx context.Context, cfg ActivationsConfig, progress func(Event
 		run := ActivationRun{Activation: string(jobs[i].act), Init: jobs[i].init.String(), Formula: jobs[i].init.Formula(), Layers: layers}
 		res.Runs[i] = run
 		for l, s := range layers {
-			rep.point(run.Activation+"/"+run.Init, l, s.Std, 1)
+			rep.point(run.Activation+"/"+run.Init, i, 0, l, s.Std, 1)
 		}
 		return nil
 	})

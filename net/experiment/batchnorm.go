@@ -210,7 +210,7 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 				losses[n] = loss
 			}
 			if i%cfg.Every != 0 {
-				rep.point("", 0, 0, 1)
+				rep.point("", k, 0, 0, 0, 1)
 				continue
 			}
 			point := i / cfg.Every
@@ -221,7 +221,7 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 				}
 				*nets[n].acc = append(*nets[n].acc, acc)
 				*nets[n].loss = append(*nets[n].loss, losses[n])
-				rep.point(label+"/"+nets[n].name, point, acc, 0)
+				rep.point(label+"/"+nets[n].name, k, n, point, acc, 0)
 			}
 			if cfg.TrainModeAccuracy {
 				acc := math.NaN()
@@ -230,7 +230,7 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 				}
 				p.BNTrainMode = append(p.BNTrainMode, acc)
 			}
-			rep.point("", 0, 0, 1)
+			rep.point("", k, 0, 0, 0, 1)
 		}
 		return nil
 	})

@@ -11,6 +11,10 @@ import (
 type Event struct {
 	// Series names the curve, e.g. "He" or "σ=0.0136/BN".
 	Series string
+	// Group is the index of the run (activations), series (initcompare) or
+	// panel (batchnorm) the point belongs to; Net is 0 for the BN network
+	// and 1 for the plain one in batchnorm.
+	Group, Net int
 	// Index is the point's position in its series, Value its value. A NaN
 	// Value marks a point where the network had diverged.
 	Index int
@@ -33,12 +37,12 @@ func newReporter(fn func(Event), total int) *reporter { return &reporter{fn: fn,
 
 // point reports one recorded value and work units finished since the last
 // report.
-func (r *reporter) point(series string, index int, value float64, work int) {
+func (r *reporter) point(series string, group, net, index int, value float64, work int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.done += work
 	if r.fn != nil {
-		r.fn(Event{Series: series, Index: index, Value: value, Done: r.done, Total: r.total})
+		r.fn(Event{Series: series, Group: group, Net: net, Index: index, Value: value, Done: r.done, Total: r.total})
 	}
 }
 

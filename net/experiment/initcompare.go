@@ -200,7 +200,7 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 			if cfg.GradNorms && it%cfg.GradEvery == 0 {
 				recordGradNorms(s, nets[k])
 			}
-			rep.point(s.Name, it, loss, 1)
+			rep.point(s.Name, k, 0, it, loss, 1)
 		}
 		s.Smoothed = Smooth(s.Loss)
 		if !cfg.SkipTestAccuracy && !s.Diverged {

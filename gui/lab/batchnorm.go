@@ -1,0 +1,129 @@
+package lab
+
+import (
+	"context"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"zerokara/gui/plot"
+	"zerokara/gui/report"
+	"zerokara/net"
+	"zerokara/net/experiment"
+	"zerokara/net/mnist"
+)
+
+// BatchNormScreen runs the Batch Normalization experiment and draws its
+// 4×4 grid as the accuracies arrive.
+type BatchNormScreen struct {
+	*runner
+	Sigmas, Points, LR *field
+	Optimizer, DType   *widget.Select
+	RunningVarOne      *widget.Check
+	Reset              *widget.Button
+	View               *plot.View
+	Err                error // the last run's error, for tests
+
+	data    func() (*mnist.Data, error)
+	mu      sync.Mutex
+	partial *experiment.BatchNormResult
+}
+
+func newBatchNormScreen(data func() (*mnist.Data, error)) *BatchNormScreen {
+	s := &BatchNormScreen{data: data, View: plot.NewView()}
+	s.runner = newRunner(s.run)
+	s.Sigmas = newField("", checkFloatList)
+	s.Points = newField("", positiveInt(1000))
+	s.LR = newField("", positiveFloat)
+	s.Optimizer = widget.NewSelect(net.OptimizerNames(), nil)
+	s.DType = widget.NewSelect([]string{"float32", "float64"}, nil)
+	s.RunningVarOne = widget.NewCheck("running variance starts at 1 (book: 0)", nil)
+	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
+	s.reset()
+	return s
+}
+
+// reset puts the book's settings in every field.
+func (s *BatchNormScreen) reset() {
+	s.Sigmas.Entry.SetText(formatList(experiment.BookSigmas()))
+	s.Points.Entry.SetText("20")
+	s.LR.Entry.SetText("0.01")
+	s.Optimizer.SetSelected("sgd")
+	s.DType.SetSelected("float32")
+	s.RunningVarOne.SetChecked(false)
+}
+
+func (s *BatchNormScreen) object() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem("weight scales σ", container.NewBorder(nil, s.Sigmas.Error, nil, nil, s.Sigmas.Entry)),
+		widget.NewFormItem("points per net", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.Points.Entry), s.Points.Error)),
+		widget.NewFormItem("learning rate", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.LR.Entry), s.LR.Error, s.Optimizer, s.DType)),
+		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.Reset)),
+	)
+	help := widget.NewLabel("Training accuracy on the first 1000 MNIST images, 784-100×5-10 ReLU, with (solid) and without (dashed) Batch Normalization.\nBN is scored in test mode with running statistics, as in the book; ✕ marks a network whose arithmetic overflowed.")
+	help.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(help, form, s.runner.object())
+	return container.NewBorder(top, nil, nil, nil, container.NewScroll(s.View))
+}
+
+func (s *BatchNormScreen) run() {
+	seed, ok := s.seed()
+	if !s.Sigmas.valid() || !s.Points.valid() || !s.LR.valid() || !ok {
+		s.Status.SetText("fix the marked fields first")
+		return
+	}
+	sigmas, _ := floatList(s.Sigmas.Entry.Text)
+	cfg := experiment.BatchNormConfig{Sigmas: sigmas, Points: atoi(s.Points.Entry.Text), LR: atof(s.LR.Entry.Text),
+		Optimizer: s.Optimizer.Selected, DType: experiment.DType(s.DType.Selected), Seed: seed,
+		BN: net.BatchNormOptions{RunningVarOne: s.RunningVarOne.Checked}}
+	partial := &experiment.BatchNormResult{Experiment: "batchnorm", Config: cfg, Panels: make([]experiment.Panel, len(sigmas))}
+	for i, sg := range sigmas {
+		partial.Panels[i].Sigma = sg
+	}
+	partial.Config.Samples, partial.Config.Batch = 1000, 100
+	s.mu.Lock()
+	s.partial = partial
+	s.mu.Unlock()
+	s.start(func(ctx context.Context, progress func(experiment.Event)) error {
+		data, err := s.data()
+		if err != nil {
+			return err
+		}
+		cfg.Data = data
+		res, err := experiment.BatchNorm(ctx, cfg, func(e experiment.Event) {
+			if e.Series != "" {
+				s.mu.Lock()
+				p := &s.partial.Panels[e.Group]
+				if e.Net == 0 {
+					p.BN = append(p.BN, e.Value)
+				} else {
+					p.Plain = append(p.Plain, e.Value)
+				}
+				s.mu.Unlock()
+			}
+			progress(e)
+		})
+		if err == nil {
+			s.mu.Lock()
+			s.partial = res
+			s.mu.Unlock()
+		}
+		return err
+	}, s.redraw, func(err error) { s.Err = err })
+}
+
+// redraw shows the points so far (on the UI goroutine).
+func (s *BatchNormScreen) redraw() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.partial == nil {
+		return
+	}
+	// A copy of the slice headers: the worker only appends, so the points
+	// up to each length stay as they are while the figure is built.
+	snapshot := *s.partial
+	snapshot.Panels = append([]experiment.Panel(nil), s.partial.Panels...)
+	s.View.SetFigure(report.BatchNorm(&snapshot))
+}

@@ -1,0 +1,96 @@
+package lab
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+)
+
+// field is an entry with its own error label: input is checked as typed
+// and a bad value is shown next to the field, never used.
+type field struct {
+	Entry *widget.Entry
+	Error *widget.Label
+	check func(string) error
+}
+
+func newField(text string, check func(string) error) *field {
+	f := &field{Entry: widget.NewEntry(), Error: widget.NewLabel(""), check: check}
+	f.Entry.SetText(text)
+	f.Entry.OnChanged = func(string) { f.valid() }
+	return f
+}
+
+// valid reports whether the field's text passes its check, updating the
+// error label.
+func (f *field) valid() bool {
+	if err := f.check(f.Entry.Text); err != nil {
+		f.Error.SetText(err.Error())
+		return false
+	}
+	f.Error.SetText("")
+	return true
+}
+
+func positiveInt(max int) func(string) error {
+	return func(s string) error {
+		v, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || v < 1 || v > max {
+			return fmt.Errorf("a whole number from 1 to %d", max)
+		}
+		return nil
+	}
+}
+
+func positiveFloat(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || !(v > 0) || v > 1e6 {
+		return fmt.Errorf("a number > 0")
+	}
+	return nil
+}
+
+func atoi(s string) int {
+	v, _ := strconv.Atoi(strings.TrimSpace(s))
+	return v
+}
+
+func atof(s string) float64 {
+	v, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return v
+}
+
+// floatList parses a comma-separated list of numbers ≥ 0.
+func floatList(s string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil || !(v >= 0) || v > 1e6 {
+			return nil, fmt.Errorf("%q is not a weight scale ≥ 0", f)
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 || len(out) > 64 {
+		return nil, fmt.Errorf("1 to 64 comma-separated scales")
+	}
+	return out, nil
+}
+
+func checkFloatList(s string) error {
+	_, err := floatList(s)
+	return err
+}
+
+// formatList writes scales as the σ field shows them.
+func formatList(v []float64) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = strconv.FormatFloat(x, 'g', 5, 64)
+	}
+	return strings.Join(parts, ", ")
+}

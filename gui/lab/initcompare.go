@@ -1,0 +1,150 @@
+package lab
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"zerokara/gui/plot"
+	"zerokara/gui/report"
+	"zerokara/net"
+	"zerokara/net/experiment"
+	"zerokara/net/mnist"
+)
+
+// InitCompareScreen trains one network per initializer on MNIST and draws
+// the loss curves as they form.
+type InitCompareScreen struct {
+	*runner
+	Iterations, Batch, LR, Inits *field
+	Optimizer, Activation, DType *widget.Select
+	Raw                          *widget.Check
+	Reset                        *widget.Button
+	View                         *plot.View
+	Err                          error
+
+	data    func() (*mnist.Data, error)
+	mu      sync.Mutex
+	partial *experiment.InitCompareResult
+}
+
+func newInitCompareScreen(data func() (*mnist.Data, error)) *InitCompareScreen {
+	s := &InitCompareScreen{data: data, View: plot.NewView()}
+	s.runner = newRunner(s.run)
+	s.Iterations = newField("", positiveInt(100000))
+	s.Batch = newField("", positiveInt(10000))
+	s.LR = newField("", positiveFloat)
+	s.Inits = newField("", func(t string) error {
+		for _, f := range strings.Split(t, ",") {
+			if _, err := net.ParseInit(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	s.Optimizer = widget.NewSelect(net.OptimizerNames(), nil)
+	s.Activation = widget.NewSelect([]string{"relu", "sigmoid", "tanh"}, nil)
+	s.DType = widget.NewSelect([]string{"float32", "float64"}, nil)
+	s.Raw = widget.NewCheck("raw loss (book: smoothed)", func(bool) { s.redraw() })
+	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
+	s.reset()
+	return s
+}
+
+func (s *InitCompareScreen) reset() {
+	s.Iterations.Entry.SetText("2000")
+	s.Batch.Entry.SetText("128")
+	s.LR.Entry.SetText("0.01")
+	s.Inits.Entry.SetText("std=0.01, Xavier, He")
+	s.Optimizer.SetSelected("sgd")
+	s.Activation.SetSelected("relu")
+	s.DType.SetSelected("float32")
+}
+
+func (s *InitCompareScreen) object() fyne.CanvasObject {
+	small := func(f *field) fyne.CanvasObject {
+		return container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), f.Entry), f.Error)
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("initializers", container.NewBorder(nil, s.Inits.Error, nil, nil, s.Inits.Entry)),
+		widget.NewFormItem("iterations", small(s.Iterations)),
+		widget.NewFormItem("batch", small(s.Batch)),
+		widget.NewFormItem("learning rate", container.NewHBox(small(s.LR), s.Optimizer, s.Activation, s.DType)),
+		widget.NewFormItem("", container.NewHBox(s.Raw, s.Reset)),
+	)
+	help := widget.NewLabel("784-100-100-100-100-10 network on the 60 000 MNIST training images; the loss of each batch after its update.\n" +
+		"std=σ: W ~ N(0,1)·σ · Xavier: ·√(1/fan_in) (the book's) · Glorot: ·√(2/(fan_in+fan_out)) · He: ·√(2/fan_in)")
+	help.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(help, form, s.runner.object())
+	return container.NewBorder(top, nil, nil, nil, container.NewScroll(s.View))
+}
+
+func (s *InitCompareScreen) run() {
+	seed, ok := s.seed()
+	valid := s.Iterations.valid() && s.Batch.valid() && s.LR.valid() && s.Inits.valid()
+	if !valid || !ok {
+		s.Status.SetText("fix the marked fields first")
+		return
+	}
+	var inits []string
+	for _, f := range strings.Split(s.Inits.Entry.Text, ",") {
+		inits = append(inits, strings.TrimSpace(f))
+	}
+	cfg := experiment.InitCompareConfig{Inits: inits, Iterations: atoi(s.Iterations.Entry.Text), Batch: atoi(s.Batch.Entry.Text),
+		LR: atof(s.LR.Entry.Text), Optimizer: s.Optimizer.Selected, Activation: net.Activation(s.Activation.Selected),
+		DType: experiment.DType(s.DType.Selected), Seed: seed}
+	partial := &experiment.InitCompareResult{Config: cfg, Series: make([]experiment.LossSeries, len(inits))}
+	partial.Config.Iterations, partial.Config.Activation, partial.Config.Optimizer = cfg.Iterations, cfg.Activation, cfg.Optimizer
+	for i, f := range inits {
+		in, _ := net.ParseInit(f)
+		partial.Series[i].Name = in.String()
+	}
+	s.mu.Lock()
+	s.partial = partial
+	s.mu.Unlock()
+	s.start(func(ctx context.Context, progress func(experiment.Event)) error {
+		data, err := s.data()
+		if err != nil {
+			return err
+		}
+		cfg.Data = data
+		res, err := experiment.InitCompare(ctx, cfg, func(e experiment.Event) {
+			s.mu.Lock()
+			ser := &s.partial.Series[e.Group]
+			ser.Loss = append(ser.Loss, e.Value)
+			s.mu.Unlock()
+			progress(e)
+		})
+		if err == nil {
+			s.mu.Lock()
+			s.partial = res
+			s.mu.Unlock()
+		}
+		return err
+	}, s.redraw, func(err error) { s.Err = err })
+}
+
+// redraw shows the curves so far, smoothed as the book's unless Raw.
+func (s *InitCompareScreen) redraw() {
+	s.mu.Lock()
+	if s.partial == nil {
+		s.mu.Unlock()
+		return
+	}
+	snapshot := *s.partial
+	snapshot.Series = append([]experiment.LossSeries(nil), s.partial.Series...)
+	s.mu.Unlock()
+	for i := range snapshot.Series {
+		ser := &snapshot.Series[i]
+		if s.Raw.Checked {
+			ser.Smoothed = ser.Loss
+		} else if len(ser.Smoothed) != len(ser.Loss) {
+			ser.Smoothed = experiment.Smooth(ser.Loss)
+		}
+	}
+	s.View.SetFigure(report.InitCompare(&snapshot))
+}

@@ -1,0 +1,68 @@
+// Package lab builds zerokara's desktop lab: one tab per experiment of
+// "Deep Learning from Scratch" §6.2–6.3 plus one for the GEMM kernel. It
+// does not import fyne's app package, so its tests run with fyne's test
+// driver without GL or cgo; gui/main.go opens the window.
+package lab
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"zerokara/net/mnist"
+)
+
+// Lab is the window's content. Its screens are exported for tests.
+type Lab struct {
+	Tabs        *container.AppTabs
+	Activations *ActivationsScreen
+	InitCompare *InitCompareScreen
+	BatchNorm   *BatchNormScreen
+	Kernel      *KernelScreen
+}
+
+// New builds the lab. data loads MNIST when an experiment first needs it
+// (it is called from worker goroutines and should cache its result).
+func New(data func() (*mnist.Data, error)) *Lab {
+	l := &Lab{
+		Activations: newActivationsScreen(),
+		InitCompare: newInitCompareScreen(data),
+		BatchNorm:   newBatchNormScreen(data),
+		Kernel:      newKernelScreen(),
+	}
+	l.Tabs = container.NewAppTabs(
+		container.NewTabItem("Activations", l.Activations.object()),
+		container.NewTabItem("Init on MNIST", l.InitCompare.object()),
+		container.NewTabItem("Batch Normalization", l.BatchNorm.object()),
+		container.NewTabItem("Kernel", l.Kernel.object()),
+	)
+	return l
+}
+
+// Content returns the object to put in the window.
+func (l *Lab) Content() fyne.CanvasObject { return l.Tabs }
+
+// SelectTab shows the tab whose title starts with name (case-sensitive);
+// it reports whether one matched.
+func (l *Lab) SelectTab(name string) bool {
+	for i, t := range l.Tabs.Items {
+		if len(t.Text) >= len(name) && t.Text[:len(name)] == name {
+			l.Tabs.SelectIndex(i)
+			return true
+		}
+	}
+	return false
+}
+
+// RunSelected presses Run on the selected tab (Activations recomputes).
+func (l *Lab) RunSelected() {
+	switch l.Tabs.SelectedIndex() {
+	case 0:
+		l.Activations.recompute()
+	case 1:
+		l.InitCompare.Run.OnTapped()
+	case 2:
+		l.BatchNorm.Run.OnTapped()
+	case 3:
+		l.Kernel.Bench.OnTapped()
+	}
+}

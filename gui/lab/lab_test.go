@@ -1,0 +1,137 @@
+package lab
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"zerokara/net/mnist"
+)
+
+var testData = sync.OnceValues(func() (*mnist.Data, error) { return mnist.Load("../../testdata/mnist") })
+
+func newTestLab(t *testing.T) *Lab {
+	t.Helper()
+	test.NewTempApp(t)
+	l := New(testData)
+	// The test driver runs fyne.Do callbacks on the worker goroutines, so
+	// the test touches widgets only while no worker is updating them.
+	l.Activations.wait()
+	test.NewTempWindow(t, l.Content())
+	return l
+}
+
+func TestActivationsRecomputeOnChange(t *testing.T) {
+	l := newTestLab(t)
+	s := l.Activations
+	if f := s.View.Figure(); f == nil || len(f.Panels) != 12*5 {
+		t.Fatalf("initial figure: %v", f)
+	}
+	s.Activation.SetSelected("tanh")
+	s.Init.SetSelected("He")
+	s.wait()
+	if f := s.View.Figure(); len(f.Panels) != 5 || !strings.Contains(f.Panels[0].Title, "tanh, He") {
+		t.Errorf("after choosing tanh/He: %d panels, first %q", len(f.Panels), f.Panels[0].Title)
+	}
+	if !strings.Contains(s.Formula.Text, "√(2/fan_in)") {
+		t.Errorf("formula %q", s.Formula.Text)
+	}
+	s.Gradients.SetChecked(true)
+	s.wait()
+	if f := s.View.Figure(); !strings.Contains(f.Title, "Gradient") {
+		t.Errorf("gradient view title %q", f.Title)
+	}
+	// Invalid input is shown next to the field and keeps the picture.
+	test.Type(s.Layers.Entry, "x")
+	s.Layers.Entry.OnSubmitted(s.Layers.Entry.Text)
+	s.wait()
+	if s.Layers.Error.Text == "" || !strings.Contains(s.Status.Text, "fix") {
+		t.Errorf("bad layer count: error %q, status %q", s.Layers.Error.Text, s.Status.Text)
+	}
+}
+
+func TestBatchNormRunsToCompletion(t *testing.T) {
+	l := newTestLab(t)
+	s := l.BatchNorm
+	s.Sigmas.Entry.SetText("0.1, 1")
+	s.Points.Entry.SetText("3")
+	test.Tap(s.Run)
+	s.wait()
+	if s.Err != nil || !strings.HasPrefix(s.Status.Text, "done") || s.Progress.Value != 1 {
+		t.Fatalf("err %v, status %q, progress %g", s.Err, s.Status.Text, s.Progress.Value)
+	}
+	f := s.View.Figure()
+	if len(f.Panels) != 2 || len(f.Panels[0].Series[0].Y) != 3 {
+		t.Fatalf("figure: %d panels", len(f.Panels))
+	}
+	if len(f.Panels[1].Marks) == 0 {
+		t.Error("σ=1: the plain net's divergence is not marked")
+	}
+	test.Tap(s.Reset)
+	if !strings.HasPrefix(s.Sigmas.Entry.Text, "1, 0.54117") || s.Points.Entry.Text != "20" {
+		t.Errorf("reset gave σ %q, points %q", s.Sigmas.Entry.Text, s.Points.Entry.Text)
+	}
+}
+
+func TestInitCompareStop(t *testing.T) {
+	l := newTestLab(t)
+	s := l.InitCompare
+	s.Iterations.Entry.SetText("100000")
+	test.Tap(s.Run)
+	if s.Run.Disabled() != true || s.Stop.Disabled() {
+		t.Error("Run should be disabled and Stop enabled while running")
+	}
+	// Stop once training is under way (data loading is not interruptible).
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		s.runner.mu.Lock()
+		done := s.runner.last.Done
+		s.runner.mu.Unlock()
+		if done > 0 || time.Now().After(deadline) {
+			break
+		}
+	}
+	s.Stop.OnTapped() // not test.Tap: the worker may be redrawing right now
+	start := time.Now()
+	s.wait()
+	if waited := time.Since(start); waited > 2*time.Second {
+		t.Errorf("stopping took %v", waited)
+	}
+	if !strings.HasPrefix(s.Status.Text, "stopped") || s.Run.Disabled() {
+		t.Errorf("after Stop: status %q, Run disabled %v", s.Status.Text, s.Run.Disabled())
+	}
+}
+
+func TestInvalidInputNeverStartsARun(t *testing.T) {
+	l := newTestLab(t)
+	for _, tc := range []struct {
+		name string
+		set  func()
+		r    *runner
+		errs func() string
+	}{
+		{"points", func() { l.BatchNorm.Points.Entry.SetText("many") }, l.BatchNorm.runner, func() string { return l.BatchNorm.Points.Error.Text }},
+		{"sigmas", func() { l.BatchNorm.Sigmas.Entry.SetText("0.1, -2") }, l.BatchNorm.runner, func() string { return l.BatchNorm.Sigmas.Error.Text }},
+		{"seed", func() { l.InitCompare.Seed.SetText("-1") }, l.InitCompare.runner, func() string { return l.InitCompare.SeedError.Text }},
+		{"inits", func() { l.InitCompare.Inits.Entry.SetText("He, wrong") }, l.InitCompare.runner, func() string { return l.InitCompare.Inits.Error.Text }},
+	} {
+		tc.set()
+		test.Tap(tc.r.Run)
+		tc.r.wait()
+		if tc.errs() == "" || !strings.Contains(tc.r.Status.Text, "fix") || tc.r.Run.Disabled() {
+			t.Errorf("%s: error label %q, status %q", tc.name, tc.errs(), tc.r.Status.Text)
+		}
+	}
+}
+
+func TestSelectTab(t *testing.T) {
+	l := newTestLab(t)
+	if !l.SelectTab("Batch") || l.Tabs.SelectedIndex() != 2 {
+		t.Error("SelectTab(Batch)")
+	}
+	if l.SelectTab("Nope") {
+		t.Error("SelectTab accepted an unknown tab")
+	}
+}
