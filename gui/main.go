@@ -44,7 +44,24 @@ func main() {
 	}
 	fs.Parse(os.Args[1:])
 
-	loader := sync.OnceValues(func() (*mnist.Data, error) { return headless.FindMNIST(*data) })
+	// Load MNIST once, when an experiment first needs it; a failed attempt
+	// (no data yet) is not cached, so a download can fix it.
+	var (
+		mu     sync.Mutex
+		loaded *mnist.Data
+	)
+	loader := func() (*mnist.Data, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if loaded != nil {
+			return loaded, nil
+		}
+		d, err := headless.FindMNIST(*data)
+		if err == nil {
+			loaded = d
+		}
+		return d, err
+	}
 	a := app.NewWithID("dev.zerokara.lab")
 	w := a.NewWindow("zerokara lab — Deep Learning from Scratch §6.2–6.3")
 	l := lab.New(loader)
@@ -53,6 +70,13 @@ func main() {
 	if *tab != "" && !l.SelectTab(*tab) {
 		fmt.Fprintf(os.Stderr, "zerokara: no tab %q\n", *tab)
 		os.Exit(2)
+	}
+	if *data == "" {
+		if _, err := headless.LocateMNIST(); err != nil {
+			if dir, cerr := headless.CacheDir(); cerr == nil {
+				lab.OfferDownload(w, err, dir, func(error) {})
+			}
+		}
 	}
 	if *autorun {
 		go func() {

@@ -76,12 +76,15 @@ func useImplementation(name string) (restore func(), ok bool) {
 }
 
 // specFor returns the active kernel spec for element type T.
-func specFor[T Float]() *kernelSpec[T] {
+func specFor[T Float]() *kernelSpec[T] { return specOf[T](active) }
+
+// specOf returns impl's kernel spec for element type T.
+func specOf[T Float](impl *implementation) *kernelSpec[T] {
 	var zero T
 	switch any(zero).(type) {
 	case float32:
-		return any(&active.s).(*kernelSpec[T])
+		return any(&impl.s).(*kernelSpec[T])
 	default:
-		return any(&active.d).(*kernelSpec[T])
+		return any(&impl.d).(*kernelSpec[T])
 	}
 }

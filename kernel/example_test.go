@@ -72,3 +72,22 @@ func ExampleImplementation() {
 	}
 	// Output: known implementation
 }
+
+// Compare every implementation on the same product.
+func ExampleLookup() {
+	a := []float32{1, 2, 3, 4}
+	for _, name := range kernel.Implementations() {
+		k, err := kernel.Lookup(name)
+		if err != nil {
+			panic(err)
+		}
+		c := make([]float32, 4)
+		k.WithWorkers(kernel.Serial).Sgemm(kernel.NoTrans, kernel.NoTrans, 2, 2, 2, 1, a, 2, a, 2, 0, c, 2)
+		if c[0] != 7 || c[3] != 22 {
+			fmt.Println(name, "is wrong:", c)
+		}
+	}
+	_, err := kernel.Lookup("quantum")
+	fmt.Println(err != nil)
+	// Output: true
+}

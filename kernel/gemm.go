@@ -39,6 +39,11 @@ func (w Workers) Dgemm(tA, tB Transpose, m, n, k int, alpha float64, a []float64
 // Gemm is the generic form of Sgemm and Dgemm, for code written over both
 // element types: C = alpha·op(A)·op(B) + beta·C on w workers.
 func Gemm[T Float](w Workers, tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+	gemm(active, w, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// gemm is Gemm on the given implementation.
+func gemm[T Float](impl *implementation, w Workers, tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
 	if w < 0 {
 		panic(badWorkers)
 	}
@@ -50,7 +55,7 @@ func Gemm[T Float](w Workers, tA, tB Transpose, m, n, k int, alpha T, a []T, lda
 		return
 	}
 	p := problem[T]{
-		spec: specFor[T](), tA: tA, tB: tB, k: k, alpha: alpha,
+		spec: specOf[T](impl), tA: tA, tB: tB, k: k, alpha: alpha,
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
 	}
 	p.packA, p.packB = choosePacking[T](m, tA, tB, lda, ldb)

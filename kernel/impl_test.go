@@ -54,3 +54,33 @@ func forEachImplementation(t *testing.T, f func(t *testing.T)) {
 		})
 	}
 }
+
+// TestLookupUsesThatImplementation checks that a Kernel computes with its
+// own path, bitwise as the dispatch table switched to it does.
+func TestLookupUsesThatImplementation(t *testing.T) {
+	const n = 37
+	a := make([]float64, n*n)
+	for i := range a {
+		a[i] = float64(i%11) / 7
+	}
+	for _, name := range Implementations() {
+		k, err := Lookup(name)
+		if err != nil || k.Name() != name {
+			t.Fatalf("Lookup(%q) = %v, %v", name, k.Name(), err)
+		}
+		got := make([]float64, n*n)
+		k.WithWorkers(Serial).Dgemm(NoTrans, Trans, n, n, n, 1, a, n, a, n, 0, got, n)
+		restore, _ := useImplementation(name)
+		want := make([]float64, n*n)
+		Serial.Dgemm(NoTrans, Trans, n, n, n, 1, a, n, a, n, 0, want, n)
+		restore()
+		for i := range got {
+			if !bitsEqual(got[i], want[i]) {
+				t.Fatalf("%s: element %d = %v via Lookup, %v via dispatch", name, i, got[i], want[i])
+			}
+		}
+	}
+	if Implementations()[len(Implementations())-1] != "purego" {
+		t.Error("purego must be listed last")
+	}
+}

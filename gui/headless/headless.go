@@ -229,35 +229,53 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-// FindMNIST loads MNIST from dir, or finds it: testdata/mnist in the
-// current directory or a parent (a checkout), then the user cache
-// directory's zerokara/mnist.
+// FindMNIST loads MNIST from dir, or from the directory LocateMNIST finds.
 func FindMNIST(dir string) (*mnist.Data, error) {
 	if dir != "" {
 		return mnist.Load(dir)
 	}
+	found, err := LocateMNIST()
+	if err != nil {
+		return nil, err
+	}
+	return mnist.Load(found)
+}
+
+// LocateMNIST finds a directory holding the MNIST training images without
+// loading it: testdata/mnist in the current directory or a parent (a
+// checkout), then CacheDir().
+func LocateMNIST() (string, error) {
 	var tried []string
 	if wd, err := os.Getwd(); err == nil {
 		for d := wd; ; d = filepath.Dir(d) {
 			cand := filepath.Join(d, "testdata", "mnist")
 			tried = append(tried, cand)
 			if _, err := os.Stat(filepath.Join(cand, mnist.TrainImages)); err == nil {
-				return mnist.Load(cand)
+				return cand, nil
 			}
 			if filepath.Dir(d) == d {
 				break
 			}
 		}
 	}
-	if cache, err := os.UserCacheDir(); err == nil {
-		cand := filepath.Join(cache, "zerokara", "mnist")
+	if cand, err := CacheDir(); err == nil {
 		tried = append(tried, cand)
 		if _, err := os.Stat(filepath.Join(cand, mnist.TrainImages)); err == nil {
-			return mnist.Load(cand)
+			return cand, nil
 		}
 	}
-	return nil, fmt.Errorf("MNIST not found (looked in %s); pass -data DIR with %s, %s, %s and %s",
+	return "", fmt.Errorf("MNIST not found (looked in %s); pass -data DIR with %s, %s, %s and %s",
 		strings.Join(tried, ", "), mnist.TrainImages, mnist.TrainLabels, mnist.TestImages, mnist.TestLabels)
+}
+
+// CacheDir is where the lab downloads MNIST: the user cache directory's
+// zerokara/mnist.
+func CacheDir() (string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(cache, "zerokara", "mnist"), nil
 }
 
 func splitList(s string) []string {

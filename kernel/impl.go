@@ -1,0 +1,55 @@
+package kernel
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kernel is one implementation of the GEMM on a chosen number of workers,
+// for comparing paths side by side (the lab's kernel tab, benchmarks). The
+// package-level functions use the fastest implementation; a Kernel never
+// changes what they do.
+type Kernel struct {
+	impl    *implementation
+	workers Workers
+}
+
+// Implementations lists the implementations usable on this CPU, fastest
+// first; "purego" is always last.
+func Implementations() []string {
+	names := make([]string, len(implementations))
+	for i, impl := range implementations {
+		names[i] = impl.name
+	}
+	return names
+}
+
+// Lookup returns the named implementation (see Implementations) on Auto
+// workers, or an error if this CPU or build does not have it.
+func Lookup(name string) (Kernel, error) {
+	for _, impl := range implementations {
+		if impl.name == name {
+			return Kernel{impl: impl}, nil
+		}
+	}
+	return Kernel{}, fmt.Errorf("kernel: implementation %q not available here (have %s)", name, strings.Join(Implementations(), ", "))
+}
+
+// WithWorkers returns k running on w workers.
+func (k Kernel) WithWorkers(w Workers) Kernel {
+	k.workers = w
+	return k
+}
+
+// Name returns the implementation's name.
+func (k Kernel) Name() string { return k.impl.name }
+
+// Sgemm is the package-level Sgemm on k's implementation and workers.
+func (k Kernel) Sgemm(tA, tB Transpose, m, n, kk int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+	gemm(k.impl, k.workers, tA, tB, m, n, kk, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// Dgemm is the package-level Dgemm on k's implementation and workers.
+func (k Kernel) Dgemm(tA, tB Transpose, m, n, kk int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+	gemm(k.impl, k.workers, tA, tB, m, n, kk, alpha, a, lda, b, ldb, beta, c, ldc)
+}
