@@ -65,6 +65,7 @@ func main() {
 	a := app.NewWithID("dev.zerokara.lab")
 	w := a.NewWindow("zerokara lab — Deep Learning from Scratch §6.2–6.3")
 	l := lab.New(loader)
+	l.SetWindow(w)
 	w.SetContent(l.Content())
 	w.Resize(fyne.NewSize(1200, 900))
 	if *tab != "" && !l.SelectTab(*tab) {

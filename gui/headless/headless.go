@@ -117,15 +117,16 @@ type usageError struct{ error }
 
 func (e usageError) Unwrap() error { return e.error }
 
-// result is what every experiment result offers the writer.
-type result interface {
+// Result is what every experiment result offers the writers: JSON (by
+// encoding/json) and CSV.
+type Result interface {
 	WriteCSV(io.Writer) error
 }
 
 func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 	prog := newProgress(o.run, stderr)
 	var (
-		res    result
+		res    Result
 		figure *plot.Figure
 		err    error
 	)
@@ -173,12 +174,13 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return writeOutputs(o.out, o.run, res, figure)
+	return WriteResults(o.out, o.run, res, figure)
 }
 
-// writeOutputs writes the three files, each to a temporary name first and
-// renamed only when complete, so no partial file ever looks finished.
-func writeOutputs(dir, name string, res result, figure *plot.Figure) ([]string, error) {
+// WriteResults writes dir/name.json, .csv and .png, each to a temporary
+// name first and renamed only when complete, so no partial file ever looks
+// finished. It returns the paths written.
+func WriteResults(dir, name string, res Result, figure *plot.Figure) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory: %w", err)
 	}

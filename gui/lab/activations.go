@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"zerokara/gui/headless"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
 	"zerokara/net"
@@ -26,16 +27,24 @@ type ActivationsScreen struct {
 	Reset                *widget.Button
 	Formula, Status      *widget.Label
 	View                 *plot.View
+	Export               *exporter
 
 	// last numbers the newest request; stale results are dropped.
 	last    int
 	pending sync.WaitGroup // recomputations in flight, for tests
+	shown   *experiment.ActivationsResult
 }
 
 var initChoices = []string{"std=1", "std=0.01", "Xavier", "Glorot", "He", "Zero", "custom σ"}
 
-func newActivationsScreen() *ActivationsScreen {
+func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 	s := &ActivationsScreen{View: plot.NewView(), Formula: widget.NewLabel(""), Status: widget.NewLabel("")}
+	s.Export = newExporter("activations", window, s.Status, func() (headless.Result, *plot.Figure) {
+		if s.shown == nil {
+			return nil, nil
+		}
+		return s.shown, s.View.Figure()
+	})
 	changed := func(string) { s.recompute() }
 	s.Activation = widget.NewSelect([]string{"all", "sigmoid", "relu", "tanh"}, changed)
 	s.Init = widget.NewSelect(append([]string{"book's four"}, initChoices...), changed)
@@ -75,7 +84,7 @@ func (s *ActivationsScreen) object() fyne.CanvasObject {
 	controls := widget.NewForm(
 		widget.NewFormItem("activation", container.NewHBox(s.Activation, widget.NewLabel("init"), s.Init, widget.NewLabel("σ"), small(s.Sigma))),
 		widget.NewFormItem("layers", container.NewHBox(small(s.Layers), widget.NewLabel("width"), small(s.Width), widget.NewLabel("seed"), small(s.Seed))),
-		widget.NewFormItem("", container.NewHBox(s.Fit, s.Gradients, s.Reset)),
+		widget.NewFormItem("", container.NewHBox(s.Fit, s.Gradients, s.Reset, s.Export.Button)),
 	)
 	help := widget.NewLabel("1000 inputs ~ N(0,1) through layers without bias; each panel is one layer's histogram. Press Enter in a field to apply it.")
 	help.Wrapping = fyne.TextWrapWord
@@ -131,6 +140,7 @@ func (s *ActivationsScreen) recompute() {
 				fig = report.Gradients(res)
 			}
 			s.View.SetFigure(fig)
+			s.shown = res
 			s.Status.SetText(fmt.Sprintf("%d runs × %d layers in %.2f s", len(res.Runs), cfg.Layers, res.Seconds))
 		})
 	}()

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"zerokara/gui/headless"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
 	"zerokara/net"
@@ -24,16 +25,26 @@ type BatchNormScreen struct {
 	RunningVarOne      *widget.Check
 	Reset              *widget.Button
 	View               *plot.View
+	Export             *exporter
 	Err                error // the last run's error, for tests
 
 	data    func() (*mnist.Data, error)
 	mu      sync.Mutex
 	partial *experiment.BatchNormResult
+	final   *experiment.BatchNormResult // the last complete run
 }
 
-func newBatchNormScreen(data func() (*mnist.Data, error)) *BatchNormScreen {
+func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Window) *BatchNormScreen {
 	s := &BatchNormScreen{data: data, View: plot.NewView()}
 	s.runner = newRunner(s.run)
+	s.Export = newExporter("batchnorm", window, s.Status, func() (headless.Result, *plot.Figure) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.final == nil {
+			return nil, nil
+		}
+		return s.final, report.BatchNorm(s.final)
+	})
 	s.Sigmas = newField("", checkFloatList)
 	s.Points = newField("", positiveInt(1000))
 	s.LR = newField("", positiveFloat)
@@ -60,7 +71,7 @@ func (s *BatchNormScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("weight scales σ", container.NewBorder(nil, s.Sigmas.Error, nil, nil, s.Sigmas.Entry)),
 		widget.NewFormItem("points per net", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.Points.Entry), s.Points.Error)),
 		widget.NewFormItem("learning rate", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.LR.Entry), s.LR.Error, s.Optimizer, s.DType)),
-		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.Reset)),
+		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.Reset, s.Export.Button)),
 	)
 	help := widget.NewLabel("Training accuracy on the first 1000 MNIST images, 784-100×5-10 ReLU, with (solid) and without (dashed) Batch Normalization.\nBN is scored in test mode with running statistics, as in the book; ✕ marks a network whose arithmetic overflowed.")
 	help.Wrapping = fyne.TextWrapWord
@@ -107,7 +118,7 @@ func (s *BatchNormScreen) run() {
 		})
 		if err == nil {
 			s.mu.Lock()
-			s.partial = res
+			s.partial, s.final = res, res
 			s.mu.Unlock()
 		}
 		return err

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"zerokara/gui/headless"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
 	"zerokara/net"
@@ -25,16 +26,26 @@ type InitCompareScreen struct {
 	Raw                          *widget.Check
 	Reset                        *widget.Button
 	View                         *plot.View
+	Export                       *exporter
 	Err                          error
 
 	data    func() (*mnist.Data, error)
 	mu      sync.Mutex
 	partial *experiment.InitCompareResult
+	final   *experiment.InitCompareResult
 }
 
-func newInitCompareScreen(data func() (*mnist.Data, error)) *InitCompareScreen {
+func newInitCompareScreen(data func() (*mnist.Data, error), window func() fyne.Window) *InitCompareScreen {
 	s := &InitCompareScreen{data: data, View: plot.NewView()}
 	s.runner = newRunner(s.run)
+	s.Export = newExporter("initcompare", window, s.Status, func() (headless.Result, *plot.Figure) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.final == nil {
+			return nil, nil
+		}
+		return s.final, report.InitCompare(s.final)
+	})
 	s.Iterations = newField("", positiveInt(100000))
 	s.Batch = newField("", positiveInt(10000))
 	s.LR = newField("", positiveFloat)
@@ -74,7 +85,7 @@ func (s *InitCompareScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("iterations", small(s.Iterations)),
 		widget.NewFormItem("batch", small(s.Batch)),
 		widget.NewFormItem("learning rate", container.NewHBox(small(s.LR), s.Optimizer, s.Activation, s.DType)),
-		widget.NewFormItem("", container.NewHBox(s.Raw, s.Reset)),
+		widget.NewFormItem("", container.NewHBox(s.Raw, s.Reset, s.Export.Button)),
 	)
 	help := widget.NewLabel("784-100-100-100-100-10 network on the 60 000 MNIST training images; the loss of each batch after its update.\n" +
 		"std=σ: W ~ N(0,1)·σ · Xavier: ·√(1/fan_in) (the book's) · Glorot: ·√(2/(fan_in+fan_out)) · He: ·√(2/fan_in)")
@@ -121,7 +132,7 @@ func (s *InitCompareScreen) run() {
 		})
 		if err == nil {
 			s.mu.Lock()
-			s.partial = res
+			s.partial, s.final = res, res
 			s.mu.Unlock()
 		}
 		return err

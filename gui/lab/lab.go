@@ -18,17 +18,17 @@ type Lab struct {
 	InitCompare *InitCompareScreen
 	BatchNorm   *BatchNormScreen
 	Kernel      *KernelScreen
+	window      fyne.Window
 }
 
 // New builds the lab. data loads MNIST when an experiment first needs it
 // (it is called from worker goroutines and should cache its result).
 func New(data func() (*mnist.Data, error)) *Lab {
-	l := &Lab{
-		Activations: newActivationsScreen(),
-		InitCompare: newInitCompareScreen(data),
-		BatchNorm:   newBatchNormScreen(data),
-		Kernel:      newKernelScreen(),
-	}
+	l := &Lab{Kernel: newKernelScreen()}
+	window := func() fyne.Window { return l.window }
+	l.Activations = newActivationsScreen(window)
+	l.InitCompare = newInitCompareScreen(data, window)
+	l.BatchNorm = newBatchNormScreen(data, window)
 	l.Tabs = container.NewAppTabs(
 		container.NewTabItem("Activations", l.Activations.object()),
 		container.NewTabItem("Init on MNIST", l.InitCompare.object()),
@@ -37,6 +37,9 @@ func New(data func() (*mnist.Data, error)) *Lab {
 	)
 	return l
 }
+
+// SetWindow tells the lab its window, for dialogs (export, download).
+func (l *Lab) SetWindow(w fyne.Window) { l.window = w }
 
 // Content returns the object to put in the window.
 func (l *Lab) Content() fyne.CanvasObject { return l.Tabs }

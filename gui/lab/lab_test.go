@@ -70,6 +70,10 @@ func TestBatchNormRunsToCompletion(t *testing.T) {
 	if len(f.Panels[1].Marks) == 0 {
 		t.Error("σ=1: the plain net's divergence is not marked")
 	}
+	dir := t.TempDir()
+	if err := s.Export.exportTo(dir); err != nil || !strings.Contains(s.Status.Text, "batchnorm.png") {
+		t.Errorf("export: %v, status %q", err, s.Status.Text)
+	}
 	test.Tap(s.Reset)
 	if !strings.HasPrefix(s.Sigmas.Entry.Text, "1, 0.54117") || s.Points.Entry.Text != "20" {
 		t.Errorf("reset gave σ %q, points %q", s.Sigmas.Entry.Text, s.Points.Entry.Text)
@@ -101,6 +105,9 @@ func TestInitCompareStop(t *testing.T) {
 	}
 	if !strings.HasPrefix(s.Status.Text, "stopped") || s.Run.Disabled() {
 		t.Errorf("after Stop: status %q, Run disabled %v", s.Status.Text, s.Run.Disabled())
+	}
+	if err := s.Export.exportTo(t.TempDir()); err == nil {
+		t.Error("a stopped run was exported as if complete")
 	}
 }
 

@@ -1,0 +1,59 @@
+package lab
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"zerokara/gui/headless"
+	"zerokara/gui/plot"
+)
+
+// exporter is the "Export…" button of a screen: it writes the screen's
+// last complete result as <name>.json, .csv and .png into a folder the
+// user picks.
+type exporter struct {
+	Button *widget.Button
+	name   string
+	result func() (headless.Result, *plot.Figure) // nil result: nothing yet
+	window func() fyne.Window
+	status *widget.Label
+}
+
+func newExporter(name string, window func() fyne.Window, status *widget.Label, result func() (headless.Result, *plot.Figure)) *exporter {
+	e := &exporter{name: name, result: result, window: window, status: status}
+	e.Button = widget.NewButton("Export JSON/CSV/PNG…", e.ask)
+	return e
+}
+
+func (e *exporter) ask() {
+	w := e.window()
+	if w == nil {
+		return
+	}
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		if err := e.exportTo(dir.Path()); err != nil {
+			dialog.ShowError(err, w)
+		}
+	}, w)
+}
+
+// exportTo writes the files into dir and reports them in the status line.
+func (e *exporter) exportTo(dir string) error {
+	res, fig := e.result()
+	if res == nil || fig == nil {
+		return errors.New("nothing to export yet: run the experiment first")
+	}
+	files, err := headless.WriteResults(dir, e.name, res, fig)
+	if err != nil {
+		return err
+	}
+	e.status.SetText("exported " + strings.Join(files, ", "))
+	return nil
+}
