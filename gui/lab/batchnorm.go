@@ -2,6 +2,9 @@ package lab
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"strconv"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +29,7 @@ type BatchNormScreen struct {
 	Reset              *widget.Button
 	View               *plot.View
 	Export             *exporter
+	Config             *configIO
 	Err                error // the last run's error, for tests
 
 	data    func() (*mnist.Data, error)
@@ -45,6 +49,7 @@ func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Win
 		}
 		return s.final, report.BatchNorm(s.final)
 	})
+	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
 	s.Sigmas = newField("", checkFloatList)
 	s.Points = newField("", positiveInt(1000))
 	s.LR = newField("", positiveFloat)
@@ -71,7 +76,7 @@ func (s *BatchNormScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("weight scales σ", container.NewBorder(nil, s.Sigmas.Error, nil, nil, s.Sigmas.Entry)),
 		widget.NewFormItem("points per net", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.Points.Entry), s.Points.Error)),
 		widget.NewFormItem("learning rate", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.LR.Entry), s.LR.Error, s.Optimizer, s.DType)),
-		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.Reset, s.Export.Button)),
+		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
 	help := widget.NewLabel("Training accuracy on the first 1000 MNIST images, 784-100×5-10 ReLU, with (solid) and without (dashed) Batch Normalization.\nBN is scored in test mode with running statistics, as in the book; ✕ marks a network whose arithmetic overflowed.")
 	help.Wrapping = fyne.TextWrapWord
@@ -79,16 +84,53 @@ func (s *BatchNormScreen) object() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, container.NewScroll(s.View))
 }
 
-func (s *BatchNormScreen) run() {
+// config reads the settings from the fields, or reports which is wrong.
+func (s *BatchNormScreen) config() (experiment.BatchNormConfig, error) {
 	seed, ok := s.seed()
 	if !s.Sigmas.valid() || !s.Points.valid() || !s.LR.valid() || !ok {
-		s.Status.SetText("fix the marked fields first")
-		return
+		return experiment.BatchNormConfig{}, errors.New("fix the marked fields first")
 	}
 	sigmas, _ := floatList(s.Sigmas.Entry.Text)
-	cfg := experiment.BatchNormConfig{Sigmas: sigmas, Points: atoi(s.Points.Entry.Text), LR: atof(s.LR.Entry.Text),
+	return experiment.BatchNormConfig{Sigmas: sigmas, Points: atoi(s.Points.Entry.Text), LR: atof(s.LR.Entry.Text),
 		Optimizer: s.Optimizer.Selected, DType: experiment.DType(s.DType.Selected), Seed: seed,
-		BN: net.BatchNormOptions{RunningVarOne: s.RunningVarOne.Checked}}
+		BN: net.BatchNormOptions{RunningVarOne: s.RunningVarOne.Checked}}, nil
+}
+
+// setConfig fills the fields from a JSON config; missing settings take the
+// book's values.
+func (s *BatchNormScreen) setConfig(b []byte) error {
+	var cfg experiment.BatchNormConfig
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		return err
+	}
+	s.reset()
+	if len(cfg.Sigmas) > 0 {
+		s.Sigmas.Entry.SetText(formatList(cfg.Sigmas))
+	}
+	if cfg.Points > 0 {
+		s.Points.Entry.SetText(strconv.Itoa(cfg.Points))
+	}
+	if cfg.LR > 0 {
+		s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
+	}
+	if cfg.Optimizer != "" {
+		s.Optimizer.SetSelected(cfg.Optimizer)
+	}
+	if cfg.DType != "" {
+		s.DType.SetSelected(string(cfg.DType))
+	}
+	s.RunningVarOne.SetChecked(cfg.BN.RunningVarOne)
+	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
+	return nil
+}
+
+func (s *BatchNormScreen) run() {
+	cfg, err := s.config()
+	if err != nil {
+		s.Status.SetText(err.Error())
+		return
+	}
+	sigmas := cfg.Sigmas
 	partial := &experiment.BatchNormResult{Experiment: "batchnorm", Config: cfg, Panels: make([]experiment.Panel, len(sigmas))}
 	for i, sg := range sigmas {
 		partial.Panels[i].Sigma = sg

@@ -2,6 +2,9 @@ package lab
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -27,6 +30,7 @@ type InitCompareScreen struct {
 	Reset                        *widget.Button
 	View                         *plot.View
 	Export                       *exporter
+	Config                       *configIO
 	Err                          error
 
 	data    func() (*mnist.Data, error)
@@ -46,6 +50,7 @@ func newInitCompareScreen(data func() (*mnist.Data, error), window func() fyne.W
 		}
 		return s.final, report.InitCompare(s.final)
 	})
+	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
 	s.Iterations = newField("", positiveInt(100000))
 	s.Batch = newField("", positiveInt(10000))
 	s.LR = newField("", positiveFloat)
@@ -85,7 +90,7 @@ func (s *InitCompareScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("iterations", small(s.Iterations)),
 		widget.NewFormItem("batch", small(s.Batch)),
 		widget.NewFormItem("learning rate", container.NewHBox(small(s.LR), s.Optimizer, s.Activation, s.DType)),
-		widget.NewFormItem("", container.NewHBox(s.Raw, s.Reset, s.Export.Button)),
+		widget.NewFormItem("", container.NewHBox(s.Raw, s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
 	help := widget.NewLabel("784-100-100-100-100-10 network on the 60 000 MNIST training images; the loss of each batch after its update.\n" +
 		"std=σ: W ~ N(0,1)·σ · Xavier: ·√(1/fan_in) (the book's) · Glorot: ·√(2/(fan_in+fan_out)) · He: ·√(2/fan_in)")
@@ -94,20 +99,62 @@ func (s *InitCompareScreen) object() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, container.NewScroll(s.View))
 }
 
-func (s *InitCompareScreen) run() {
+// config reads the settings from the fields, or reports which is wrong.
+func (s *InitCompareScreen) config() (experiment.InitCompareConfig, error) {
 	seed, ok := s.seed()
 	valid := s.Iterations.valid() && s.Batch.valid() && s.LR.valid() && s.Inits.valid()
 	if !valid || !ok {
-		s.Status.SetText("fix the marked fields first")
-		return
+		return experiment.InitCompareConfig{}, errors.New("fix the marked fields first")
 	}
 	var inits []string
 	for _, f := range strings.Split(s.Inits.Entry.Text, ",") {
 		inits = append(inits, strings.TrimSpace(f))
 	}
-	cfg := experiment.InitCompareConfig{Inits: inits, Iterations: atoi(s.Iterations.Entry.Text), Batch: atoi(s.Batch.Entry.Text),
+	return experiment.InitCompareConfig{Inits: inits, Iterations: atoi(s.Iterations.Entry.Text), Batch: atoi(s.Batch.Entry.Text),
 		LR: atof(s.LR.Entry.Text), Optimizer: s.Optimizer.Selected, Activation: net.Activation(s.Activation.Selected),
-		DType: experiment.DType(s.DType.Selected), Seed: seed}
+		DType: experiment.DType(s.DType.Selected), Seed: seed}, nil
+}
+
+// setConfig fills the fields from a JSON config; missing settings take the
+// book's values.
+func (s *InitCompareScreen) setConfig(b []byte) error {
+	var cfg experiment.InitCompareConfig
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		return err
+	}
+	s.reset()
+	if len(cfg.Inits) > 0 {
+		s.Inits.Entry.SetText(strings.Join(cfg.Inits, ", "))
+	}
+	if cfg.Iterations > 0 {
+		s.Iterations.Entry.SetText(strconv.Itoa(cfg.Iterations))
+	}
+	if cfg.Batch > 0 {
+		s.Batch.Entry.SetText(strconv.Itoa(cfg.Batch))
+	}
+	if cfg.LR > 0 {
+		s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
+	}
+	if cfg.Optimizer != "" {
+		s.Optimizer.SetSelected(cfg.Optimizer)
+	}
+	if cfg.Activation != "" {
+		s.Activation.SetSelected(string(cfg.Activation))
+	}
+	if cfg.DType != "" {
+		s.DType.SetSelected(string(cfg.DType))
+	}
+	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
+	return nil
+}
+
+func (s *InitCompareScreen) run() {
+	cfg, err := s.config()
+	if err != nil {
+		s.Status.SetText(err.Error())
+		return
+	}
+	inits := cfg.Inits
 	partial := &experiment.InitCompareResult{Config: cfg, Series: make([]experiment.LossSeries, len(inits))}
 	partial.Config.Iterations, partial.Config.Activation, partial.Config.Optimizer = cfg.Iterations, cfg.Activation, cfg.Optimizer
 	for i, f := range inits {

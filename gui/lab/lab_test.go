@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"testing"
@@ -140,5 +141,49 @@ func TestSelectTab(t *testing.T) {
 	}
 	if l.SelectTab("Nope") {
 		t.Error("SelectTab accepted an unknown tab")
+	}
+}
+
+func TestConfigSaveLoadRoundTrip(t *testing.T) {
+	l := newTestLab(t)
+	bn := l.BatchNorm
+	bn.Sigmas.Entry.SetText("0.5, 0.01")
+	bn.Points.Entry.SetText("7")
+	bn.Optimizer.SetSelected("adam")
+	bn.RunningVarOne.SetChecked(true)
+	bn.Seed.SetText("42")
+	var buf bytes.Buffer
+	if err := bn.Config.write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(bn.Reset)
+	if err := bn.Config.read(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if bn.Sigmas.Entry.Text != "0.5, 0.01" || bn.Points.Entry.Text != "7" || bn.Optimizer.Selected != "adam" || !bn.RunningVarOne.Checked || bn.Seed.Text != "42" {
+		t.Errorf("after load: σ %q points %q opt %q rv1 %v seed %q", bn.Sigmas.Entry.Text, bn.Points.Entry.Text, bn.Optimizer.Selected, bn.RunningVarOne.Checked, bn.Seed.Text)
+	}
+	ic := l.InitCompare
+	ic.Inits.Entry.SetText("He, std=0.05")
+	ic.Iterations.Entry.SetText("300")
+	ic.Activation.SetSelected("tanh")
+	buf.Reset()
+	if err := ic.Config.write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(ic.Reset)
+	if err := ic.Config.read(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if ic.Inits.Entry.Text != "He, std=0.05" || ic.Iterations.Entry.Text != "300" || ic.Activation.Selected != "tanh" {
+		t.Errorf("after load: inits %q iterations %q activation %q", ic.Inits.Entry.Text, ic.Iterations.Entry.Text, ic.Activation.Selected)
+	}
+	// A broken file is an error; invalid fields are not saved.
+	if err := ic.Config.read(strings.NewReader("{not json")); err == nil {
+		t.Error("broken config accepted")
+	}
+	ic.Batch.Entry.SetText("0")
+	if err := ic.Config.write(&buf); err == nil {
+		t.Error("invalid settings saved")
 	}
 }
