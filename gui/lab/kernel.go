@@ -2,6 +2,7 @@ package lab
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
@@ -28,8 +29,8 @@ func newKernelScreen() *KernelScreen {
 		}
 		return "no"
 	}
-	s.Info.SetText(fmt.Sprintf("CPU: %s (%d logical cores)\nAVX2: %s   FMA3: %s   AVX-512F: %s\nActive GEMM path: %s (ZEROKARA_PUREGO=1 forces pure Go)",
-		cpuid.CPU.BrandName, cpuid.CPU.LogicalCores, yes(cpuid.AVX2), yes(cpuid.FMA3), yes(cpuid.AVX512F), kernel.Implementation()))
+	s.Info.SetText(fmt.Sprintf("CPU: %s (%d cores available to Go)\nAVX2: %s   FMA3: %s   AVX-512F: %s\nActive GEMM path: %s of %s (ZEROKARA_PUREGO=1 forces pure Go)",
+		cpuid.CPU.BrandName, runtime.NumCPU(), yes(cpuid.AVX2), yes(cpuid.FMA3), yes(cpuid.AVX512F), kernel.Implementation(), strings.Join(kernel.Implementations(), ", ")))
 	s.Bench = widget.NewButton("Measure GFLOP/s (every path)", s.measure)
 	s.Results.TextStyle = fyne.TextStyle{Monospace: true}
 	return s
