@@ -36,16 +36,7 @@ func microGo2x4[T Float](k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c 
 		c12 += a1 * b2
 		c13 += a1 * b3
 	}
-	r := c[:4:4]
-	r[0] += alpha * c00
-	r[1] += alpha * c01
-	r[2] += alpha * c02
-	r[3] += alpha * c03
-	r = c[ldc : ldc+4 : ldc+4]
-	r[0] += alpha * c10
-	r[1] += alpha * c11
-	r[2] += alpha * c12
-	r[3] += alpha * c13
+	store2x4(c, ldc, alpha, [8]T{c00, c01, c02, c03, c10, c11, c12, c13})
 }
 
 // microGo2x4Packed is microGo2x4 on packed panels (rsA = 1, csA = 2,
@@ -69,14 +60,14 @@ func microGo2x4Packed[T Float](k int, alpha T, a, b, c []T, ldc int) {
 		c12 += a1 * b2
 		c13 += a1 * b3
 	}
-	r := c[:4:4]
-	r[0] += alpha * c00
-	r[1] += alpha * c01
-	r[2] += alpha * c02
-	r[3] += alpha * c03
-	r = c[ldc : ldc+4 : ldc+4]
-	r[0] += alpha * c10
-	r[1] += alpha * c11
-	r[2] += alpha * c12
-	r[3] += alpha * c13
+	store2x4(c, ldc, alpha, [8]T{c00, c01, c02, c03, c10, c11, c12, c13})
+}
+
+// store2x4 adds alpha times the accumulators (row-major 2×4) to C.
+func store2x4[T Float](c []T, ldc int, alpha T, acc [8]T) {
+	r0, r1 := c[:4:4], c[ldc:ldc+4:ldc+4]
+	for j := range 4 {
+		r0[j] += alpha * acc[j]
+		r1[j] += alpha * acc[4+j]
+	}
 }
