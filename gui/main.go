@@ -62,9 +62,19 @@ func main() {
 		}
 		return d, err
 	}
+	useDir := func(dir string) error {
+		d, err := mnist.Load(dir)
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		loaded = d
+		mu.Unlock()
+		return nil
+	}
 	a := app.NewWithID("dev.zerokara.lab")
 	w := a.NewWindow("zerokara lab — Deep Learning from Scratch §6.2–6.3")
-	l := lab.New(loader)
+	l := lab.New(loader, useDir)
 	l.SetWindow(w)
 	w.SetContent(l.Content())
 	w.Resize(fyne.NewSize(1200, 900))

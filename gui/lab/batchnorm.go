@@ -26,6 +26,7 @@ type BatchNormScreen struct {
 	Sigmas, Points, LR *field
 	Optimizer, DType   *widget.Select
 	RunningVarOne      *widget.Check
+	TrainMode          *widget.Check
 	Reset              *widget.Button
 	View               *plot.View
 	Export             *exporter
@@ -56,6 +57,7 @@ func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Win
 	s.Optimizer = widget.NewSelect(net.OptimizerNames(), nil)
 	s.DType = widget.NewSelect([]string{"float32", "float64"}, nil)
 	s.RunningVarOne = widget.NewCheck("running variance starts at 1 (book: 0)", nil)
+	s.TrainMode = widget.NewCheck("also train-mode accuracy (green, at the end)", nil)
 	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
 	s.reset()
 	return s
@@ -69,6 +71,7 @@ func (s *BatchNormScreen) reset() {
 	s.Optimizer.SetSelected("sgd")
 	s.DType.SetSelected("float32")
 	s.RunningVarOne.SetChecked(false)
+	s.TrainMode.SetChecked(false)
 }
 
 func (s *BatchNormScreen) object() fyne.CanvasObject {
@@ -76,7 +79,8 @@ func (s *BatchNormScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("weight scales σ", container.NewBorder(nil, s.Sigmas.Error, nil, nil, s.Sigmas.Entry)),
 		widget.NewFormItem("points per net", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.Points.Entry), s.Points.Error)),
 		widget.NewFormItem("learning rate", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.LR.Entry), s.LR.Error, s.Optimizer, s.DType)),
-		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
+		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.TrainMode)),
+		widget.NewFormItem("", container.NewHBox(s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
 	help := widget.NewLabel("Training accuracy on the first 1000 MNIST images, 784-100×5-10 ReLU, with (solid) and without (dashed) Batch Normalization.\nBN is scored in test mode with running statistics, as in the book; ✕ marks a network whose arithmetic overflowed.")
 	help.Wrapping = fyne.TextWrapWord
@@ -93,7 +97,7 @@ func (s *BatchNormScreen) config() (experiment.BatchNormConfig, error) {
 	sigmas, _ := floatList(s.Sigmas.Entry.Text)
 	return experiment.BatchNormConfig{Sigmas: sigmas, Points: atoi(s.Points.Entry.Text), LR: atof(s.LR.Entry.Text),
 		Optimizer: s.Optimizer.Selected, DType: experiment.DType(s.DType.Selected), Seed: seed,
-		BN: net.BatchNormOptions{RunningVarOne: s.RunningVarOne.Checked}}, nil
+		BN: net.BatchNormOptions{RunningVarOne: s.RunningVarOne.Checked}, TrainModeAccuracy: s.TrainMode.Checked}, nil
 }
 
 // setConfig fills the fields from a JSON config; missing settings take the
@@ -120,6 +124,7 @@ func (s *BatchNormScreen) setConfig(b []byte) error {
 		s.DType.SetSelected(string(cfg.DType))
 	}
 	s.RunningVarOne.SetChecked(cfg.BN.RunningVarOne)
+	s.TrainMode.SetChecked(cfg.TrainModeAccuracy)
 	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
 	return nil
 }

@@ -7,6 +7,8 @@ package lab
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"zerokara/net/mnist"
 )
@@ -18,13 +20,35 @@ type Lab struct {
 	InitCompare *InitCompareScreen
 	BatchNorm   *BatchNormScreen
 	Kernel      *KernelScreen
+	DataStatus  *widget.Label
+	DataFolder  *widget.Button // nil without a useDir callback
 	window      fyne.Window
 }
 
 // New builds the lab. data loads MNIST when an experiment first needs it
 // (it is called from worker goroutines and should cache its result).
-func New(data func() (*mnist.Data, error)) *Lab {
-	l := &Lab{Kernel: newKernelScreen()}
+// useDir, if not nil, backs a "MNIST folder…" button: it gets the folder
+// the user picked and should load (and from then on serve) the data there,
+// or say why it cannot.
+func New(data func() (*mnist.Data, error), useDir func(dir string) error) *Lab {
+	l := &Lab{Kernel: newKernelScreen(), DataStatus: widget.NewLabel("MNIST: found when an experiment first needs it")}
+	if useDir != nil {
+		l.DataFolder = widget.NewButton("MNIST folder…", func() {
+			if l.window == nil {
+				return
+			}
+			dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+				if err != nil || dir == nil {
+					return
+				}
+				if err := useDir(dir.Path()); err != nil {
+					dialog.ShowError(err, l.window)
+					return
+				}
+				l.DataStatus.SetText("MNIST: " + dir.Path())
+			}, l.window)
+		})
+	}
 	window := func() fyne.Window { return l.window }
 	l.Activations = newActivationsScreen(window)
 	l.InitCompare = newInitCompareScreen(data, window)
@@ -42,7 +66,12 @@ func New(data func() (*mnist.Data, error)) *Lab {
 func (l *Lab) SetWindow(w fyne.Window) { l.window = w }
 
 // Content returns the object to put in the window.
-func (l *Lab) Content() fyne.CanvasObject { return l.Tabs }
+func (l *Lab) Content() fyne.CanvasObject {
+	if l.DataFolder == nil {
+		return l.Tabs
+	}
+	return container.NewBorder(container.NewHBox(l.DataStatus, l.DataFolder), nil, nil, nil, l.Tabs)
+}
 
 // SelectTab shows the tab whose title starts with name (case-sensitive);
 // it reports whether one matched.

@@ -17,7 +17,7 @@ var testData = sync.OnceValues(func() (*mnist.Data, error) { return mnist.Load("
 func newTestLab(t *testing.T) *Lab {
 	t.Helper()
 	test.NewTempApp(t)
-	l := New(testData)
+	l := New(testData, nil)
 	// The test driver runs fyne.Do callbacks on the worker goroutines, so
 	// the test touches widgets only while no worker is updating them.
 	l.Activations.wait()
@@ -59,14 +59,15 @@ func TestBatchNormRunsToCompletion(t *testing.T) {
 	s := l.BatchNorm
 	s.Sigmas.Entry.SetText("0.1, 1")
 	s.Points.Entry.SetText("3")
+	s.TrainMode.SetChecked(true)
 	test.Tap(s.Run)
 	s.wait()
 	if s.Err != nil || !strings.HasPrefix(s.Status.Text, "done") || s.Progress.Value != 1 {
 		t.Fatalf("err %v, status %q, progress %g", s.Err, s.Status.Text, s.Progress.Value)
 	}
 	f := s.View.Figure()
-	if len(f.Panels) != 2 || len(f.Panels[0].Series[0].Y) != 3 {
-		t.Fatalf("figure: %d panels", len(f.Panels))
+	if len(f.Panels) != 2 || len(f.Panels[0].Series[0].Y) != 3 || len(f.Panels[0].Series) != 3 {
+		t.Fatalf("figure: %d panels, %d series", len(f.Panels), len(f.Panels[0].Series))
 	}
 	if len(f.Panels[1].Marks) == 0 {
 		t.Error("σ=1: the plain net's divergence is not marked")

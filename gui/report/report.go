@@ -113,6 +113,9 @@ func BatchNorm(r *experiment.BatchNormResult) *plot.Figure {
 			},
 			Legend: i == len(r.Panels)-1,
 		}
+		if len(p.BNTrainMode) > 0 {
+			panel.Series = append(panel.Series, plot.Series{Name: "BN, train-mode accuracy", X: x, Y: p.BNTrainMode, Color: plot.Palette(2)})
+		}
 		if i%cols == 0 {
 			panel.YLabel = "accuracy"
 		}
