@@ -73,12 +73,15 @@ func (p *problem[T]) macro(packedA, packedB []T, ic, jc, pc, mb, nb, kb int) {
 		if cols <= s.narrow {
 			nr, micro = s.narrow, s.microNarrow
 		}
-		bp, rsB := p.b[min(pc*p.ldb+jc+jr, len(p.b)):], p.ldb
+		var bp []T
+		rsB := nr
 		switch {
 		case p.packB:
-			bp, rsB = packedB[jr*kb:][:nr*kb], nr
+			bp = packedB[jr*kb:][:nr*kb]
 		case cols < s.nr:
-			bp, rsB = packedB[:nr*kb], nr
+			bp = packedB[:nr*kb] // the one packed edge panel
+		default: // in place: B is not transposed here
+			bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
 		}
 		for ir := 0; ir < mb; ir += mr {
 			rows := min(mr, mb-ir)

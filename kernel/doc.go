@@ -13,9 +13,10 @@
 // column panels that fit the last-level cache, A into row panels that fit L2,
 // and a register-blocked micro-kernel multiplies one MR×NR tile at a time.
 // The micro-kernels are Go assembly generated with avo (see _asm/) for CPUs
-// with AVX2 and FMA, chosen once at start-up with github.com/klauspost/cpuid;
-// a pure-Go implementation is always compiled and used everywhere else.
-// Implementation reports which one runs.
+// with AVX-512F, or AVX2 and FMA, chosen once at start-up with
+// github.com/klauspost/cpuid; a pure-Go implementation is always compiled
+// and used everywhere else. Implementation reports which one runs;
+// Implementations and Lookup run any of them side by side.
 //
 // Setting the environment variable ZEROKARA_PUREGO=1 forces the pure-Go path
 // at run time; building with -tags purego compiles no assembly at all.

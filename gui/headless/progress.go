@@ -16,7 +16,6 @@ type progress struct {
 	start      time.Time
 	last       time.Time
 	done, tot  int
-	printedAny bool
 }
 
 func newProgress(name string, w io.Writer) *progress {
@@ -43,7 +42,6 @@ func (p *progress) print() {
 	eta := float64(p.tot-p.done) / rate
 	fmt.Fprintf(p.w, "%s: %3.0f%% (%d/%d, %.1f s elapsed, ETA %.1f s, %.0f/s)\n",
 		p.name, 100*float64(p.done)/float64(p.tot), p.done, p.tot, elapsed, eta, rate)
-	p.printedAny = true
 }
 
 // finish prints the final state.
