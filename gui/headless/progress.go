@@ -11,11 +11,11 @@ import (
 // progress prints a line to stderr at most every second: percentage,
 // elapsed time, ETA and rate.
 type progress struct {
-	name       string
-	w          io.Writer
-	start      time.Time
-	last       time.Time
-	done, tot  int
+	name      string
+	w         io.Writer
+	start     time.Time
+	last      time.Time
+	done, tot int
 }
 
 func newProgress(name string, w io.Writer) *progress {
