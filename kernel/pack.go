@@ -8,8 +8,8 @@ func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int) {
 	for q := 0; q*mr < mb; q++ {
 		rows := min(mr, mb-q*mr)
 		panel := dst[q*mr*kb : (q+1)*mr*kb]
-		if tA == NoTrans && rows == 6 && mr == 6 {
-			packRows6(panel, a[(i0+q*mr)*lda+p0:], lda, kb)
+		if tA == NoTrans && rows == mr {
+			interleaveRows(panel, a[(i0+q*mr)*lda+p0:], lda, kb, mr)
 		} else if tA == NoTrans {
 			// Row i of the panel is contiguous in A: scatter it with stride mr.
 			for i := 0; i < rows; i++ {
@@ -54,8 +54,11 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 					copy(panel[p*nr:p*nr+cols], src[p*ldb:p*ldb+cols])
 				}
 			}
-		} else if cols < nr || !interleaveRows(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, nr) {
-			// op(B) = Bᵀ: column j of the panel is row j0+q*nrFull+j of B.
+		} else if cols == nr {
+			// op(B) = Bᵀ: the panel's columns are nr rows of B, interleaved.
+			interleaveRows(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, nr)
+		} else {
+			// A partial panel: column j is row j0+q*nrFull+j of B.
 			for j := 0; j < cols; j++ {
 				src := b[(j0+q*nrFull+j)*ldb+p0:][:kb]
 				for p, v := range src {
@@ -68,34 +71,6 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 				clear(panel[p*nr+cols : (p+1)*nr])
 			}
 		}
-	}
-}
-
-// packRows6 interleaves six rows of A (ld apart, kb long) into the
-// column-major 6-row panel dst: dst[p*6+i] = a[i*ld+p]. It is packA's hot
-// case for the 6-row micro-kernels. The concrete-type bodies let the
-// compiler drop bounds checks and keep everything in registers, which the
-// generic (dictionary-based) code does not.
-func packRows6[T Float](dst, a []T, ld, kb int) {
-	switch d := any(dst).(type) {
-	case []float32:
-		packRows6Of(d, any(a).([]float32), ld, kb)
-	case []float64:
-		packRows6Of(d, any(a).([]float64), ld, kb)
-	}
-}
-
-func packRows6Of[T float32 | float64](dst, a []T, ld, kb int) {
-	r0 := a[:kb]
-	r1 := a[ld:][:kb]
-	r2 := a[2*ld:][:kb]
-	r3 := a[3*ld:][:kb]
-	r4 := a[4*ld:][:kb]
-	r5 := a[5*ld:][:kb]
-	dst = dst[:6*kb]
-	for p := range r0 {
-		d := dst[6*p : 6*p+6 : 6*p+6]
-		d[0], d[1], d[2], d[3], d[4], d[5] = r0[p], r1[p], r2[p], r3[p], r4[p], r5[p]
 	}
 }
 
@@ -138,16 +113,20 @@ func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
 }
 
 // interleaveRows writes rows of src (ld apart, kb long) column by column:
-// dst[p*rows+i] = src[i*ld+p], for the panel widths of the SIMD kernels (8,
-// 16 and 32 rows). It reports false, doing nothing, for other counts.
-func interleaveRows[T Float](dst, src []T, ld, kb, rows int) bool {
-	if rows != 8 && rows != 16 && rows != 32 {
-		return false
-	}
-	for i0 := 0; i0 < rows; i0 += 4 {
+// dst[p*rows+i] = src[i*ld+p]: a transposing copy, four rows at a time so
+// the loop keeps four read streams and one write stream. It packs A's row
+// panels and transposed B's column panels.
+func interleaveRows[T Float](dst, src []T, ld, kb, rows int) {
+	i0 := 0
+	for ; i0+4 <= rows; i0 += 4 {
 		interleave4(dst[i0:], src[i0*ld:], ld, kb, rows)
 	}
-	return true
+	for ; i0 < rows; i0++ {
+		d := dst[i0:]
+		for p, v := range src[i0*ld:][:kb] {
+			d[p*rows] = v
+		}
+	}
 }
 
 // interleave4 writes four rows of src (ld apart, kb long) into columns 0…3
