@@ -58,6 +58,12 @@ func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 		return nil
 	})
 	for _, f := range []*field{s.Sigma, s.Layers, s.Width, s.Seed} {
+		// Redraw as soon as the text is valid (stale results are dropped).
+		f.Entry.OnChanged = func(string) {
+			if f.valid() {
+				s.recompute()
+			}
+		}
 		f.Entry.OnSubmitted = changed
 	}
 	s.Fit = widget.NewCheck("range of the activation (book: [0, 1])", func(bool) { s.recompute() })
@@ -86,7 +92,7 @@ func (s *ActivationsScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("layers", container.NewHBox(small(s.Layers), widget.NewLabel("width"), small(s.Width), widget.NewLabel("seed"), small(s.Seed))),
 		widget.NewFormItem("", container.NewHBox(s.Fit, s.Gradients, s.Reset, s.Export.Button)),
 	)
-	help := widget.NewLabel("1000 inputs ~ N(0,1) through layers without bias; each panel is one layer's histogram. Press Enter in a field to apply it.")
+	help := widget.NewLabel("1000 inputs ~ N(0,1) through layers without bias; each panel is one layer's histogram; it is redrawn as soon as a setting changes.")
 	help.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(container.NewVBox(help, controls, s.Formula, s.Status), nil, nil, nil, container.NewScroll(s.View))
 }
