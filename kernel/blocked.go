@@ -69,9 +69,9 @@ func (p *problem[T]) macro(packedA, packedB []T, ic, jc, pc, mb, nb, kb int) {
 	var edge [maxTile]T
 	for jr := 0; jr < nb; jr += s.nr {
 		cols := min(s.nr, nb-jr)
-		nr, micro := s.nr, s.micro
+		nr, micro, edgeMicro := s.nr, s.micro, s.edge
 		if cols <= s.narrow {
-			nr, micro = s.narrow, s.microNarrow
+			nr, micro, edgeMicro = s.narrow, s.microNarrow, s.edgeNarrow
 		}
 		var bp []T
 		rsB := nr
@@ -100,6 +100,10 @@ func (p *problem[T]) macro(packedA, packedB []T, ic, jc, pc, mb, nb, kb int) {
 			c := p.c[(ic+ir)*p.ldc+jc+jr:]
 			if rows == mr && cols == nr {
 				micro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc)
+				continue
+			}
+			if edgeMicro != nil {
+				edgeMicro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc, rows, 1<<cols-1)
 				continue
 			}
 			tile := edge[:mr*nr]

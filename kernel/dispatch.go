@@ -28,7 +28,14 @@ type kernelSpec[T Float] struct {
 	// alwaysPack packs both operands whatever their shape: the pure-Go
 	// kernel is much faster on packed panels than on strided operands.
 	alwaysPack bool
+	// edge and edgeNarrow, when present, compute partial tiles directly in
+	// C (masked stores) instead of through a copied local tile.
+	edge, edgeNarrow edgeKernel[T]
 }
+
+// edgeKernel is microKernel for a partial tile: only rows 0…rows-1 of C are
+// touched, and in each only the columns j whose bit j of mask is set.
+type edgeKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int, rows int, mask uint64)
 
 // implementation is one complete set of kernels, for both element types.
 type implementation struct {

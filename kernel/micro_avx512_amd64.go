@@ -11,9 +11,9 @@ import "github.com/klauspost/cpuid/v2"
 var avx512 = &implementation{
 	name: "avx512",
 	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, micro: sgemmKernel12x32AVX512,
-		narrow: 16, microNarrow: sgemmKernel12x16AVX512},
+		narrow: 16, microNarrow: sgemmKernel12x16AVX512, edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512},
 	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, micro: dgemmKernel12x16AVX512,
-		narrow: 8, microNarrow: dgemmKernel12x8AVX512},
+		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512},
 }
 
 // cpuSupportsAVX512 reports whether the CPU and OS support AVX-512F (cpuid
@@ -44,6 +44,31 @@ func dgemmKernel12x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b [
 //
 //go:noescape
 func dgemmKernel12x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int)
+
+// sgemmEdge12x32AVX512 is sgemmKernel12x32AVX512 for a partial tile: it
+// computes the same sums but reads and writes only c[i*ldc+j] for i < rows
+// and j with bit j of mask set (opmask loads and stores, which never touch
+// masked-out memory). The caller guarantees 1 ≤ rows ≤ 12 and that a and b
+// hold the full 12×k and k×32 panels (zero-padded beyond the matrix).
+//
+//go:noescape
+func sgemmEdge12x32AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
+
+// sgemmEdge12x16AVX512 is sgemmEdge12x32AVX512 for a 12×16 tile.
+//
+//go:noescape
+func sgemmEdge12x16AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
+
+// dgemmEdge12x16AVX512 is the float64 form of sgemmEdge12x32AVX512, a 12×16
+// tile.
+//
+//go:noescape
+func dgemmEdge12x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
+
+// dgemmEdge12x8AVX512 is dgemmEdge12x16AVX512 for a 12×8 tile.
+//
+//go:noescape
+func dgemmEdge12x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 
 // peakFMA32AVX512 runs n iterations of 12 independent 512-bit float32 FMAs
 // (384 flops per iteration) and touches no memory.

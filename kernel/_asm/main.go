@@ -13,24 +13,26 @@ import (
 
 // elem describes one floating-point type at one vector width.
 type elem struct {
-	goType    string
-	size      int // bytes per element
-	broadcast func(ops ...Op)
-	fma231    func(ops ...Op) // acc += x*y
-	fma213    func(ops ...Op) // acc = acc*x + y
-	vecLanes  int             // elements per vector register
-	isa       string          // for documentation
-	vec       func() reg.VecVirtual
-	zero      func(ops ...Op) // zero = x ^ x
+	goType     string
+	size       int // bytes per element
+	broadcast  func(ops ...Op)
+	fma231     func(ops ...Op) // acc += x*y
+	fma213     func(ops ...Op) // acc = acc*x + y
+	vecLanes   int             // elements per vector register
+	isa        string          // for documentation
+	vec        func() reg.VecVirtual
+	zero       func(ops ...Op) // zero = x ^ x
+	maskedLoad func(mxyz, k, xyz Op)
+	move       func(ops ...Op) // VMOVUPS/VMOVUPD: masks count lanes of this size
 }
 
 var (
-	f32 = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 8, "AVX2 and FMA", YMM, VXORPS}
-	f64 = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 4, "AVX2 and FMA", YMM, VXORPS}
+	f32 = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 8, "AVX2 and FMA", YMM, VXORPS, nil, VMOVUPS}
+	f64 = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 4, "AVX2 and FMA", YMM, VXORPS, nil, VMOVUPS}
 	// The AVX-512F forms: 512-bit registers, and VPXORD to clear them
 	// (VXORPS on ZMM needs AVX512DQ).
-	f32z = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 16, "AVX-512F", ZMM, VPXORD}
-	f64z = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 8, "AVX-512F", ZMM, VPXORD}
+	f32z = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 16, "AVX-512F", ZMM, VPXORD, VMOVUPS_Z, VMOVUPS}
+	f64z = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 8, "AVX-512F", ZMM, VPXORD, VMOVUPD_Z, VMOVUPD}
 )
 
 func main() {
@@ -43,6 +45,10 @@ func main() {
 	microKernel("sgemmKernel12x16AVX512", f32z, 12, 1)
 	microKernel("dgemmKernel12x16AVX512", f64z, 12, 2)
 	microKernel("dgemmKernel12x8AVX512", f64z, 12, 1)
+	edgeKernel("sgemmEdge12x32AVX512", f32z, 12, 2)
+	edgeKernel("sgemmEdge12x16AVX512", f32z, 12, 1)
+	edgeKernel("dgemmEdge12x16AVX512", f64z, 12, 2)
+	edgeKernel("dgemmEdge12x8AVX512", f64z, 12, 1)
 	peakLoop("peakFMA32AVX2", VFMADD231PS, f32)
 	peakLoop("peakFMA64AVX2", VFMADD231PD, f64)
 	peakLoop("peakFMA32AVX512", VFMADD231PS, f32z)
@@ -59,12 +65,71 @@ const unroll = 4
 // packed panels (rsA = 1, csA = mr, rsB = nr) or, with no packing, A in
 // either orientation and B in place. C rows are ldc elements apart.
 func microKernel(name string, e elem, mr, vecs int) {
-	if mr > 12 {
-		panic("row addressing below supports mr <= 12")
-	}
 	nr := vecs * e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int)", e.goType))
 	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
+	acc := accumulate(name, e, mr, vecs)
+	alpha, pc, ldc := storeSetup(e)
+	for i := 0; i < mr; i++ {
+		for v := 0; v < vecs; v++ {
+			m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}
+			e.fma213(m, alpha, acc[i][v])
+			VMOVUPS(acc[i][v], m)
+		}
+		if i < mr-1 {
+			ADDQ(ldc, pc)
+		}
+	}
+	VZEROUPPER()
+	RET()
+}
+
+// edgeKernel emits the AVX-512 form of microKernel for a partial tile: the
+// same arithmetic, but only the first rows rows of C are touched, and in
+// each row only the columns whose bit is set in mask (bit j for column j),
+// through opmask loads and stores that never access masked-out memory.
+func edgeKernel(name string, e elem, mr, vecs int) {
+	nr := vecs * e.vecLanes
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int, rows int, mask uint64)", e.goType))
+	Doc(fmt.Sprintf("%s computes rows and masked columns of the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
+	acc := accumulate(name, e, mr, vecs)
+	alpha, pc, ldc := storeSetup(e)
+	rows := Load(Param("rows"), GP64())
+	bits := GP64()
+	Load(Param("mask"), bits)
+	masks := make([]reg.OpmaskVirtual, vecs)
+	for v := range masks {
+		masks[v] = K()
+		KMOVW(bits.As32(), masks[v])
+		SHRQ(U8(e.vecLanes), bits)
+	}
+	for i := 0; i < mr; i++ {
+		if i > 0 {
+			CMPQ(rows, U32(i))
+			JLE(LabelRef(name + "_done"))
+		}
+		for v := 0; v < vecs; v++ {
+			m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}
+			old := e.vec()
+			e.maskedLoad(m, masks[v], old)
+			e.fma213(old, alpha, acc[i][v])
+			e.move(acc[i][v], masks[v], m)
+		}
+		if i < mr-1 {
+			ADDQ(ldc, pc)
+		}
+	}
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// accumulate emits the k loop of a micro-kernel and returns the registers
+// holding the mr×nr sums of A·B.
+func accumulate(name string, e elem, mr, vecs int) [][]reg.VecVirtual {
+	if mr > 12 {
+		panic("row addressing below supports mr <= 12")
+	}
 
 	shift := uint64(log2(e.size))
 	k := Load(Param("k"), GP64())
@@ -159,27 +224,24 @@ func microKernel(name string, e elem, mr, vecs int) {
 	JNZ(LabelRef(name + "_loop1"))
 
 	Label(name + "_store")
-	alpha := e.vec()
+	return acc
+}
+
+// storeSetup loads what storing a tile needs: alpha broadcast, the address
+// of C and its row stride in bytes.
+func storeSetup(e elem) (alpha reg.VecVirtual, pc, ldc reg.GPVirtual) {
+	alpha = e.vec()
 	alphaArg, err := Param("alpha").Resolve()
 	if err != nil {
 		panic(err)
 	}
 	e.broadcast(alphaArg.Addr, alpha)
-	pc := Load(Param("c").Base(), GP64())
-	ldc := Load(Param("ldc"), GP64())
-	SHLQ(Imm(shift), ldc)
-	for i := 0; i < mr; i++ {
-		for v := 0; v < vecs; v++ {
-			m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}
-			e.fma213(m, alpha, acc[i][v])
-			VMOVUPS(acc[i][v], m)
-		}
-		if i < mr-1 {
-			ADDQ(ldc, pc)
-		}
-	}
-	VZEROUPPER()
-	RET()
+	pc = GP64()
+	Load(Param("c").Base(), pc)
+	ldc = GP64()
+	Load(Param("ldc"), ldc)
+	SHLQ(Imm(uint64(log2(e.size))), ldc)
+	return alpha, pc, ldc
 }
 
 // peakLoop emits a loop of n iterations of 12 independent FMA chains: the
