@@ -203,14 +203,22 @@ func (nw *Network[T]) Accuracy(x *Matrix[T], labels []int) (float64, error) {
 	if err := nw.checkBatch(x, labels); err != nil {
 		return 0, err
 	}
-	y := nw.Predict(x, false)
+	// Test mode treats rows independently, so large sets go through in
+	// chunks whose buffers stay in cache (one 10 000-row pass allocated and
+	// first-touched 4 MB per layer and took 10× longer).
+	const chunk = 500
 	correct := 0
-	for i := 0; i < y.Rows; i++ {
-		if Argmax(y.Row(i)) == labels[i] {
-			correct++
+	for r0 := 0; r0 < x.Rows; r0 += chunk {
+		r1 := min(r0+chunk, x.Rows)
+		part := &Matrix[T]{Rows: r1 - r0, Cols: x.Cols, Data: x.Data[r0*x.Cols : r1*x.Cols]}
+		y := nw.Predict(part, false)
+		for i := 0; i < y.Rows; i++ {
+			if Argmax(y.Row(i)) == labels[r0+i] {
+				correct++
+			}
 		}
 	}
-	return float64(correct) / float64(y.Rows), nil
+	return float64(correct) / float64(x.Rows), nil
 }
 
 // Finite reports whether every parameter is finite.

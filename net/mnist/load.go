@@ -23,13 +23,22 @@ const (
 // the name without its ".gz" suffix, as left by gunzip; either may hold
 // gzip or raw IDX data.
 func Load(dir string) (*Data, error) {
+	// The two splits decompress in parallel: the training images dominate,
+	// and the test split then costs no wall time.
+	var test Set
+	var testErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		test, testErr = LoadSet(find(dir, TestImages), find(dir, TestLabels))
+	}()
 	train, err := LoadSet(find(dir, TrainImages), find(dir, TrainLabels))
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	test, err := LoadSet(find(dir, TestImages), find(dir, TestLabels))
-	if err != nil {
-		return nil, err
+	if testErr != nil {
+		return nil, testErr
 	}
 	return &Data{Train: train, Test: test}, nil
 }
