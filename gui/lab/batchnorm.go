@@ -175,13 +175,15 @@ func (s *BatchNormScreen) run() {
 // redraw shows the points so far (on the UI goroutine).
 func (s *BatchNormScreen) redraw() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.partial == nil {
+		s.mu.Unlock()
 		return
 	}
 	// A copy of the slice headers: the worker only appends, so the points
-	// up to each length stay as they are while the figure is built.
+	// up to each length stay as they are while the figure is built — outside
+	// the lock, so the worker's progress callback never waits for drawing.
 	snapshot := *s.partial
 	snapshot.Panels = append([]experiment.Panel(nil), s.partial.Panels...)
+	s.mu.Unlock()
 	s.View.SetFigure(report.BatchNorm(&snapshot))
 }
