@@ -33,9 +33,13 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 	if p.packA {
 		sizeA = kcMax * min(s.mc, roundUp(m, s.mr))
 	}
-	buf := getBuffer[T](sizeB + sizeA)
+	sizeTile := 0
+	if s.edge == nil {
+		sizeTile = s.mr * s.nr // local tile for partial tiles
+	}
+	buf := getBuffer[T](sizeB + sizeA + sizeTile)
 	defer putBuffer(buf)
-	packedB, packedA := (*buf)[:sizeB], (*buf)[sizeB:]
+	packedB, packedA, tile := (*buf)[:sizeB], (*buf)[sizeB:sizeB+sizeA], (*buf)[sizeB+sizeA:]
 
 	for jc := j0; jc < j1; jc += s.nc {
 		nb := min(s.nc, j1-jc)
@@ -53,20 +57,20 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 				} else if edge := mb % s.mr; edge != 0 {
 					packA(packedA, p.tA, p.a, p.lda, ic+mb-edge, pc, edge, kb, s.mr)
 				}
-				p.macro(packedA, packedB, ic, jc, pc, mb, nb, kb)
+				p.macro(packedA, packedB, tile, ic, jc, pc, mb, nb, kb)
 			}
 		}
 	}
 }
 
 // macro runs the micro-kernel over the mb×nb block of C at (ic, jc), depth
-// pc … pc+kb-1. Tiles that stick out of C are computed into a local tile
-// (loaded from and stored back to C's valid part), so the arithmetic of
-// every element is the same on edges and inside.
-func (p *problem[T]) macro(packedA, packedB []T, ic, jc, pc, mb, nb, kb int) {
+// pc … pc+kb-1. Tiles that stick out of C go to the edge kernels or, for
+// implementations without them, are computed into the local tile (loaded
+// from and stored back to C's valid part), so the arithmetic of every
+// element is the same on edges and inside.
+func (p *problem[T]) macro(packedA, packedB, local []T, ic, jc, pc, mb, nb, kb int) {
 	s := p.spec
 	mr := s.mr
-	var edge [maxTile]T
 	for jr := 0; jr < nb; jr += s.nr {
 		cols := min(s.nr, nb-jr)
 		nr, micro, edgeMicro := s.nr, s.micro, s.edge
@@ -106,7 +110,7 @@ func (p *problem[T]) macro(packedA, packedB []T, ic, jc, pc, mb, nb, kb int) {
 				edgeMicro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc, rows, 1<<cols-1)
 				continue
 			}
-			tile := edge[:mr*nr]
+			tile := local[:mr*nr]
 			for i := 0; i < rows; i++ {
 				copy(tile[i*nr:i*nr+cols], c[i*p.ldc:i*p.ldc+cols])
 			}
@@ -117,8 +121,5 @@ func (p *problem[T]) macro(packedA, packedB []T, ic, jc, pc, mb, nb, kb int) {
 		}
 	}
 }
-
-// maxTile bounds mr·nr over all micro-kernels.
-const maxTile = 16 * 32
 
 func roundUp(x, to int) int { return (x + to - 1) / to * to }

@@ -8,25 +8,15 @@ func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int) {
 	for q := 0; q*mr < mb; q++ {
 		rows := min(mr, mb-q*mr)
 		panel := dst[q*mr*kb : (q+1)*mr*kb]
-		if tA == NoTrans && rows == mr {
-			interleaveRows(panel, a[(i0+q*mr)*lda+p0:], lda, kb, mr)
-		} else if tA == NoTrans {
-			// Row i of the panel is contiguous in A: scatter it with stride mr.
-			for i := 0; i < rows; i++ {
-				src := a[(i0+q*mr+i)*lda+p0:][:kb]
-				for p, v := range src {
-					panel[p*mr+i] = v
-				}
-			}
+		if rows < mr {
+			clear(panel) // zero padding rows in one call, then fill the valid ones
+		}
+		if tA == NoTrans {
+			interleaveRows(panel, a[(i0+q*mr)*lda+p0:], lda, kb, rows, mr)
 		} else {
 			// op(A) = Aᵀ: column p of the panel is contiguous in A.
 			for p := 0; p < kb; p++ {
 				copy(panel[p*mr:p*mr+rows], a[(p0+p)*lda+i0+q*mr:][:rows])
-			}
-		}
-		if rows < mr {
-			for p := 0; p < kb; p++ {
-				clear(panel[p*mr+rows : (p+1)*mr])
 			}
 		}
 	}
@@ -46,6 +36,9 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 			nr = narrow
 		}
 		panel := dst[q*nrFull*kb:][:nr*kb]
+		if cols < nr {
+			clear(panel) // zero padding columns in one call, then fill the valid ones
+		}
 		if tB == NoTrans {
 			// Row p of the panel is contiguous in B.
 			src := b[p0*ldb+j0+q*nrFull:]
@@ -54,22 +47,9 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 					copy(panel[p*nr:p*nr+cols], src[p*ldb:p*ldb+cols])
 				}
 			}
-		} else if cols == nr {
-			// op(B) = Bᵀ: the panel's columns are nr rows of B, interleaved.
-			interleaveRows(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, nr)
 		} else {
-			// A partial panel: column j is row j0+q*nrFull+j of B.
-			for j := 0; j < cols; j++ {
-				src := b[(j0+q*nrFull+j)*ldb+p0:][:kb]
-				for p, v := range src {
-					panel[p*nr+j] = v
-				}
-			}
-		}
-		if cols < nr {
-			for p := 0; p < kb; p++ {
-				clear(panel[p*nr+cols : (p+1)*nr])
-			}
+			// op(B) = Bᵀ: the panel's columns are rows of B, interleaved.
+			interleaveRows(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, cols, nr)
 		}
 	}
 }
@@ -112,19 +92,20 @@ func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
 	return true
 }
 
-// interleaveRows writes rows of src (ld apart, kb long) column by column:
-// dst[p*rows+i] = src[i*ld+p]: a transposing copy, four rows at a time so
-// the loop keeps four read streams and one write stream. It packs A's row
-// panels and transposed B's column panels.
-func interleaveRows[T Float](dst, src []T, ld, kb, rows int) {
+// interleaveRows writes rows of src (ld apart, kb long) column by column
+// into dst, whose rows are stride apart: dst[p*stride+i] = src[i*ld+p] for
+// i < rows ≤ stride. A transposing copy, four rows at a time so the loop
+// keeps four read streams and one write stream. It packs A's row panels and
+// transposed B's column panels.
+func interleaveRows[T Float](dst, src []T, ld, kb, rows, stride int) {
 	i0 := 0
 	for ; i0+4 <= rows; i0 += 4 {
-		interleave4(dst[i0:], src[i0*ld:], ld, kb, rows)
+		interleave4(dst[i0:], src[i0*ld:], ld, kb, stride)
 	}
 	for ; i0 < rows; i0++ {
 		d := dst[i0:]
 		for p, v := range src[i0*ld:][:kb] {
-			d[p*rows] = v
+			d[p*stride] = v
 		}
 	}
 }

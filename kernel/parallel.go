@@ -46,6 +46,9 @@ func (p *problem[T]) run(m, n, workers int) {
 		p.serial(0, m, 0, n)
 		return
 	}
+	// Goroutines share a heap copy, so that serial calls keep p on the stack.
+	shared := new(problem[T])
+	*shared = *p
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		lo := tiles * w / workers * step
@@ -57,13 +60,13 @@ func (p *problem[T]) run(m, n, workers int) {
 			j0, j1 = lo, min(hi, n)
 		}
 		if w == workers-1 {
-			p.serial(i0, i1, j0, j1)
+			shared.serial(i0, i1, j0, j1)
 			continue
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p.serial(i0, i1, j0, j1)
+			shared.serial(i0, i1, j0, j1)
 		}()
 	}
 	wg.Wait()
