@@ -5,34 +5,54 @@
 #include "textflag.h"
 
 // func sgemmKernel6x16AVX2(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int)
-// Requires: AVX, FMA3
+// Requires: AVX, FMA3, MMX+
 TEXT ·sgemmKernel6x16AVX2(SB), NOSPLIT, $0-120
-	MOVQ   k+0(FP), AX
-	MOVQ   a_base+16(FP), CX
-	MOVQ   b_base+56(FP), DX
-	MOVQ   rsA+40(FP), BX
-	SHLQ   $0x02, BX
-	MOVQ   csA+48(FP), SI
-	SHLQ   $0x02, SI
-	MOVQ   rsB+80(FP), DI
-	SHLQ   $0x02, DI
-	LEAQ   (BX)(BX*2), R8
-	LEAQ   (BX)(BX*4), R9
-	VXORPS Y0, Y0, Y0
-	VXORPS Y1, Y1, Y1
-	VXORPS Y2, Y2, Y2
-	VXORPS Y3, Y3, Y3
-	VXORPS Y4, Y4, Y4
-	VXORPS Y5, Y5, Y5
-	VXORPS Y6, Y6, Y6
-	VXORPS Y7, Y7, Y7
-	VXORPS Y8, Y8, Y8
-	VXORPS Y9, Y9, Y9
-	VXORPS Y10, Y10, Y10
-	VXORPS Y11, Y11, Y11
-	MOVQ   AX, R10
-	SHRQ   $0x02, R10
-	JZ     sgemmKernel6x16AVX2_tail
+	MOVQ       c_base+88(FP), AX
+	MOVQ       ldc+112(FP), CX
+	SHLQ       $0x02, CX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	MOVQ       k+0(FP), AX
+	MOVQ       a_base+16(FP), CX
+	MOVQ       b_base+56(FP), DX
+	MOVQ       rsA+40(FP), BX
+	SHLQ       $0x02, BX
+	MOVQ       csA+48(FP), SI
+	SHLQ       $0x02, SI
+	MOVQ       rsB+80(FP), DI
+	SHLQ       $0x02, DI
+	LEAQ       (BX)(BX*2), R8
+	LEAQ       (BX)(BX*4), R9
+	VXORPS     Y0, Y0, Y0
+	VXORPS     Y1, Y1, Y1
+	VXORPS     Y2, Y2, Y2
+	VXORPS     Y3, Y3, Y3
+	VXORPS     Y4, Y4, Y4
+	VXORPS     Y5, Y5, Y5
+	VXORPS     Y6, Y6, Y6
+	VXORPS     Y7, Y7, Y7
+	VXORPS     Y8, Y8, Y8
+	VXORPS     Y9, Y9, Y9
+	VXORPS     Y10, Y10, Y10
+	VXORPS     Y11, Y11, Y11
+	MOVQ       AX, R10
+	SHRQ       $0x02, R10
+	JZ         sgemmKernel6x16AVX2_tail
 
 sgemmKernel6x16AVX2_loop4:
 	VMOVUPS      (DX), Y12
@@ -194,28 +214,48 @@ sgemmKernel6x16AVX2_store:
 	RET
 
 // func sgemmKernel6x8AVX2(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int)
-// Requires: AVX, FMA3
+// Requires: AVX, FMA3, MMX+
 TEXT ·sgemmKernel6x8AVX2(SB), NOSPLIT, $0-120
-	MOVQ   k+0(FP), AX
-	MOVQ   a_base+16(FP), CX
-	MOVQ   b_base+56(FP), DX
-	MOVQ   rsA+40(FP), BX
-	SHLQ   $0x02, BX
-	MOVQ   csA+48(FP), SI
-	SHLQ   $0x02, SI
-	MOVQ   rsB+80(FP), DI
-	SHLQ   $0x02, DI
-	LEAQ   (BX)(BX*2), R8
-	LEAQ   (BX)(BX*4), R9
-	VXORPS Y0, Y0, Y0
-	VXORPS Y1, Y1, Y1
-	VXORPS Y2, Y2, Y2
-	VXORPS Y3, Y3, Y3
-	VXORPS Y4, Y4, Y4
-	VXORPS Y5, Y5, Y5
-	MOVQ   AX, R10
-	SHRQ   $0x02, R10
-	JZ     sgemmKernel6x8AVX2_tail
+	MOVQ       c_base+88(FP), AX
+	MOVQ       ldc+112(FP), CX
+	SHLQ       $0x02, CX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	MOVQ       k+0(FP), AX
+	MOVQ       a_base+16(FP), CX
+	MOVQ       b_base+56(FP), DX
+	MOVQ       rsA+40(FP), BX
+	SHLQ       $0x02, BX
+	MOVQ       csA+48(FP), SI
+	SHLQ       $0x02, SI
+	MOVQ       rsB+80(FP), DI
+	SHLQ       $0x02, DI
+	LEAQ       (BX)(BX*2), R8
+	LEAQ       (BX)(BX*4), R9
+	VXORPS     Y0, Y0, Y0
+	VXORPS     Y1, Y1, Y1
+	VXORPS     Y2, Y2, Y2
+	VXORPS     Y3, Y3, Y3
+	VXORPS     Y4, Y4, Y4
+	VXORPS     Y5, Y5, Y5
+	MOVQ       AX, R10
+	SHRQ       $0x02, R10
+	JZ         sgemmKernel6x8AVX2_tail
 
 sgemmKernel6x8AVX2_loop4:
 	VMOVUPS      (DX), Y6
@@ -330,34 +370,54 @@ sgemmKernel6x8AVX2_store:
 	RET
 
 // func dgemmKernel6x8AVX2(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int)
-// Requires: AVX, FMA3
+// Requires: AVX, FMA3, MMX+
 TEXT ·dgemmKernel6x8AVX2(SB), NOSPLIT, $0-120
-	MOVQ   k+0(FP), AX
-	MOVQ   a_base+16(FP), CX
-	MOVQ   b_base+56(FP), DX
-	MOVQ   rsA+40(FP), BX
-	SHLQ   $0x03, BX
-	MOVQ   csA+48(FP), SI
-	SHLQ   $0x03, SI
-	MOVQ   rsB+80(FP), DI
-	SHLQ   $0x03, DI
-	LEAQ   (BX)(BX*2), R8
-	LEAQ   (BX)(BX*4), R9
-	VXORPS Y0, Y0, Y0
-	VXORPS Y1, Y1, Y1
-	VXORPS Y2, Y2, Y2
-	VXORPS Y3, Y3, Y3
-	VXORPS Y4, Y4, Y4
-	VXORPS Y5, Y5, Y5
-	VXORPS Y6, Y6, Y6
-	VXORPS Y7, Y7, Y7
-	VXORPS Y8, Y8, Y8
-	VXORPS Y9, Y9, Y9
-	VXORPS Y10, Y10, Y10
-	VXORPS Y11, Y11, Y11
-	MOVQ   AX, R10
-	SHRQ   $0x02, R10
-	JZ     dgemmKernel6x8AVX2_tail
+	MOVQ       c_base+88(FP), AX
+	MOVQ       ldc+112(FP), CX
+	SHLQ       $0x03, CX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	MOVQ       k+0(FP), AX
+	MOVQ       a_base+16(FP), CX
+	MOVQ       b_base+56(FP), DX
+	MOVQ       rsA+40(FP), BX
+	SHLQ       $0x03, BX
+	MOVQ       csA+48(FP), SI
+	SHLQ       $0x03, SI
+	MOVQ       rsB+80(FP), DI
+	SHLQ       $0x03, DI
+	LEAQ       (BX)(BX*2), R8
+	LEAQ       (BX)(BX*4), R9
+	VXORPS     Y0, Y0, Y0
+	VXORPS     Y1, Y1, Y1
+	VXORPS     Y2, Y2, Y2
+	VXORPS     Y3, Y3, Y3
+	VXORPS     Y4, Y4, Y4
+	VXORPS     Y5, Y5, Y5
+	VXORPS     Y6, Y6, Y6
+	VXORPS     Y7, Y7, Y7
+	VXORPS     Y8, Y8, Y8
+	VXORPS     Y9, Y9, Y9
+	VXORPS     Y10, Y10, Y10
+	VXORPS     Y11, Y11, Y11
+	MOVQ       AX, R10
+	SHRQ       $0x02, R10
+	JZ         dgemmKernel6x8AVX2_tail
 
 dgemmKernel6x8AVX2_loop4:
 	VMOVUPS      (DX), Y12
@@ -519,28 +579,48 @@ dgemmKernel6x8AVX2_store:
 	RET
 
 // func dgemmKernel6x4AVX2(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int)
-// Requires: AVX, FMA3
+// Requires: AVX, FMA3, MMX+
 TEXT ·dgemmKernel6x4AVX2(SB), NOSPLIT, $0-120
-	MOVQ   k+0(FP), AX
-	MOVQ   a_base+16(FP), CX
-	MOVQ   b_base+56(FP), DX
-	MOVQ   rsA+40(FP), BX
-	SHLQ   $0x03, BX
-	MOVQ   csA+48(FP), SI
-	SHLQ   $0x03, SI
-	MOVQ   rsB+80(FP), DI
-	SHLQ   $0x03, DI
-	LEAQ   (BX)(BX*2), R8
-	LEAQ   (BX)(BX*4), R9
-	VXORPS Y0, Y0, Y0
-	VXORPS Y1, Y1, Y1
-	VXORPS Y2, Y2, Y2
-	VXORPS Y3, Y3, Y3
-	VXORPS Y4, Y4, Y4
-	VXORPS Y5, Y5, Y5
-	MOVQ   AX, R10
-	SHRQ   $0x02, R10
-	JZ     dgemmKernel6x4AVX2_tail
+	MOVQ       c_base+88(FP), AX
+	MOVQ       ldc+112(FP), CX
+	SHLQ       $0x03, CX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 31(AX)
+	MOVQ       k+0(FP), AX
+	MOVQ       a_base+16(FP), CX
+	MOVQ       b_base+56(FP), DX
+	MOVQ       rsA+40(FP), BX
+	SHLQ       $0x03, BX
+	MOVQ       csA+48(FP), SI
+	SHLQ       $0x03, SI
+	MOVQ       rsB+80(FP), DI
+	SHLQ       $0x03, DI
+	LEAQ       (BX)(BX*2), R8
+	LEAQ       (BX)(BX*4), R9
+	VXORPS     Y0, Y0, Y0
+	VXORPS     Y1, Y1, Y1
+	VXORPS     Y2, Y2, Y2
+	VXORPS     Y3, Y3, Y3
+	VXORPS     Y4, Y4, Y4
+	VXORPS     Y5, Y5, Y5
+	MOVQ       AX, R10
+	SHRQ       $0x02, R10
+	JZ         dgemmKernel6x4AVX2_tail
 
 dgemmKernel6x4AVX2_loop4:
 	VMOVUPS      (DX), Y6
@@ -655,47 +735,97 @@ dgemmKernel6x4AVX2_store:
 	RET
 
 // func sgemmKernel12x32AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, MMX+
 TEXT ·sgemmKernel12x32AVX512(SB), NOSPLIT, $0-120
-	MOVQ   k+0(FP), AX
-	MOVQ   a_base+16(FP), CX
-	MOVQ   b_base+56(FP), DX
-	MOVQ   rsA+40(FP), BX
-	SHLQ   $0x02, BX
-	MOVQ   csA+48(FP), SI
-	SHLQ   $0x02, SI
-	MOVQ   rsB+80(FP), DI
-	SHLQ   $0x02, DI
-	LEAQ   (BX)(BX*2), R8
-	LEAQ   (BX)(BX*4), R9
-	LEAQ   (CX)(R8*2), R10
-	VPXORD Z0, Z0, Z0
-	VPXORD Z1, Z1, Z1
-	VPXORD Z2, Z2, Z2
-	VPXORD Z3, Z3, Z3
-	VPXORD Z4, Z4, Z4
-	VPXORD Z5, Z5, Z5
-	VPXORD Z6, Z6, Z6
-	VPXORD Z7, Z7, Z7
-	VPXORD Z8, Z8, Z8
-	VPXORD Z9, Z9, Z9
-	VPXORD Z10, Z10, Z10
-	VPXORD Z11, Z11, Z11
-	VPXORD Z12, Z12, Z12
-	VPXORD Z13, Z13, Z13
-	VPXORD Z14, Z14, Z14
-	VPXORD Z15, Z15, Z15
-	VPXORD Z16, Z16, Z16
-	VPXORD Z17, Z17, Z17
-	VPXORD Z18, Z18, Z18
-	VPXORD Z19, Z19, Z19
-	VPXORD Z20, Z20, Z20
-	VPXORD Z21, Z21, Z21
-	VPXORD Z22, Z22, Z22
-	VPXORD Z23, Z23, Z23
-	MOVQ   AX, R11
-	SHRQ   $0x02, R11
-	JZ     sgemmKernel12x32AVX512_tail
+	MOVQ       c_base+88(FP), AX
+	MOVQ       ldc+112(FP), CX
+	SHLQ       $0x02, CX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	MOVQ       k+0(FP), AX
+	MOVQ       a_base+16(FP), CX
+	MOVQ       b_base+56(FP), DX
+	MOVQ       rsA+40(FP), BX
+	SHLQ       $0x02, BX
+	MOVQ       csA+48(FP), SI
+	SHLQ       $0x02, SI
+	MOVQ       rsB+80(FP), DI
+	SHLQ       $0x02, DI
+	LEAQ       (BX)(BX*2), R8
+	LEAQ       (BX)(BX*4), R9
+	LEAQ       (CX)(R8*2), R10
+	VPXORD     Z0, Z0, Z0
+	VPXORD     Z1, Z1, Z1
+	VPXORD     Z2, Z2, Z2
+	VPXORD     Z3, Z3, Z3
+	VPXORD     Z4, Z4, Z4
+	VPXORD     Z5, Z5, Z5
+	VPXORD     Z6, Z6, Z6
+	VPXORD     Z7, Z7, Z7
+	VPXORD     Z8, Z8, Z8
+	VPXORD     Z9, Z9, Z9
+	VPXORD     Z10, Z10, Z10
+	VPXORD     Z11, Z11, Z11
+	VPXORD     Z12, Z12, Z12
+	VPXORD     Z13, Z13, Z13
+	VPXORD     Z14, Z14, Z14
+	VPXORD     Z15, Z15, Z15
+	VPXORD     Z16, Z16, Z16
+	VPXORD     Z17, Z17, Z17
+	VPXORD     Z18, Z18, Z18
+	VPXORD     Z19, Z19, Z19
+	VPXORD     Z20, Z20, Z20
+	VPXORD     Z21, Z21, Z21
+	VPXORD     Z22, Z22, Z22
+	VPXORD     Z23, Z23, Z23
+	MOVQ       AX, R11
+	SHRQ       $0x02, R11
+	JZ         sgemmKernel12x32AVX512_tail
 
 sgemmKernel12x32AVX512_loop4:
 	VMOVUPS      (DX), Z24
@@ -982,35 +1112,73 @@ sgemmKernel12x32AVX512_store:
 	RET
 
 // func sgemmKernel12x16AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, MMX+
 TEXT ·sgemmKernel12x16AVX512(SB), NOSPLIT, $0-120
-	MOVQ   k+0(FP), AX
-	MOVQ   a_base+16(FP), CX
-	MOVQ   b_base+56(FP), DX
-	MOVQ   rsA+40(FP), BX
-	SHLQ   $0x02, BX
-	MOVQ   csA+48(FP), SI
-	SHLQ   $0x02, SI
-	MOVQ   rsB+80(FP), DI
-	SHLQ   $0x02, DI
-	LEAQ   (BX)(BX*2), R8
-	LEAQ   (BX)(BX*4), R9
-	LEAQ   (CX)(R8*2), R10
-	VPXORD Z0, Z0, Z0
-	VPXORD Z1, Z1, Z1
-	VPXORD Z2, Z2, Z2
-	VPXORD Z3, Z3, Z3
-	VPXORD Z4, Z4, Z4
-	VPXORD Z5, Z5, Z5
-	VPXORD Z6, Z6, Z6
-	VPXORD Z7, Z7, Z7
-	VPXORD Z8, Z8, Z8
-	VPXORD Z9, Z9, Z9
-	VPXORD Z10, Z10, Z10
-	VPXORD Z11, Z11, Z11
-	MOVQ   AX, R11
-	SHRQ   $0x02, R11
-	JZ     sgemmKernel12x16AVX512_tail
+	MOVQ       c_base+88(FP), AX
+	MOVQ       ldc+112(FP), CX
+	SHLQ       $0x02, CX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	MOVQ       k+0(FP), AX
+	MOVQ       a_base+16(FP), CX
+	MOVQ       b_base+56(FP), DX
+	MOVQ       rsA+40(FP), BX
+	SHLQ       $0x02, BX
+	MOVQ       csA+48(FP), SI
+	SHLQ       $0x02, SI
+	MOVQ       rsB+80(FP), DI
+	SHLQ       $0x02, DI
+	LEAQ       (BX)(BX*2), R8
+	LEAQ       (BX)(BX*4), R9
+	LEAQ       (CX)(R8*2), R10
+	VPXORD     Z0, Z0, Z0
+	VPXORD     Z1, Z1, Z1
+	VPXORD     Z2, Z2, Z2
+	VPXORD     Z3, Z3, Z3
+	VPXORD     Z4, Z4, Z4
+	VPXORD     Z5, Z5, Z5
+	VPXORD     Z6, Z6, Z6
+	VPXORD     Z7, Z7, Z7
+	VPXORD     Z8, Z8, Z8
+	VPXORD     Z9, Z9, Z9
+	VPXORD     Z10, Z10, Z10
+	VPXORD     Z11, Z11, Z11
+	MOVQ       AX, R11
+	SHRQ       $0x02, R11
+	JZ         sgemmKernel12x16AVX512_tail
 
 sgemmKernel12x16AVX512_loop4:
 	VMOVUPS      (DX), Z12
@@ -1208,47 +1376,97 @@ sgemmKernel12x16AVX512_store:
 	RET
 
 // func dgemmKernel12x16AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, MMX+
 TEXT ·dgemmKernel12x16AVX512(SB), NOSPLIT, $0-120
-	MOVQ   k+0(FP), AX
-	MOVQ   a_base+16(FP), CX
-	MOVQ   b_base+56(FP), DX
-	MOVQ   rsA+40(FP), BX
-	SHLQ   $0x03, BX
-	MOVQ   csA+48(FP), SI
-	SHLQ   $0x03, SI
-	MOVQ   rsB+80(FP), DI
-	SHLQ   $0x03, DI
-	LEAQ   (BX)(BX*2), R8
-	LEAQ   (BX)(BX*4), R9
-	LEAQ   (CX)(R8*2), R10
-	VPXORD Z0, Z0, Z0
-	VPXORD Z1, Z1, Z1
-	VPXORD Z2, Z2, Z2
-	VPXORD Z3, Z3, Z3
-	VPXORD Z4, Z4, Z4
-	VPXORD Z5, Z5, Z5
-	VPXORD Z6, Z6, Z6
-	VPXORD Z7, Z7, Z7
-	VPXORD Z8, Z8, Z8
-	VPXORD Z9, Z9, Z9
-	VPXORD Z10, Z10, Z10
-	VPXORD Z11, Z11, Z11
-	VPXORD Z12, Z12, Z12
-	VPXORD Z13, Z13, Z13
-	VPXORD Z14, Z14, Z14
-	VPXORD Z15, Z15, Z15
-	VPXORD Z16, Z16, Z16
-	VPXORD Z17, Z17, Z17
-	VPXORD Z18, Z18, Z18
-	VPXORD Z19, Z19, Z19
-	VPXORD Z20, Z20, Z20
-	VPXORD Z21, Z21, Z21
-	VPXORD Z22, Z22, Z22
-	VPXORD Z23, Z23, Z23
-	MOVQ   AX, R11
-	SHRQ   $0x02, R11
-	JZ     dgemmKernel12x16AVX512_tail
+	MOVQ       c_base+88(FP), AX
+	MOVQ       ldc+112(FP), CX
+	SHLQ       $0x03, CX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 127(AX)
+	MOVQ       k+0(FP), AX
+	MOVQ       a_base+16(FP), CX
+	MOVQ       b_base+56(FP), DX
+	MOVQ       rsA+40(FP), BX
+	SHLQ       $0x03, BX
+	MOVQ       csA+48(FP), SI
+	SHLQ       $0x03, SI
+	MOVQ       rsB+80(FP), DI
+	SHLQ       $0x03, DI
+	LEAQ       (BX)(BX*2), R8
+	LEAQ       (BX)(BX*4), R9
+	LEAQ       (CX)(R8*2), R10
+	VPXORD     Z0, Z0, Z0
+	VPXORD     Z1, Z1, Z1
+	VPXORD     Z2, Z2, Z2
+	VPXORD     Z3, Z3, Z3
+	VPXORD     Z4, Z4, Z4
+	VPXORD     Z5, Z5, Z5
+	VPXORD     Z6, Z6, Z6
+	VPXORD     Z7, Z7, Z7
+	VPXORD     Z8, Z8, Z8
+	VPXORD     Z9, Z9, Z9
+	VPXORD     Z10, Z10, Z10
+	VPXORD     Z11, Z11, Z11
+	VPXORD     Z12, Z12, Z12
+	VPXORD     Z13, Z13, Z13
+	VPXORD     Z14, Z14, Z14
+	VPXORD     Z15, Z15, Z15
+	VPXORD     Z16, Z16, Z16
+	VPXORD     Z17, Z17, Z17
+	VPXORD     Z18, Z18, Z18
+	VPXORD     Z19, Z19, Z19
+	VPXORD     Z20, Z20, Z20
+	VPXORD     Z21, Z21, Z21
+	VPXORD     Z22, Z22, Z22
+	VPXORD     Z23, Z23, Z23
+	MOVQ       AX, R11
+	SHRQ       $0x02, R11
+	JZ         dgemmKernel12x16AVX512_tail
 
 dgemmKernel12x16AVX512_loop4:
 	VMOVUPS      (DX), Z24
@@ -1535,35 +1753,73 @@ dgemmKernel12x16AVX512_store:
 	RET
 
 // func dgemmKernel12x8AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, MMX+
 TEXT ·dgemmKernel12x8AVX512(SB), NOSPLIT, $0-120
-	MOVQ   k+0(FP), AX
-	MOVQ   a_base+16(FP), CX
-	MOVQ   b_base+56(FP), DX
-	MOVQ   rsA+40(FP), BX
-	SHLQ   $0x03, BX
-	MOVQ   csA+48(FP), SI
-	SHLQ   $0x03, SI
-	MOVQ   rsB+80(FP), DI
-	SHLQ   $0x03, DI
-	LEAQ   (BX)(BX*2), R8
-	LEAQ   (BX)(BX*4), R9
-	LEAQ   (CX)(R8*2), R10
-	VPXORD Z0, Z0, Z0
-	VPXORD Z1, Z1, Z1
-	VPXORD Z2, Z2, Z2
-	VPXORD Z3, Z3, Z3
-	VPXORD Z4, Z4, Z4
-	VPXORD Z5, Z5, Z5
-	VPXORD Z6, Z6, Z6
-	VPXORD Z7, Z7, Z7
-	VPXORD Z8, Z8, Z8
-	VPXORD Z9, Z9, Z9
-	VPXORD Z10, Z10, Z10
-	VPXORD Z11, Z11, Z11
-	MOVQ   AX, R11
-	SHRQ   $0x02, R11
-	JZ     dgemmKernel12x8AVX512_tail
+	MOVQ       c_base+88(FP), AX
+	MOVQ       ldc+112(FP), CX
+	SHLQ       $0x03, CX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	ADDQ       CX, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 63(AX)
+	MOVQ       k+0(FP), AX
+	MOVQ       a_base+16(FP), CX
+	MOVQ       b_base+56(FP), DX
+	MOVQ       rsA+40(FP), BX
+	SHLQ       $0x03, BX
+	MOVQ       csA+48(FP), SI
+	SHLQ       $0x03, SI
+	MOVQ       rsB+80(FP), DI
+	SHLQ       $0x03, DI
+	LEAQ       (BX)(BX*2), R8
+	LEAQ       (BX)(BX*4), R9
+	LEAQ       (CX)(R8*2), R10
+	VPXORD     Z0, Z0, Z0
+	VPXORD     Z1, Z1, Z1
+	VPXORD     Z2, Z2, Z2
+	VPXORD     Z3, Z3, Z3
+	VPXORD     Z4, Z4, Z4
+	VPXORD     Z5, Z5, Z5
+	VPXORD     Z6, Z6, Z6
+	VPXORD     Z7, Z7, Z7
+	VPXORD     Z8, Z8, Z8
+	VPXORD     Z9, Z9, Z9
+	VPXORD     Z10, Z10, Z10
+	VPXORD     Z11, Z11, Z11
+	MOVQ       AX, R11
+	SHRQ       $0x02, R11
+	JZ         dgemmKernel12x8AVX512_tail
 
 dgemmKernel12x8AVX512_loop4:
 	VMOVUPS      (DX), Z12

@@ -17,16 +17,22 @@ func BenchmarkMicroKernel(b *testing.B) {
 }
 
 func benchMicro[T Float](b *testing.B, name string, s *kernelSpec[T]) {
+	benchMicroTile(b, name, s.micro, s.mr, s.nr, s.kc)
+	if s.microNarrow != nil {
+		benchMicroTile(b, name, s.microNarrow, s.mr, s.narrow, s.kc)
+	}
+}
+
+func benchMicroTile[T Float](b *testing.B, name string, micro microKernel[T], mr, nr, k int) {
 	var zero T
-	b.Run(fmt.Sprintf("impl=%s/%T/%dx%d", name, zero, s.mr, s.nr), func(b *testing.B) {
-		k := s.kc
-		a := make([]T, s.mr*k)
-		bb := make([]T, s.nr*k)
-		c := make([]T, s.mr*s.nr)
+	b.Run(fmt.Sprintf("impl=%s/%T/%dx%d", name, zero, mr, nr), func(b *testing.B) {
+		a := make([]T, mr*k)
+		bb := make([]T, nr*k)
+		c := make([]T, mr*nr)
 		for b.Loop() {
-			s.micro(k, 1, a, 1, s.mr, bb, s.nr, c, s.nr)
+			micro(k, 1, a, 1, mr, bb, nr, c, nr)
 		}
-		b.ReportMetric(float64(2*k*s.mr*s.nr)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+		b.ReportMetric(float64(2*k*mr*nr)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 	})
 }
 

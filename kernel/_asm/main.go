@@ -68,6 +68,7 @@ func microKernel(name string, e elem, mr, vecs int) {
 	nr := vecs * e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int)", e.goType))
 	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
+	prefetchC(e, mr, nr)
 	acc := accumulate(name, e, mr, vecs)
 	alpha, pc, ldc := storeSetup(e)
 	for i := 0; i < mr; i++ {
@@ -82,6 +83,32 @@ func microKernel(name string, e elem, mr, vecs int) {
 	}
 	VZEROUPPER()
 	RET()
+}
+
+// prefetchC asks for the lines of the mr×nr tile of C before the k loop,
+// so that they arrive while the tile is computed instead of stalling the
+// stores at the end (C is typically in L3 or memory for large products).
+// Only full tiles do this: every prefetched line belongs to C.
+func prefetchC(e elem, mr, nr int) {
+	p := Load(Param("c").Base(), GP64())
+	ldc := Load(Param("ldc"), GP64())
+	SHLQ(Imm(uint64(log2(e.size))), ldc)
+	width := nr * e.size
+	// The first and last byte of a row and every 64 bytes between: each
+	// line the row touches, however C is aligned.
+	var offsets []int
+	for off := 0; off < width-1; off += 64 {
+		offsets = append(offsets, off)
+	}
+	offsets = append(offsets, width-1)
+	for i := 0; i < mr; i++ {
+		for _, off := range offsets {
+			PREFETCHT0(Mem{Base: p, Disp: off})
+		}
+		if i < mr-1 {
+			ADDQ(ldc, p)
+		}
+	}
 }
 
 // edgeKernel emits the AVX-512 form of microKernel for a partial tile: the
