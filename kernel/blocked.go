@@ -64,61 +64,79 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 }
 
 // macro runs the micro-kernel over the mb×nb block of C at (ic, jc), depth
-// pc … pc+kb-1. Tiles that stick out of C go to the edge kernels or, for
-// implementations without them, are computed into the local tile (loaded
-// from and stored back to C's valid part), so the arithmetic of every
-// element is the same on edges and inside.
+// pc … pc+kb-1, a row of tiles at a time: the small panel of A (mr×kb)
+// stays in L1 while the wider panels of B stream from L2, as BLIS keeps its
+// broadcast operand in L1. Columns go in chunks of nc2 so that the part of
+// B one row of tiles reads stays in L2. (Measured against the column-first
+// order: 2048² one worker, float32 169 → 177, float64 81 → 90 GFLOP/s.)
 func (p *problem[T]) macro(packedA, packedB, local []T, ic, jc, pc, mb, nb, kb int) {
 	s := p.spec
+	chunk := nb
+	if s.nc2 > 0 {
+		chunk = s.nc2
+	}
+	for j0 := 0; j0 < nb; j0 += chunk {
+		j1 := min(j0+chunk, nb)
+		for ir := 0; ir < mb; ir += s.mr {
+			for jr := j0; jr < j1; jr += s.nr {
+				p.tile(packedA, packedB, local, ic, jc, pc, ir, jr, mb, nb, kb)
+			}
+		}
+	}
+}
+
+// tile runs the micro-kernel on the register tile at (ir, jr) of the
+// macro-kernel's block. Tiles that stick out of C go to the edge kernels
+// or, for implementations without them, are computed into the local tile
+// (loaded from and stored back to C's valid part), so the arithmetic of
+// every element is the same on edges and inside.
+func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, nb, kb int) {
+	s := p.spec
 	mr := s.mr
-	for jr := 0; jr < nb; jr += s.nr {
-		cols := min(s.nr, nb-jr)
-		nr, micro, edgeMicro := s.nr, s.micro, s.edge
-		if cols <= s.narrow {
-			nr, micro, edgeMicro = s.narrow, s.microNarrow, s.edgeNarrow
-		}
-		var bp []T
-		rsB := nr
-		switch {
-		case p.packB:
-			bp = packedB[jr*kb:][:nr*kb]
-		case cols < s.nr:
-			bp = packedB[:nr*kb] // the one packed edge panel
-		default: // in place: B is not transposed here
-			bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
-		}
-		for ir := 0; ir < mb; ir += mr {
-			rows := min(mr, mb-ir)
-			var ap []T
-			rsA, csA := 1, mr
-			switch {
-			case p.packA:
-				ap = packedA[ir*kb:][:mr*kb]
-			case rows < mr:
-				ap = packedA[:mr*kb]
-			case p.tA == NoTrans:
-				ap, rsA, csA = p.a[(ic+ir)*p.lda+pc:], p.lda, 1
-			default:
-				ap, rsA, csA = p.a[pc*p.lda+ic+ir:], 1, p.lda
-			}
-			c := p.c[(ic+ir)*p.ldc+jc+jr:]
-			if rows == mr && cols == nr {
-				micro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc)
-				continue
-			}
-			if edgeMicro != nil {
-				edgeMicro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc, rows, 1<<cols-1)
-				continue
-			}
-			tile := local[:mr*nr]
-			for i := 0; i < rows; i++ {
-				copy(tile[i*nr:i*nr+cols], c[i*p.ldc:i*p.ldc+cols])
-			}
-			micro(kb, p.alpha, ap, rsA, csA, bp, rsB, tile, nr)
-			for i := 0; i < rows; i++ {
-				copy(c[i*p.ldc:i*p.ldc+cols], tile[i*nr:i*nr+cols])
-			}
-		}
+	cols := min(s.nr, nb-jr)
+	nr, micro, edgeMicro := s.nr, s.micro, s.edge
+	if cols <= s.narrow {
+		nr, micro, edgeMicro = s.narrow, s.microNarrow, s.edgeNarrow
+	}
+	var bp []T
+	rsB := nr
+	switch {
+	case p.packB:
+		bp = packedB[jr*kb:][:nr*kb]
+	case cols < s.nr:
+		bp = packedB[:nr*kb] // the one packed edge panel
+	default: // in place: B is not transposed here
+		bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
+	}
+	rows := min(mr, mb-ir)
+	var ap []T
+	rsA, csA := 1, mr
+	switch {
+	case p.packA:
+		ap = packedA[ir*kb:][:mr*kb]
+	case rows < mr:
+		ap = packedA[:mr*kb]
+	case p.tA == NoTrans:
+		ap, rsA, csA = p.a[(ic+ir)*p.lda+pc:], p.lda, 1
+	default:
+		ap, rsA, csA = p.a[pc*p.lda+ic+ir:], 1, p.lda
+	}
+	c := p.c[(ic+ir)*p.ldc+jc+jr:]
+	if rows == mr && cols == nr {
+		micro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc)
+		return
+	}
+	if edgeMicro != nil {
+		edgeMicro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc, rows, 1<<cols-1)
+		return
+	}
+	tile := local[:mr*nr]
+	for i := 0; i < rows; i++ {
+		copy(tile[i*nr:i*nr+cols], c[i*p.ldc:i*p.ldc+cols])
+	}
+	micro(kb, p.alpha, ap, rsA, csA, bp, rsB, tile, nr)
+	for i := 0; i < rows; i++ {
+		copy(c[i*p.ldc:i*p.ldc+cols], tile[i*nr:i*nr+cols])
 	}
 }
 

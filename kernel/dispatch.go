@@ -22,6 +22,7 @@ type microKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB i
 type kernelSpec[T Float] struct {
 	mr, nr      int
 	kc, mc, nc  int
+	nc2         int // columns per L2 chunk in the macro-kernel, a multiple of nr (0: all)
 	micro       microKernel[T]
 	narrow      int
 	microNarrow microKernel[T]

@@ -41,7 +41,7 @@ func smallSweep[T Float](t *testing.T, gemm func(Workers, Transpose, Transpose, 
 }
 
 // TestGemmBlockEdges puts each dimension of each implementation's cache
-// blocks (kc, mc, nc) one below, at and one above its boundary.
+// blocks (kc, mc, nc, nc2) one below, at and one above its boundary.
 func TestGemmBlockEdges(t *testing.T) {
 	forEachImplementation(t, func(t *testing.T) {
 		t.Run("float32", func(t *testing.T) { blockEdges(t, specFor[float32](), Gemm[float32]) })
@@ -61,6 +61,9 @@ func blockEdges[T Float](t *testing.T, s *kernelSpec[T], gemm func(Workers, Tran
 			gemmCase{m: s.mr - 1, n: s.nc + d, k: 11},
 			gemmCase{m: 2*s.mc + d, n: 3*s.nr + d, k: s.kc + 1},
 		)
+		if s.nc2 > 0 {
+			cases = append(cases, gemmCase{m: s.mr + 1, n: s.nc2 + d, k: 19}, gemmCase{m: 2*s.mr - 1, n: 2*s.nc2 + s.nr + d, k: s.kc + 2})
+		}
 	}
 	for i, tc := range cases {
 		tr := transposes[i%len(transposes)]

@@ -9,9 +9,9 @@ import "github.com/klauspost/cpuid/v2"
 // VM (32 KiB L1d, 1 MiB L2 per core).
 var avx2FMA = &implementation{
 	name: "avx2fma",
-	s: kernelSpec[float32]{mr: 6, nr: 16, kc: 256, mc: 168, nc: 4080, micro: sgemmKernel6x16AVX2,
+	s: kernelSpec[float32]{mr: 6, nr: 16, kc: 256, mc: 168, nc: 4080, nc2: 256, micro: sgemmKernel6x16AVX2,
 		narrow: 8, microNarrow: sgemmKernel6x8AVX2},
-	d: kernelSpec[float64]{mr: 6, nr: 8, kc: 256, mc: 72, nc: 4080, micro: dgemmKernel6x8AVX2,
+	d: kernelSpec[float64]{mr: 6, nr: 8, kc: 256, mc: 72, nc: 4080, nc2: 128, micro: dgemmKernel6x8AVX2,
 		narrow: 4, microNarrow: dgemmKernel6x4AVX2},
 }
 

@@ -10,9 +10,9 @@ import "github.com/klauspost/cpuid/v2"
 // BenchmarkBlockSizes on a Zen 4 VM.
 var avx512 = &implementation{
 	name: "avx512",
-	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, micro: sgemmKernel12x32AVX512,
+	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, nc2: 256, micro: sgemmKernel12x32AVX512,
 		narrow: 16, microNarrow: sgemmKernel12x16AVX512, edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512},
-	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, micro: dgemmKernel12x16AVX512,
+	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, nc2: 128, micro: dgemmKernel12x16AVX512,
 		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512},
 }
 
