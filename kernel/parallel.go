@@ -1,41 +1,51 @@
 package kernel
 
-import (
-	"runtime"
-	"sync"
-)
+import "runtime"
 
-// parallelMinFlops is the smallest product (2·m·n·k flops) that Auto splits
-// across cores: below it, starting goroutines and the packing each worker
-// repeats cost more than they save (measured with BenchmarkSgemm and
-// BenchmarkDgemm, workers=1 against workers=auto: 128³ is slower on two
-// cores, 256³ faster).
-const parallelMinFlops = 2 * 200 * 200 * 200
+// minBandFlops is the least work (2·m·n·k / bands flops) worth a band of
+// its own: handing a band to a helper and waiting for it costs about a
+// microsecond even when the helper is awake. Measured with two workers
+// against one on this project's 2-core VM (BenchmarkSgemm, float32, AVX-512):
+// 128×100×100 (1.28 MFlop per band) gains, 100×100×100 (1.0) loses. A
+// variable only so that tests can force splitting of small products.
+var minBandFlops = 1_200_000
 
-// resolve turns w into a concrete worker count for an m×n×k product.
+// resolve turns w into a worker count for an m×n×k product: w itself, or
+// GOMAXPROCS for Auto, but never so many that a band gets less than
+// minBandFlops.
 func (w Workers) resolve(m, n, k int) int {
+	workers := int(w)
 	if w == Auto {
-		if 2*m*n*k < parallelMinFlops {
-			return 1
-		}
-		return runtime.GOMAXPROCS(0)
+		workers = runtime.GOMAXPROCS(0)
 	}
-	return int(w)
+	if minBandFlops > 0 {
+		workers = min(workers, 2*m*n*k/minBandFlops)
+	}
+	return max(workers, 1)
 }
 
 // run computes the product on up to workers goroutines. C is cut into
 // workers bands of whole register tiles; each band is an independent serial
-// product with its own packed buffers. The cut avoids repeating packing:
+// product with its own packed buffers. The cut avoids repeating packing —
 // along N when only B is packed (each worker packs its own columns), along
-// M when only A is, else along the dimension with more tiles. Cutting never changes the k-blocking
-// or the summation order of any element, so the result is bitwise the same
-// for every worker count.
+// M when only A is — unless that dimension has too few tiles for balanced
+// bands (fewer than 4 per worker: 784×100×100 Aᵀ·B, 4 column tiles, ran
+// 1.09× faster on two workers cut along N, 1.43× along M); otherwise along
+// the dimension with more tiles. Cutting never changes the k-blocking or
+// the summation order of any element, so the result is bitwise the same for
+// every worker count.
 func (p *problem[T]) run(m, n, workers int) {
 	mTiles := (m + p.spec.mr - 1) / p.spec.mr
 	nTiles := (n + p.spec.nr - 1) / p.spec.nr
 	alongM := mTiles >= nTiles
 	if p.packA != p.packB {
-		alongM = p.packA
+		preferred := nTiles
+		if p.packA {
+			preferred = mTiles
+		}
+		if preferred >= 4*workers {
+			alongM = p.packA
+		}
 	}
 	tiles, step := nTiles, p.spec.nr
 	if alongM {
@@ -46,11 +56,11 @@ func (p *problem[T]) run(m, n, workers int) {
 		p.serial(0, m, 0, n)
 		return
 	}
-	// Goroutines share a heap copy, so that serial calls keep p on the stack.
+	// Helpers share a heap copy, so that serial calls keep p on the stack.
 	shared := new(problem[T])
 	*shared = *p
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	bands := make([]func(), workers)
+	for w := range bands {
 		lo := tiles * w / workers * step
 		hi := tiles * (w + 1) / workers * step
 		i0, i1, j0, j1 := 0, m, 0, n
@@ -59,15 +69,7 @@ func (p *problem[T]) run(m, n, workers int) {
 		} else {
 			j0, j1 = lo, min(hi, n)
 		}
-		if w == workers-1 {
-			shared.serial(i0, i1, j0, j1)
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			shared.serial(i0, i1, j0, j1)
-		}()
+		bands[w] = func() { shared.serial(i0, i1, j0, j1) }
 	}
-	wg.Wait()
+	runBands(bands)
 }

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -10,6 +11,7 @@ import (
 // TestWorkersBitwiseEqual checks that every worker count gives exactly the
 // serial result, for shapes split along M and along N.
 func TestWorkersBitwiseEqual(t *testing.T) {
+	forceSplitting(t)
 	forEachImplementation(t, func(t *testing.T) {
 		t.Run("float32", func(t *testing.T) { workersEqual[float32](t) })
 		t.Run("float64", func(t *testing.T) { workersEqual[float64](t) })
@@ -55,6 +57,7 @@ func workersEqual[T Float](t *testing.T) {
 // once (as the experiments do, one network per core); under -race this
 // also checks the buffer pools.
 func TestConcurrentCalls(t *testing.T) {
+	forceSplitting(t)
 	const m, n, k = 70, 90, 300
 	a := make([]float32, m*k)
 	b := make([]float32, k*n)
@@ -82,4 +85,36 @@ func TestConcurrentCalls(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// forceSplitting makes every product split into as many bands as it is
+// given workers, however small, for the rest of test t.
+func forceSplitting(t *testing.T) {
+	saved := minBandFlops
+	minBandFlops = 0
+	t.Cleanup(func() { minBandFlops = saved })
+}
+
+// TestWorkersAreAnUpperBound checks resolve: small products run on fewer
+// workers than asked, large ones on exactly the count asked (or GOMAXPROCS
+// for Auto).
+func TestWorkersAreAnUpperBound(t *testing.T) {
+	procs := runtime.GOMAXPROCS(0)
+	for _, tc := range []struct {
+		w       Workers
+		m, n, k int
+		want    int
+	}{
+		{Serial, 1000, 1000, 1000, 1},
+		{2, 8, 8, 8, 1},
+		{7, 100, 100, 100, 1},    // 2.0 MFlop: one band of ≥ 1.2
+		{7, 128, 100, 100, 2},    // 2.56 MFlop: two bands
+		{7, 1000, 1000, 1000, 7}, // plenty of work: the count asked
+		{Auto, 1000, 1000, 1000, procs},
+		{Auto, 10, 10, 10, 1},
+	} {
+		if got := tc.w.resolve(tc.m, tc.n, tc.k); got != tc.want {
+			t.Errorf("Workers(%d).resolve(%d, %d, %d) = %d, want %d", tc.w, tc.m, tc.n, tc.k, got, tc.want)
+		}
+	}
 }
