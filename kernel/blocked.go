@@ -127,6 +127,15 @@ func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, n
 		return
 	}
 	if edgeMicro != nil {
+		for _, short := range s.shortEdges {
+			if rows <= short.rows {
+				edgeMicro = short.edge
+				if nr == s.narrow {
+					edgeMicro = short.edgeNarrow
+				}
+				break
+			}
+		}
 		edgeMicro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc, rows, 1<<cols-1)
 		return
 	}

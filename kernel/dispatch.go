@@ -32,6 +32,16 @@ type kernelSpec[T Float] struct {
 	// edge and edgeNarrow, when present, compute partial tiles directly in
 	// C (masked stores) instead of through a copied local tile.
 	edge, edgeNarrow edgeKernel[T]
+	// shortEdges, ascending by rows, hold edge kernels for tiles of fewer
+	// rows: a partial tile uses the first entry with rows at least its own.
+	shortEdges []shortEdge[T]
+}
+
+// shortEdge is a pair of edge kernels (full and narrow width) for tiles of
+// at most rows rows.
+type shortEdge[T Float] struct {
+	rows             int
+	edge, edgeNarrow edgeKernel[T]
 }
 
 // edgeKernel is microKernel for a partial tile: only rows 0…rows-1 of C are

@@ -11,9 +11,11 @@ import "github.com/klauspost/cpuid/v2"
 var avx512 = &implementation{
 	name: "avx512",
 	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, nc2: 256, micro: sgemmKernel12x32AVX512,
-		narrow: 16, microNarrow: sgemmKernel12x16AVX512, edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512},
+		narrow: 16, microNarrow: sgemmKernel12x16AVX512, edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512,
+		shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32AVX512, sgemmEdge4x16AVX512}, {8, sgemmEdge8x32AVX512, sgemmEdge8x16AVX512}}},
 	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, nc2: 128, micro: dgemmKernel12x16AVX512,
-		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512},
+		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
+		shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}}},
 }
 
 // cpuSupportsAVX512 reports whether the CPU and OS support AVX-512F (cpuid
@@ -69,6 +71,50 @@ func dgemmEdge12x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []f
 //
 //go:noescape
 func dgemmEdge12x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
+
+// sgemmEdge4x32AVX512 is sgemmEdge12x32AVX512 for a tile of at most 4
+// rows: it reads rows 0…3 of the A panel only.
+//
+//go:noescape
+func sgemmEdge4x32AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
+
+// sgemmEdge4x16AVX512 is sgemmEdge4x32AVX512 for a 4×16 tile.
+//
+//go:noescape
+func sgemmEdge4x16AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
+
+// dgemmEdge4x16AVX512 is dgemmEdge12x16AVX512 for a tile of at most 4
+// rows.
+//
+//go:noescape
+func dgemmEdge4x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
+
+// dgemmEdge4x8AVX512 is dgemmEdge4x16AVX512 for a 4×8 tile.
+//
+//go:noescape
+func dgemmEdge4x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
+
+// sgemmEdge8x32AVX512 is sgemmEdge12x32AVX512 for a tile of at most 8
+// rows: it reads rows 0…7 of the A panel only.
+//
+//go:noescape
+func sgemmEdge8x32AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
+
+// sgemmEdge8x16AVX512 is sgemmEdge8x32AVX512 for a 8×16 tile.
+//
+//go:noescape
+func sgemmEdge8x16AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
+
+// dgemmEdge8x16AVX512 is dgemmEdge12x16AVX512 for a tile of at most 8
+// rows.
+//
+//go:noescape
+func dgemmEdge8x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
+
+// dgemmEdge8x8AVX512 is dgemmEdge8x16AVX512 for a 8×8 tile.
+//
+//go:noescape
+func dgemmEdge8x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 
 // peakFMA32AVX512 runs n iterations of 12 independent 512-bit float32 FMAs
 // (384 flops per iteration) and touches no memory.

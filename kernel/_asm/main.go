@@ -49,6 +49,14 @@ func main() {
 	edgeKernel("sgemmEdge12x16AVX512", f32z, 12, 1)
 	edgeKernel("dgemmEdge12x16AVX512", f64z, 12, 2)
 	edgeKernel("dgemmEdge12x8AVX512", f64z, 12, 1)
+	// Shorter edge tiles, so that the last 1…8 rows of C do not cost a
+	// whole 12-row tile.
+	for _, rows := range []int{4, 8} {
+		edgeKernel(fmt.Sprintf("sgemmEdge%dx32AVX512", rows), f32z, rows, 2)
+		edgeKernel(fmt.Sprintf("sgemmEdge%dx16AVX512", rows), f32z, rows, 1)
+		edgeKernel(fmt.Sprintf("dgemmEdge%dx16AVX512", rows), f64z, rows, 2)
+		edgeKernel(fmt.Sprintf("dgemmEdge%dx8AVX512", rows), f64z, rows, 1)
+	}
 	peakLoop("peakFMA32AVX2", VFMADD231PS, f32)
 	peakLoop("peakFMA64AVX2", VFMADD231PD, f64)
 	peakLoop("peakFMA32AVX512", VFMADD231PS, f32z)
