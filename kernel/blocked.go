@@ -21,7 +21,10 @@ type problem[T Float] struct {
 // nc (jc), depth in blocks of kc (pc, packing B), rows of A in blocks of mc
 // (ic, packing A), then the macro-kernel over register tiles. An operand
 // read in place still has its last, partial panel packed (zero-padded), so
-// the micro-kernel never reads outside the matrix.
+// the micro-kernel never reads outside the matrix — unless an edge kernel
+// can read it in place: edge kernels load B through the column mask, and a
+// short edge kernel whose row count matches the last rows exactly reads
+// just those rows of A.
 func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 	s := p.spec
 	m, n := i1-i0, j1-j0
@@ -47,14 +50,14 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 			kb := min(s.kc, p.k-pc)
 			if p.packB {
 				packB(packedB, p.tB, p.b, p.ldb, pc, jc, kb, nb, s.nr, s.narrow)
-			} else if edge := nb % s.nr; edge != 0 {
+			} else if edge := nb % s.nr; edge != 0 && s.edge == nil {
 				packB(packedB, p.tB, p.b, p.ldb, pc, jc+nb-edge, kb, edge, s.nr, s.narrow)
 			}
 			for ic := i0; ic < i1; ic += s.mc {
 				mb := min(s.mc, i1-ic)
 				if p.packA {
 					packA(packedA, p.tA, p.a, p.lda, ic, pc, mb, kb, s.mr)
-				} else if edge := mb % s.mr; edge != 0 {
+				} else if edge := mb % s.mr; edge != 0 && s.exactEdge(edge) == nil {
 					packA(packedA, p.tA, p.a, p.lda, ic+mb-edge, pc, edge, kb, s.mr)
 				}
 				p.macro(packedA, packedB, tile, ic, jc, pc, mb, nb, kb)
@@ -93,28 +96,42 @@ func (p *problem[T]) macro(packedA, packedB, local []T, ic, jc, pc, mb, nb, kb i
 func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, nb, kb int) {
 	s := p.spec
 	mr := s.mr
-	cols := min(s.nr, nb-jr)
+	rows, cols := min(mr, mb-ir), min(s.nr, nb-jr)
 	nr, micro, edgeMicro := s.nr, s.micro, s.edge
-	if cols <= s.narrow {
+	narrow := cols <= s.narrow
+	if narrow {
 		nr, micro, edgeMicro = s.narrow, s.microNarrow, s.edgeNarrow
 	}
+	inPlaceA := false // a short edge kernel that reads just these rows of A
+	if rows < mr && edgeMicro != nil {
+		for _, short := range s.shortEdges {
+			if rows <= short.rows {
+				edgeMicro = short.edge
+				if narrow {
+					edgeMicro = short.edgeNarrow
+				}
+				inPlaceA = rows == short.rows
+				break
+			}
+		}
+	}
+
 	var bp []T
 	rsB := nr
 	switch {
 	case p.packB:
 		bp = packedB[jr*kb:][:nr*kb]
-	case cols < s.nr:
+	case cols < s.nr && s.edge == nil:
 		bp = packedB[:nr*kb] // the one packed edge panel
-	default: // in place: B is not transposed here
+	default: // in place (B is not transposed here); edge kernels mask the columns
 		bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
 	}
-	rows := min(mr, mb-ir)
 	var ap []T
 	rsA, csA := 1, mr
 	switch {
 	case p.packA:
 		ap = packedA[ir*kb:][:mr*kb]
-	case rows < mr:
+	case rows < mr && !inPlaceA:
 		ap = packedA[:mr*kb]
 	case p.tA == NoTrans:
 		ap, rsA, csA = p.a[(ic+ir)*p.lda+pc:], p.lda, 1
@@ -127,15 +144,6 @@ func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, n
 		return
 	}
 	if edgeMicro != nil {
-		for _, short := range s.shortEdges {
-			if rows <= short.rows {
-				edgeMicro = short.edge
-				if nr == s.narrow {
-					edgeMicro = short.edgeNarrow
-				}
-				break
-			}
-		}
 		edgeMicro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc, rows, 1<<cols-1)
 		return
 	}

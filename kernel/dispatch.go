@@ -45,7 +45,8 @@ type shortEdge[T Float] struct {
 }
 
 // edgeKernel is microKernel for a partial tile: only rows 0…rows-1 of C are
-// touched, and in each only the columns j whose bit j of mask is set.
+// touched, and in each only the columns j whose bit j of mask is set; B is
+// read in those columns only, so it may be read in place at the right edge.
 type edgeKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int, rows int, mask uint64)
 
 // implementation is one complete set of kernels, for both element types.
@@ -105,4 +106,18 @@ func specOf[T Float](impl *implementation) *kernelSpec[T] {
 	default:
 		return any(&impl.d).(*kernelSpec[T])
 	}
+}
+
+// exactEdge returns the short edge kernels for exactly rows rows, which
+// read only those rows of A, or nil.
+func (s *kernelSpec[T]) exactEdge(rows int) *shortEdge[T] {
+	if s.edge == nil {
+		return nil
+	}
+	for i := range s.shortEdges {
+		if s.shortEdges[i].rows == rows {
+			return &s.shortEdges[i]
+		}
+	}
+	return nil
 }

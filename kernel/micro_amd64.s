@@ -2019,6 +2019,11 @@ dgemmKernel12x8AVX512_store:
 // func sgemmEdge12x32AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·sgemmEdge12x32AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x10, AX
+	KMOVW  AX, K2
+	SHRQ   $0x10, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -2060,8 +2065,8 @@ TEXT ·sgemmEdge12x32AVX512(SB), NOSPLIT, $0-136
 	JZ     sgemmEdge12x32AVX512_tail
 
 sgemmEdge12x32AVX512_loop4:
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPS.Z    (DX), K1, Z24
+	VMOVUPS.Z    64(DX), K2, Z25
 	VBROADCASTSS (CX), Z26
 	VFMADD231PS  Z24, Z26, Z0
 	VFMADD231PS  Z25, Z26, Z1
@@ -2101,8 +2106,8 @@ sgemmEdge12x32AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPS.Z    (DX), K1, Z24
+	VMOVUPS.Z    64(DX), K2, Z25
 	VBROADCASTSS (CX), Z26
 	VFMADD231PS  Z24, Z26, Z0
 	VFMADD231PS  Z25, Z26, Z1
@@ -2142,8 +2147,8 @@ sgemmEdge12x32AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPS.Z    (DX), K1, Z24
+	VMOVUPS.Z    64(DX), K2, Z25
 	VBROADCASTSS (CX), Z26
 	VFMADD231PS  Z24, Z26, Z0
 	VFMADD231PS  Z25, Z26, Z1
@@ -2183,8 +2188,8 @@ sgemmEdge12x32AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPS.Z    (DX), K1, Z24
+	VMOVUPS.Z    64(DX), K2, Z25
 	VBROADCASTSS (CX), Z26
 	VFMADD231PS  Z24, Z26, Z0
 	VFMADD231PS  Z25, Z26, Z1
@@ -2232,8 +2237,8 @@ sgemmEdge12x32AVX512_tail:
 	JZ   sgemmEdge12x32AVX512_store
 
 sgemmEdge12x32AVX512_loop1:
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPS.Z    (DX), K1, Z24
+	VMOVUPS.Z    64(DX), K2, Z25
 	VBROADCASTSS (CX), Z26
 	VFMADD231PS  Z24, Z26, Z0
 	VFMADD231PS  Z25, Z26, Z1
@@ -2282,11 +2287,6 @@ sgemmEdge12x32AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x02, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x10, BX
-	KMOVW        BX, K2
-	SHRQ         $0x10, BX
 	VMOVUPS.Z    (AX), K1, Z25
 	VFMADD213PS  Z25, Z24, Z0
 	VMOVUPS      Z0, K1, (AX)
@@ -2400,6 +2400,9 @@ sgemmEdge12x32AVX512_done:
 // func sgemmEdge12x16AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·sgemmEdge12x16AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x10, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -2429,7 +2432,7 @@ TEXT ·sgemmEdge12x16AVX512(SB), NOSPLIT, $0-136
 	JZ     sgemmEdge12x16AVX512_tail
 
 sgemmEdge12x16AVX512_loop4:
-	VMOVUPS      (DX), Z12
+	VMOVUPS.Z    (DX), K1, Z12
 	VBROADCASTSS (CX), Z13
 	VFMADD231PS  Z12, Z13, Z0
 	VBROADCASTSS (CX)(BX*1), Z13
@@ -2457,7 +2460,7 @@ sgemmEdge12x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z12
+	VMOVUPS.Z    (DX), K1, Z12
 	VBROADCASTSS (CX), Z13
 	VFMADD231PS  Z12, Z13, Z0
 	VBROADCASTSS (CX)(BX*1), Z13
@@ -2485,7 +2488,7 @@ sgemmEdge12x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z12
+	VMOVUPS.Z    (DX), K1, Z12
 	VBROADCASTSS (CX), Z13
 	VFMADD231PS  Z12, Z13, Z0
 	VBROADCASTSS (CX)(BX*1), Z13
@@ -2513,7 +2516,7 @@ sgemmEdge12x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z12
+	VMOVUPS.Z    (DX), K1, Z12
 	VBROADCASTSS (CX), Z13
 	VFMADD231PS  Z12, Z13, Z0
 	VBROADCASTSS (CX)(BX*1), Z13
@@ -2549,7 +2552,7 @@ sgemmEdge12x16AVX512_tail:
 	JZ   sgemmEdge12x16AVX512_store
 
 sgemmEdge12x16AVX512_loop1:
-	VMOVUPS      (DX), Z12
+	VMOVUPS.Z    (DX), K1, Z12
 	VBROADCASTSS (CX), Z13
 	VFMADD231PS  Z12, Z13, Z0
 	VBROADCASTSS (CX)(BX*1), Z13
@@ -2586,9 +2589,6 @@ sgemmEdge12x16AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x02, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x10, BX
 	VMOVUPS.Z    (AX), K1, Z13
 	VFMADD213PS  Z13, Z12, Z0
 	VMOVUPS      Z0, K1, (AX)
@@ -2666,6 +2666,11 @@ sgemmEdge12x16AVX512_done:
 // func dgemmEdge12x16AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·dgemmEdge12x16AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x08, AX
+	KMOVW  AX, K2
+	SHRQ   $0x08, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -2707,8 +2712,8 @@ TEXT ·dgemmEdge12x16AVX512(SB), NOSPLIT, $0-136
 	JZ     dgemmEdge12x16AVX512_tail
 
 dgemmEdge12x16AVX512_loop4:
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPD.Z    (DX), K1, Z24
+	VMOVUPD.Z    64(DX), K2, Z25
 	VBROADCASTSD (CX), Z26
 	VFMADD231PD  Z24, Z26, Z0
 	VFMADD231PD  Z25, Z26, Z1
@@ -2748,8 +2753,8 @@ dgemmEdge12x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPD.Z    (DX), K1, Z24
+	VMOVUPD.Z    64(DX), K2, Z25
 	VBROADCASTSD (CX), Z26
 	VFMADD231PD  Z24, Z26, Z0
 	VFMADD231PD  Z25, Z26, Z1
@@ -2789,8 +2794,8 @@ dgemmEdge12x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPD.Z    (DX), K1, Z24
+	VMOVUPD.Z    64(DX), K2, Z25
 	VBROADCASTSD (CX), Z26
 	VFMADD231PD  Z24, Z26, Z0
 	VFMADD231PD  Z25, Z26, Z1
@@ -2830,8 +2835,8 @@ dgemmEdge12x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPD.Z    (DX), K1, Z24
+	VMOVUPD.Z    64(DX), K2, Z25
 	VBROADCASTSD (CX), Z26
 	VFMADD231PD  Z24, Z26, Z0
 	VFMADD231PD  Z25, Z26, Z1
@@ -2879,8 +2884,8 @@ dgemmEdge12x16AVX512_tail:
 	JZ   dgemmEdge12x16AVX512_store
 
 dgemmEdge12x16AVX512_loop1:
-	VMOVUPS      (DX), Z24
-	VMOVUPS      64(DX), Z25
+	VMOVUPD.Z    (DX), K1, Z24
+	VMOVUPD.Z    64(DX), K2, Z25
 	VBROADCASTSD (CX), Z26
 	VFMADD231PD  Z24, Z26, Z0
 	VFMADD231PD  Z25, Z26, Z1
@@ -2929,11 +2934,6 @@ dgemmEdge12x16AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x03, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x08, BX
-	KMOVW        BX, K2
-	SHRQ         $0x08, BX
 	VMOVUPD.Z    (AX), K1, Z25
 	VFMADD213PD  Z25, Z24, Z0
 	VMOVUPD      Z0, K1, (AX)
@@ -3047,6 +3047,9 @@ dgemmEdge12x16AVX512_done:
 // func dgemmEdge12x8AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·dgemmEdge12x8AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x08, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -3076,7 +3079,7 @@ TEXT ·dgemmEdge12x8AVX512(SB), NOSPLIT, $0-136
 	JZ     dgemmEdge12x8AVX512_tail
 
 dgemmEdge12x8AVX512_loop4:
-	VMOVUPS      (DX), Z12
+	VMOVUPD.Z    (DX), K1, Z12
 	VBROADCASTSD (CX), Z13
 	VFMADD231PD  Z12, Z13, Z0
 	VBROADCASTSD (CX)(BX*1), Z13
@@ -3104,7 +3107,7 @@ dgemmEdge12x8AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z12
+	VMOVUPD.Z    (DX), K1, Z12
 	VBROADCASTSD (CX), Z13
 	VFMADD231PD  Z12, Z13, Z0
 	VBROADCASTSD (CX)(BX*1), Z13
@@ -3132,7 +3135,7 @@ dgemmEdge12x8AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z12
+	VMOVUPD.Z    (DX), K1, Z12
 	VBROADCASTSD (CX), Z13
 	VFMADD231PD  Z12, Z13, Z0
 	VBROADCASTSD (CX)(BX*1), Z13
@@ -3160,7 +3163,7 @@ dgemmEdge12x8AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z12
+	VMOVUPD.Z    (DX), K1, Z12
 	VBROADCASTSD (CX), Z13
 	VFMADD231PD  Z12, Z13, Z0
 	VBROADCASTSD (CX)(BX*1), Z13
@@ -3196,7 +3199,7 @@ dgemmEdge12x8AVX512_tail:
 	JZ   dgemmEdge12x8AVX512_store
 
 dgemmEdge12x8AVX512_loop1:
-	VMOVUPS      (DX), Z12
+	VMOVUPD.Z    (DX), K1, Z12
 	VBROADCASTSD (CX), Z13
 	VFMADD231PD  Z12, Z13, Z0
 	VBROADCASTSD (CX)(BX*1), Z13
@@ -3233,9 +3236,6 @@ dgemmEdge12x8AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x03, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x08, BX
 	VMOVUPD.Z    (AX), K1, Z13
 	VFMADD213PD  Z13, Z12, Z0
 	VMOVUPD      Z0, K1, (AX)
@@ -3313,6 +3313,11 @@ dgemmEdge12x8AVX512_done:
 // func sgemmEdge4x32AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·sgemmEdge4x32AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x10, AX
+	KMOVW  AX, K2
+	SHRQ   $0x10, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -3337,8 +3342,8 @@ TEXT ·sgemmEdge4x32AVX512(SB), NOSPLIT, $0-136
 	JZ     sgemmEdge4x32AVX512_tail
 
 sgemmEdge4x32AVX512_loop4:
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPS.Z    (DX), K1, Z8
+	VMOVUPS.Z    64(DX), K2, Z9
 	VBROADCASTSS (CX), Z10
 	VFMADD231PS  Z8, Z10, Z0
 	VFMADD231PS  Z9, Z10, Z1
@@ -3353,8 +3358,8 @@ sgemmEdge4x32AVX512_loop4:
 	VFMADD231PS  Z9, Z10, Z7
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPS.Z    (DX), K1, Z8
+	VMOVUPS.Z    64(DX), K2, Z9
 	VBROADCASTSS (CX), Z10
 	VFMADD231PS  Z8, Z10, Z0
 	VFMADD231PS  Z9, Z10, Z1
@@ -3369,8 +3374,8 @@ sgemmEdge4x32AVX512_loop4:
 	VFMADD231PS  Z9, Z10, Z7
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPS.Z    (DX), K1, Z8
+	VMOVUPS.Z    64(DX), K2, Z9
 	VBROADCASTSS (CX), Z10
 	VFMADD231PS  Z8, Z10, Z0
 	VFMADD231PS  Z9, Z10, Z1
@@ -3385,8 +3390,8 @@ sgemmEdge4x32AVX512_loop4:
 	VFMADD231PS  Z9, Z10, Z7
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPS.Z    (DX), K1, Z8
+	VMOVUPS.Z    64(DX), K2, Z9
 	VBROADCASTSS (CX), Z10
 	VFMADD231PS  Z8, Z10, Z0
 	VFMADD231PS  Z9, Z10, Z1
@@ -3409,8 +3414,8 @@ sgemmEdge4x32AVX512_tail:
 	JZ   sgemmEdge4x32AVX512_store
 
 sgemmEdge4x32AVX512_loop1:
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPS.Z    (DX), K1, Z8
+	VMOVUPS.Z    64(DX), K2, Z9
 	VBROADCASTSS (CX), Z10
 	VFMADD231PS  Z8, Z10, Z0
 	VFMADD231PS  Z9, Z10, Z1
@@ -3434,11 +3439,6 @@ sgemmEdge4x32AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x02, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x10, BX
-	KMOVW        BX, K2
-	SHRQ         $0x10, BX
 	VMOVUPS.Z    (AX), K1, Z9
 	VFMADD213PS  Z9, Z8, Z0
 	VMOVUPS      Z0, K1, (AX)
@@ -3480,6 +3480,9 @@ sgemmEdge4x32AVX512_done:
 // func sgemmEdge4x16AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·sgemmEdge4x16AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x10, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -3500,7 +3503,7 @@ TEXT ·sgemmEdge4x16AVX512(SB), NOSPLIT, $0-136
 	JZ     sgemmEdge4x16AVX512_tail
 
 sgemmEdge4x16AVX512_loop4:
-	VMOVUPS      (DX), Z4
+	VMOVUPS.Z    (DX), K1, Z4
 	VBROADCASTSS (CX), Z5
 	VFMADD231PS  Z4, Z5, Z0
 	VBROADCASTSS (CX)(BX*1), Z5
@@ -3511,7 +3514,7 @@ sgemmEdge4x16AVX512_loop4:
 	VFMADD231PS  Z4, Z5, Z3
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z4
+	VMOVUPS.Z    (DX), K1, Z4
 	VBROADCASTSS (CX), Z5
 	VFMADD231PS  Z4, Z5, Z0
 	VBROADCASTSS (CX)(BX*1), Z5
@@ -3522,7 +3525,7 @@ sgemmEdge4x16AVX512_loop4:
 	VFMADD231PS  Z4, Z5, Z3
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z4
+	VMOVUPS.Z    (DX), K1, Z4
 	VBROADCASTSS (CX), Z5
 	VFMADD231PS  Z4, Z5, Z0
 	VBROADCASTSS (CX)(BX*1), Z5
@@ -3533,7 +3536,7 @@ sgemmEdge4x16AVX512_loop4:
 	VFMADD231PS  Z4, Z5, Z3
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z4
+	VMOVUPS.Z    (DX), K1, Z4
 	VBROADCASTSS (CX), Z5
 	VFMADD231PS  Z4, Z5, Z0
 	VBROADCASTSS (CX)(BX*1), Z5
@@ -3552,7 +3555,7 @@ sgemmEdge4x16AVX512_tail:
 	JZ   sgemmEdge4x16AVX512_store
 
 sgemmEdge4x16AVX512_loop1:
-	VMOVUPS      (DX), Z4
+	VMOVUPS.Z    (DX), K1, Z4
 	VBROADCASTSS (CX), Z5
 	VFMADD231PS  Z4, Z5, Z0
 	VBROADCASTSS (CX)(BX*1), Z5
@@ -3572,9 +3575,6 @@ sgemmEdge4x16AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x02, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x10, BX
 	VMOVUPS.Z    (AX), K1, Z5
 	VFMADD213PS  Z5, Z4, Z0
 	VMOVUPS      Z0, K1, (AX)
@@ -3604,6 +3604,11 @@ sgemmEdge4x16AVX512_done:
 // func dgemmEdge4x16AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·dgemmEdge4x16AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x08, AX
+	KMOVW  AX, K2
+	SHRQ   $0x08, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -3628,8 +3633,8 @@ TEXT ·dgemmEdge4x16AVX512(SB), NOSPLIT, $0-136
 	JZ     dgemmEdge4x16AVX512_tail
 
 dgemmEdge4x16AVX512_loop4:
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPD.Z    (DX), K1, Z8
+	VMOVUPD.Z    64(DX), K2, Z9
 	VBROADCASTSD (CX), Z10
 	VFMADD231PD  Z8, Z10, Z0
 	VFMADD231PD  Z9, Z10, Z1
@@ -3644,8 +3649,8 @@ dgemmEdge4x16AVX512_loop4:
 	VFMADD231PD  Z9, Z10, Z7
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPD.Z    (DX), K1, Z8
+	VMOVUPD.Z    64(DX), K2, Z9
 	VBROADCASTSD (CX), Z10
 	VFMADD231PD  Z8, Z10, Z0
 	VFMADD231PD  Z9, Z10, Z1
@@ -3660,8 +3665,8 @@ dgemmEdge4x16AVX512_loop4:
 	VFMADD231PD  Z9, Z10, Z7
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPD.Z    (DX), K1, Z8
+	VMOVUPD.Z    64(DX), K2, Z9
 	VBROADCASTSD (CX), Z10
 	VFMADD231PD  Z8, Z10, Z0
 	VFMADD231PD  Z9, Z10, Z1
@@ -3676,8 +3681,8 @@ dgemmEdge4x16AVX512_loop4:
 	VFMADD231PD  Z9, Z10, Z7
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPD.Z    (DX), K1, Z8
+	VMOVUPD.Z    64(DX), K2, Z9
 	VBROADCASTSD (CX), Z10
 	VFMADD231PD  Z8, Z10, Z0
 	VFMADD231PD  Z9, Z10, Z1
@@ -3700,8 +3705,8 @@ dgemmEdge4x16AVX512_tail:
 	JZ   dgemmEdge4x16AVX512_store
 
 dgemmEdge4x16AVX512_loop1:
-	VMOVUPS      (DX), Z8
-	VMOVUPS      64(DX), Z9
+	VMOVUPD.Z    (DX), K1, Z8
+	VMOVUPD.Z    64(DX), K2, Z9
 	VBROADCASTSD (CX), Z10
 	VFMADD231PD  Z8, Z10, Z0
 	VFMADD231PD  Z9, Z10, Z1
@@ -3725,11 +3730,6 @@ dgemmEdge4x16AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x03, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x08, BX
-	KMOVW        BX, K2
-	SHRQ         $0x08, BX
 	VMOVUPD.Z    (AX), K1, Z9
 	VFMADD213PD  Z9, Z8, Z0
 	VMOVUPD      Z0, K1, (AX)
@@ -3771,6 +3771,9 @@ dgemmEdge4x16AVX512_done:
 // func dgemmEdge4x8AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·dgemmEdge4x8AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x08, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -3791,7 +3794,7 @@ TEXT ·dgemmEdge4x8AVX512(SB), NOSPLIT, $0-136
 	JZ     dgemmEdge4x8AVX512_tail
 
 dgemmEdge4x8AVX512_loop4:
-	VMOVUPS      (DX), Z4
+	VMOVUPD.Z    (DX), K1, Z4
 	VBROADCASTSD (CX), Z5
 	VFMADD231PD  Z4, Z5, Z0
 	VBROADCASTSD (CX)(BX*1), Z5
@@ -3802,7 +3805,7 @@ dgemmEdge4x8AVX512_loop4:
 	VFMADD231PD  Z4, Z5, Z3
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z4
+	VMOVUPD.Z    (DX), K1, Z4
 	VBROADCASTSD (CX), Z5
 	VFMADD231PD  Z4, Z5, Z0
 	VBROADCASTSD (CX)(BX*1), Z5
@@ -3813,7 +3816,7 @@ dgemmEdge4x8AVX512_loop4:
 	VFMADD231PD  Z4, Z5, Z3
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z4
+	VMOVUPD.Z    (DX), K1, Z4
 	VBROADCASTSD (CX), Z5
 	VFMADD231PD  Z4, Z5, Z0
 	VBROADCASTSD (CX)(BX*1), Z5
@@ -3824,7 +3827,7 @@ dgemmEdge4x8AVX512_loop4:
 	VFMADD231PD  Z4, Z5, Z3
 	ADDQ         SI, CX
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z4
+	VMOVUPD.Z    (DX), K1, Z4
 	VBROADCASTSD (CX), Z5
 	VFMADD231PD  Z4, Z5, Z0
 	VBROADCASTSD (CX)(BX*1), Z5
@@ -3843,7 +3846,7 @@ dgemmEdge4x8AVX512_tail:
 	JZ   dgemmEdge4x8AVX512_store
 
 dgemmEdge4x8AVX512_loop1:
-	VMOVUPS      (DX), Z4
+	VMOVUPD.Z    (DX), K1, Z4
 	VBROADCASTSD (CX), Z5
 	VFMADD231PD  Z4, Z5, Z0
 	VBROADCASTSD (CX)(BX*1), Z5
@@ -3863,9 +3866,6 @@ dgemmEdge4x8AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x03, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x08, BX
 	VMOVUPD.Z    (AX), K1, Z5
 	VFMADD213PD  Z5, Z4, Z0
 	VMOVUPD      Z0, K1, (AX)
@@ -3895,6 +3895,11 @@ dgemmEdge4x8AVX512_done:
 // func sgemmEdge8x32AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·sgemmEdge8x32AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x10, AX
+	KMOVW  AX, K2
+	SHRQ   $0x10, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -3928,8 +3933,8 @@ TEXT ·sgemmEdge8x32AVX512(SB), NOSPLIT, $0-136
 	JZ     sgemmEdge8x32AVX512_tail
 
 sgemmEdge8x32AVX512_loop4:
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPS.Z    (DX), K1, Z16
+	VMOVUPS.Z    64(DX), K2, Z17
 	VBROADCASTSS (CX), Z18
 	VFMADD231PS  Z16, Z18, Z0
 	VFMADD231PS  Z17, Z18, Z1
@@ -3957,8 +3962,8 @@ sgemmEdge8x32AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPS.Z    (DX), K1, Z16
+	VMOVUPS.Z    64(DX), K2, Z17
 	VBROADCASTSS (CX), Z18
 	VFMADD231PS  Z16, Z18, Z0
 	VFMADD231PS  Z17, Z18, Z1
@@ -3986,8 +3991,8 @@ sgemmEdge8x32AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPS.Z    (DX), K1, Z16
+	VMOVUPS.Z    64(DX), K2, Z17
 	VBROADCASTSS (CX), Z18
 	VFMADD231PS  Z16, Z18, Z0
 	VFMADD231PS  Z17, Z18, Z1
@@ -4015,8 +4020,8 @@ sgemmEdge8x32AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPS.Z    (DX), K1, Z16
+	VMOVUPS.Z    64(DX), K2, Z17
 	VBROADCASTSS (CX), Z18
 	VFMADD231PS  Z16, Z18, Z0
 	VFMADD231PS  Z17, Z18, Z1
@@ -4052,8 +4057,8 @@ sgemmEdge8x32AVX512_tail:
 	JZ   sgemmEdge8x32AVX512_store
 
 sgemmEdge8x32AVX512_loop1:
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPS.Z    (DX), K1, Z16
+	VMOVUPS.Z    64(DX), K2, Z17
 	VBROADCASTSS (CX), Z18
 	VFMADD231PS  Z16, Z18, Z0
 	VFMADD231PS  Z17, Z18, Z1
@@ -4090,11 +4095,6 @@ sgemmEdge8x32AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x02, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x10, BX
-	KMOVW        BX, K2
-	SHRQ         $0x10, BX
 	VMOVUPS.Z    (AX), K1, Z17
 	VFMADD213PS  Z17, Z16, Z0
 	VMOVUPS      Z0, K1, (AX)
@@ -4172,6 +4172,9 @@ sgemmEdge8x32AVX512_done:
 // func sgemmEdge8x16AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·sgemmEdge8x16AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x10, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -4197,7 +4200,7 @@ TEXT ·sgemmEdge8x16AVX512(SB), NOSPLIT, $0-136
 	JZ     sgemmEdge8x16AVX512_tail
 
 sgemmEdge8x16AVX512_loop4:
-	VMOVUPS      (DX), Z8
+	VMOVUPS.Z    (DX), K1, Z8
 	VBROADCASTSS (CX), Z9
 	VFMADD231PS  Z8, Z9, Z0
 	VBROADCASTSS (CX)(BX*1), Z9
@@ -4217,7 +4220,7 @@ sgemmEdge8x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
+	VMOVUPS.Z    (DX), K1, Z8
 	VBROADCASTSS (CX), Z9
 	VFMADD231PS  Z8, Z9, Z0
 	VBROADCASTSS (CX)(BX*1), Z9
@@ -4237,7 +4240,7 @@ sgemmEdge8x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
+	VMOVUPS.Z    (DX), K1, Z8
 	VBROADCASTSS (CX), Z9
 	VFMADD231PS  Z8, Z9, Z0
 	VBROADCASTSS (CX)(BX*1), Z9
@@ -4257,7 +4260,7 @@ sgemmEdge8x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
+	VMOVUPS.Z    (DX), K1, Z8
 	VBROADCASTSS (CX), Z9
 	VFMADD231PS  Z8, Z9, Z0
 	VBROADCASTSS (CX)(BX*1), Z9
@@ -4285,7 +4288,7 @@ sgemmEdge8x16AVX512_tail:
 	JZ   sgemmEdge8x16AVX512_store
 
 sgemmEdge8x16AVX512_loop1:
-	VMOVUPS      (DX), Z8
+	VMOVUPS.Z    (DX), K1, Z8
 	VBROADCASTSS (CX), Z9
 	VFMADD231PS  Z8, Z9, Z0
 	VBROADCASTSS (CX)(BX*1), Z9
@@ -4314,9 +4317,6 @@ sgemmEdge8x16AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x02, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x10, BX
 	VMOVUPS.Z    (AX), K1, Z9
 	VFMADD213PS  Z9, Z8, Z0
 	VMOVUPS      Z0, K1, (AX)
@@ -4370,6 +4370,11 @@ sgemmEdge8x16AVX512_done:
 // func dgemmEdge8x16AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·dgemmEdge8x16AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x08, AX
+	KMOVW  AX, K2
+	SHRQ   $0x08, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -4403,8 +4408,8 @@ TEXT ·dgemmEdge8x16AVX512(SB), NOSPLIT, $0-136
 	JZ     dgemmEdge8x16AVX512_tail
 
 dgemmEdge8x16AVX512_loop4:
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPD.Z    (DX), K1, Z16
+	VMOVUPD.Z    64(DX), K2, Z17
 	VBROADCASTSD (CX), Z18
 	VFMADD231PD  Z16, Z18, Z0
 	VFMADD231PD  Z17, Z18, Z1
@@ -4432,8 +4437,8 @@ dgemmEdge8x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPD.Z    (DX), K1, Z16
+	VMOVUPD.Z    64(DX), K2, Z17
 	VBROADCASTSD (CX), Z18
 	VFMADD231PD  Z16, Z18, Z0
 	VFMADD231PD  Z17, Z18, Z1
@@ -4461,8 +4466,8 @@ dgemmEdge8x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPD.Z    (DX), K1, Z16
+	VMOVUPD.Z    64(DX), K2, Z17
 	VBROADCASTSD (CX), Z18
 	VFMADD231PD  Z16, Z18, Z0
 	VFMADD231PD  Z17, Z18, Z1
@@ -4490,8 +4495,8 @@ dgemmEdge8x16AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPD.Z    (DX), K1, Z16
+	VMOVUPD.Z    64(DX), K2, Z17
 	VBROADCASTSD (CX), Z18
 	VFMADD231PD  Z16, Z18, Z0
 	VFMADD231PD  Z17, Z18, Z1
@@ -4527,8 +4532,8 @@ dgemmEdge8x16AVX512_tail:
 	JZ   dgemmEdge8x16AVX512_store
 
 dgemmEdge8x16AVX512_loop1:
-	VMOVUPS      (DX), Z16
-	VMOVUPS      64(DX), Z17
+	VMOVUPD.Z    (DX), K1, Z16
+	VMOVUPD.Z    64(DX), K2, Z17
 	VBROADCASTSD (CX), Z18
 	VFMADD231PD  Z16, Z18, Z0
 	VFMADD231PD  Z17, Z18, Z1
@@ -4565,11 +4570,6 @@ dgemmEdge8x16AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x03, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x08, BX
-	KMOVW        BX, K2
-	SHRQ         $0x08, BX
 	VMOVUPD.Z    (AX), K1, Z17
 	VFMADD213PD  Z17, Z16, Z0
 	VMOVUPD      Z0, K1, (AX)
@@ -4647,6 +4647,9 @@ dgemmEdge8x16AVX512_done:
 // func dgemmEdge8x8AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 // Requires: AVX, AVX512F
 TEXT ·dgemmEdge8x8AVX512(SB), NOSPLIT, $0-136
+	MOVQ   mask+128(FP), AX
+	KMOVW  AX, K1
+	SHRQ   $0x08, AX
 	MOVQ   k+0(FP), AX
 	MOVQ   a_base+16(FP), CX
 	MOVQ   b_base+56(FP), DX
@@ -4672,7 +4675,7 @@ TEXT ·dgemmEdge8x8AVX512(SB), NOSPLIT, $0-136
 	JZ     dgemmEdge8x8AVX512_tail
 
 dgemmEdge8x8AVX512_loop4:
-	VMOVUPS      (DX), Z8
+	VMOVUPD.Z    (DX), K1, Z8
 	VBROADCASTSD (CX), Z9
 	VFMADD231PD  Z8, Z9, Z0
 	VBROADCASTSD (CX)(BX*1), Z9
@@ -4692,7 +4695,7 @@ dgemmEdge8x8AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
+	VMOVUPD.Z    (DX), K1, Z8
 	VBROADCASTSD (CX), Z9
 	VFMADD231PD  Z8, Z9, Z0
 	VBROADCASTSD (CX)(BX*1), Z9
@@ -4712,7 +4715,7 @@ dgemmEdge8x8AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
+	VMOVUPD.Z    (DX), K1, Z8
 	VBROADCASTSD (CX), Z9
 	VFMADD231PD  Z8, Z9, Z0
 	VBROADCASTSD (CX)(BX*1), Z9
@@ -4732,7 +4735,7 @@ dgemmEdge8x8AVX512_loop4:
 	ADDQ         SI, CX
 	ADDQ         SI, R10
 	ADDQ         DI, DX
-	VMOVUPS      (DX), Z8
+	VMOVUPD.Z    (DX), K1, Z8
 	VBROADCASTSD (CX), Z9
 	VFMADD231PD  Z8, Z9, Z0
 	VBROADCASTSD (CX)(BX*1), Z9
@@ -4760,7 +4763,7 @@ dgemmEdge8x8AVX512_tail:
 	JZ   dgemmEdge8x8AVX512_store
 
 dgemmEdge8x8AVX512_loop1:
-	VMOVUPS      (DX), Z8
+	VMOVUPD.Z    (DX), K1, Z8
 	VBROADCASTSD (CX), Z9
 	VFMADD231PD  Z8, Z9, Z0
 	VBROADCASTSD (CX)(BX*1), Z9
@@ -4789,9 +4792,6 @@ dgemmEdge8x8AVX512_store:
 	MOVQ         ldc+112(FP), CX
 	SHLQ         $0x03, CX
 	MOVQ         rows+120(FP), DX
-	MOVQ         mask+128(FP), BX
-	KMOVW        BX, K1
-	SHRQ         $0x08, BX
 	VMOVUPD.Z    (AX), K1, Z9
 	VFMADD213PD  Z9, Z8, Z0
 	VMOVUPD      Z0, K1, (AX)

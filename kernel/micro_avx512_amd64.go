@@ -49,9 +49,11 @@ func dgemmKernel12x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []
 
 // sgemmEdge12x32AVX512 is sgemmKernel12x32AVX512 for a partial tile: it
 // computes the same sums but reads and writes only c[i*ldc+j] for i < rows
-// and j with bit j of mask set (opmask loads and stores, which never touch
-// masked-out memory). The caller guarantees 1 ≤ rows ≤ 12 and that a and b
-// hold the full 12×k and k×32 panels (zero-padded beyond the matrix).
+// and j with bit j of mask set, and reads only those columns j of b
+// (opmask loads and stores, which never touch masked-out memory), so b may
+// be B in place at the matrix's right edge. The caller guarantees
+// 1 ≤ rows ≤ 12 and that a holds all 12 rows (a zero-padded panel if the
+// matrix has fewer).
 //
 //go:noescape
 func sgemmEdge12x32AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)

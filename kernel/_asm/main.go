@@ -77,7 +77,7 @@ func microKernel(name string, e elem, mr, vecs int) {
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int)", e.goType))
 	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
 	prefetchC(e, mr, nr)
-	acc := accumulate(name, e, mr, vecs)
+	acc := accumulate(name, e, mr, vecs, nil)
 	alpha, pc, ldc := storeSetup(e)
 	for i := 0; i < mr; i++ {
 		for v := 0; v < vecs; v++ {
@@ -121,15 +121,13 @@ func prefetchC(e elem, mr, nr int) {
 
 // edgeKernel emits the AVX-512 form of microKernel for a partial tile: the
 // same arithmetic, but only the first rows rows of C are touched, and in
-// each row only the columns whose bit is set in mask (bit j for column j),
-// through opmask loads and stores that never access masked-out memory.
+// each row of C and of B only the columns whose bit is set in mask (bit j
+// for column j), through opmask loads and stores that never access
+// masked-out memory.
 func edgeKernel(name string, e elem, mr, vecs int) {
 	nr := vecs * e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int, rows int, mask uint64)", e.goType))
 	Doc(fmt.Sprintf("%s computes rows and masked columns of the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
-	acc := accumulate(name, e, mr, vecs)
-	alpha, pc, ldc := storeSetup(e)
-	rows := Load(Param("rows"), GP64())
 	bits := GP64()
 	Load(Param("mask"), bits)
 	masks := make([]reg.OpmaskVirtual, vecs)
@@ -138,6 +136,9 @@ func edgeKernel(name string, e elem, mr, vecs int) {
 		KMOVW(bits.As32(), masks[v])
 		SHRQ(U8(e.vecLanes), bits)
 	}
+	acc := accumulate(name, e, mr, vecs, masks)
+	alpha, pc, ldc := storeSetup(e)
+	rows := Load(Param("rows"), GP64())
 	for i := 0; i < mr; i++ {
 		if i > 0 {
 			CMPQ(rows, U32(i))
@@ -160,8 +161,10 @@ func edgeKernel(name string, e elem, mr, vecs int) {
 }
 
 // accumulate emits the k loop of a micro-kernel and returns the registers
-// holding the mr×nr sums of A·B.
-func accumulate(name string, e elem, mr, vecs int) [][]reg.VecVirtual {
+// holding the mr×nr sums of A·B. With bMasks, rows of B are loaded through
+// those opmasks (zeroing, and never touching masked-out memory), so B can be
+// read in place at the right edge of the matrix.
+func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [][]reg.VecVirtual {
 	if mr > 12 {
 		panic("row addressing below supports mr <= 12")
 	}
@@ -224,7 +227,12 @@ func accumulate(name string, e elem, mr, vecs int) [][]reg.VecVirtual {
 	// step emits one rank-1 update and advances to the next p.
 	step := func() {
 		for v := range bv {
-			VMOVUPS(Mem{Base: pb, Disp: v * e.vecLanes * e.size}, bv[v])
+			m := Mem{Base: pb, Disp: v * e.vecLanes * e.size}
+			if bMasks != nil {
+				e.maskedLoad(m, bMasks[v], bv[v])
+			} else {
+				VMOVUPS(m, bv[v])
+			}
 		}
 		for i := 0; i < mr; i++ {
 			e.broadcast(rowAddr(i), av)
