@@ -4,7 +4,7 @@
 // OpenBLAS stay out of zerokara's build.
 //
 //	apt-get install libopenblas-dev
-//	cd kernel/_bench && go run . [-reps 7] [-mintime 200ms]
+//	cd kernel/_bench && go run . [-reps 7] [-mintime 200ms] [-impl avx2fma]
 //
 // OpenBLAS picks its kernels from the CPU unless OPENBLAS_CORETYPE says
 // otherwise; the table header names the core it used.
@@ -21,6 +21,7 @@ import "C"
 import (
 	"flag"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"time"
@@ -30,6 +31,9 @@ import (
 
 	"zerokara/kernel"
 )
+
+// impl is the zerokara implementation being timed (-impl).
+var impl kernel.Kernel
 
 type shape struct {
 	name    string
@@ -75,11 +79,17 @@ func main() {
 	reps := flag.Int("reps", 7, "timed runs per measurement; the median is printed")
 	minTime := flag.Duration("mintime", 200*time.Millisecond, "minimum duration of one timed run")
 	gonumMax := flag.Int("gonum-max", 1024, "largest square size also timed with gonum (it is slow)")
+	implName := flag.String("impl", kernel.Implementation(), "zerokara implementation to time (one of kernel.Implementations())")
 	flag.Parse()
+	var err error
+	if impl, err = kernel.Lookup(*implName); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 
 	workers := runtime.GOMAXPROCS(0)
 	fmt.Printf("zerokara kernel %s, OpenBLAS core %s, gonum; GOMAXPROCS=%d; GFLOP/s, median of %d runs of ≥ %v\n\n",
-		kernel.Implementation(), C.GoString(C.openblas_get_corename()), workers, *reps, *minTime)
+		impl.Name(), C.GoString(C.openblas_get_corename()), workers, *reps, *minTime)
 	for _, elem := range []string{"float32", "float64"} {
 		fmt.Printf("%s\n\n", elem)
 		fmt.Printf("| shape m×n×k | zerokara 1 worker | OpenBLAS 1 thread | ratio | zerokara %d workers | OpenBLAS %d threads | ratio | gonum |\n", workers, workers)
@@ -123,7 +133,13 @@ func measure[T kernel.Float](s shape, workers, reps int, minTime time.Duration, 
 	}
 	flops := 2 * float64(s.m) * float64(s.n) * float64(s.k)
 	zk := func(w kernel.Workers) func() {
-		return func() { kernel.Gemm(w, s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, b, ldb, 0, c, s.n) }
+		k := impl.WithWorkers(w)
+		if a, ok := any(a).([]float32); ok {
+			b, c := any(b).([]float32), any(c).([]float32)
+			return func() { k.Sgemm(s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, b, ldb, 0, c, s.n) }
+		}
+		a, b, c := any(a).([]float64), any(b).([]float64), any(c).([]float64)
+		return func() { k.Dgemm(s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, b, ldb, 0, c, s.n) }
 	}
 	ob := func(threads int) func() {
 		return func() {
