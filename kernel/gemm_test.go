@@ -114,3 +114,22 @@ func TestAlphaZeroDoesNotReadAB(t *testing.T) {
 }
 
 func zero32() float32 { return 0 }
+
+// TestSerialCallsDoNotAllocate guards the per-call overhead of small
+// products: once the buffer pools are warm, a serial call allocates nothing.
+func TestSerialCallsDoNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items at random under -race")
+	}
+	forEachImplementation(t, func(t *testing.T) {
+		for _, n := range []int{7, 64, 100} {
+			a := make([]float32, n*n)
+			c := make([]float32, n*n)
+			call := func() { Gemm(Serial, NoTrans, NoTrans, n, n, n, 1, a, n, a, n, 0, c, n) }
+			call()
+			if allocs := testing.AllocsPerRun(20, call); allocs != 0 {
+				t.Errorf("n=%d: %v allocations per call, want 0", n, allocs)
+			}
+		}
+	})
+}
