@@ -9,9 +9,10 @@
 // where op(X) is X or Xᵀ, op(A) is m×k, op(B) is k×n and C is m×n, and the
 // element (i, j) of a matrix with leading dimension ld lives at index i*ld+j.
 //
-// The computation follows the Goto/BLIS scheme: B is packed into zero-padded
-// column panels that fit the last-level cache, A into row panels that fit L2,
-// and a register-blocked micro-kernel multiplies one MR×NR tile at a time.
+// The computation follows the Goto/BLIS scheme: B in blocks of kc×nc, A in
+// blocks of mc×kc, packed into panels when that pays (small operands are read
+// in place), and a register-blocked micro-kernel multiplies one MR×NR tile at
+// a time, a row of tiles after another so the A panel stays in L1.
 // The micro-kernels are Go assembly generated with avo (see _asm/) for CPUs
 // with AVX-512F, or AVX2 and FMA, chosen once at start-up with
 // github.com/klauspost/cpuid; a pure-Go implementation is always compiled
@@ -27,9 +28,10 @@
 // when alpha is 0 or k is 0, A and B are not read. C must not overlap A or B.
 //
 // Package-level functions use all cores (GOMAXPROCS) once a problem is large
-// enough to profit; Workers runs a GEMM on a chosen number of goroutines,
-// e.g. Workers(1) for one serial GEMM per core. Results are bitwise
-// identical whatever the number of workers.
+// enough to profit; Workers caps the number of goroutines of a GEMM, e.g.
+// Workers(1) for one serial GEMM per core. Parallel GEMMs run on helper
+// goroutines that poll for the next product for 100 µs before parking.
+// Results are bitwise identical whatever the number of workers.
 package kernel
 
 //go:generate go run -C _asm . -out ../micro_amd64.s
