@@ -133,3 +133,26 @@ func TestSerialCallsDoNotAllocate(t *testing.T) {
 		}
 	})
 }
+
+// TestGemmAliasedStrides uses leading dimensions of exactly 4 KiB, where
+// the driver packs A as well as B (packing.go), with every transpose.
+func TestGemmAliasedStrides(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T) {
+		t.Run("float32", func(t *testing.T) { aliasedStrides(t, Gemm[float32], 1024) })
+		t.Run("float64", func(t *testing.T) { aliasedStrides(t, Gemm[float64], 512) })
+	})
+}
+
+func aliasedStrides[T Float](t *testing.T, gemm func(Workers, Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int), ld int) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	call := serialCall(gemm)
+	i := 0
+	for _, size := range []int{40, 77} {
+		for _, tr := range transposes {
+			sc := scalars[i%len(scalars)]
+			i++
+			// All dimensions equal, so every operand's leading dimension is ld.
+			runCase(t, rng, gemmCase{tA: tr[0], tB: tr[1], m: size, n: size, k: size, alpha: sc[0], beta: sc[1], pad: ld - size}, call)
+		}
+	}
+}
