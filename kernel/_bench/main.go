@@ -88,7 +88,7 @@ func main() {
 	}
 
 	workers := runtime.GOMAXPROCS(0)
-	fmt.Printf("zerokara kernel %s, OpenBLAS core %s, gonum; GOMAXPROCS=%d; GFLOP/s, median of %d runs of ≥ %v\n\n",
+	fmt.Printf("zerokara kernel %s, OpenBLAS core %s, gonum; GOMAXPROCS=%d; GFLOP/s, median of %d alternating runs of ≥ %v\n\n",
 		impl.Name(), C.GoString(C.openblas_get_corename()), workers, *reps, *minTime)
 	for _, elem := range []string{"float32", "float64"} {
 		fmt.Printf("%s\n\n", elem)
@@ -147,33 +147,41 @@ func measure[T kernel.Float](s shape, workers, reps int, minTime time.Duration, 
 			openblasGemm(s, a, lda, b, ldb, c)
 		}
 	}
-	var out [5]float64
-	out[0] = rate(zk(kernel.Serial), flops, reps, minTime)
-	out[1] = rate(ob(1), flops, reps, minTime)
-	out[2] = rate(zk(kernel.Workers(workers)), flops, reps, minTime)
-	out[3] = rate(ob(workers), flops, reps, minTime)
+	fs := []func(){zk(kernel.Serial), ob(1), zk(kernel.Workers(workers)), ob(workers)}
 	if s.m*s.n*s.k <= gonumMax*gonumMax*gonumMax {
-		out[4] = rate(func() { gonumGemm(s, a, lda, b, ldb, c) }, flops, reps, minTime)
+		fs = append(fs, func() { gonumGemm(s, a, lda, b, ldb, c) })
 	}
+	var out [5]float64
+	copy(out[:], rates(fs, flops, reps, minTime))
 	return out
 }
 
-// rate times f in reps runs of at least minTime each and returns the
-// median GFLOP/s.
-func rate(f func(), flops float64, reps int, minTime time.Duration) float64 {
-	f() // warm up caches and buffer pools
-	var rates []float64
-	for r := 0; r < reps; r++ {
-		n := 0
-		start := time.Now()
-		for time.Since(start) < minTime {
-			f()
-			n++
-		}
-		rates = append(rates, flops*float64(n)/time.Since(start).Seconds()/1e9)
+// rates times each f in reps runs of at least minTime and returns the median
+// GFLOP/s of each. The runs alternate between the fs (one run of each per
+// round), so that a slow spell of this shared machine hits all of them alike
+// instead of whichever happened to run then.
+func rates(fs []func(), flops float64, reps int, minTime time.Duration) []float64 {
+	all := make([][]float64, len(fs))
+	for _, f := range fs {
+		f() // warm up caches and buffer pools
 	}
-	slices.Sort(rates)
-	return rates[len(rates)/2]
+	for r := 0; r < reps; r++ {
+		for i, f := range fs {
+			n := 0
+			start := time.Now()
+			for time.Since(start) < minTime {
+				f()
+				n++
+			}
+			all[i] = append(all[i], flops*float64(n)/time.Since(start).Seconds()/1e9)
+		}
+	}
+	medians := make([]float64, len(fs))
+	for i, r := range all {
+		slices.Sort(r)
+		medians[i] = r[len(r)/2]
+	}
+	return medians
 }
 
 func cblasTrans(t kernel.Transpose) C.enum_CBLAS_TRANSPOSE {
