@@ -49,9 +49,9 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 		for pc := 0; pc < p.k; pc += s.kc {
 			kb := min(s.kc, p.k-pc)
 			if p.packB {
-				packB(packedB, p.tB, p.b, p.ldb, pc, jc, kb, nb, s.nr, s.narrow)
+				packB(packedB, p.tB, p.b, p.ldb, pc, jc, kb, nb, s.nr, s.narrow, s.packTrans)
 			} else if edge := nb % s.nr; edge != 0 && s.edge == nil {
-				packB(packedB, p.tB, p.b, p.ldb, pc, jc+nb-edge, kb, edge, s.nr, s.narrow)
+				packB(packedB, p.tB, p.b, p.ldb, pc, jc+nb-edge, kb, edge, s.nr, s.narrow, s.packTrans)
 			}
 			for ic := i0; ic < i1; ic += s.mc {
 				mb := min(s.mc, i1-ic)

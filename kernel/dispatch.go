@@ -32,6 +32,10 @@ type kernelSpec[T Float] struct {
 	// edge and edgeNarrow, when present, compute partial tiles directly in
 	// C (masked stores) instead of through a copied local tile.
 	edge, edgeNarrow edgeKernel[T]
+	// packTrans, when present, packs the first rows of a full nr-wide panel
+	// of a transposed B (dst[p*nr+i] = src[i*ld+p]) with vector transposes:
+	// 16·blocks rows for float32, 8·blocks for float64.
+	packTrans func(dst, src []T, ld, blocks int)
 	// shortEdges, ascending by rows, hold edge kernels for tiles of fewer
 	// rows: a partial tile uses the first entry with rows at least its own.
 	shortEdges []shortEdge[T]

@@ -12,10 +12,12 @@ var avx512 = &implementation{
 	name: "avx512",
 	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, nc2: 256, micro: sgemmKernel12x32AVX512,
 		narrow: 16, microNarrow: sgemmKernel12x16AVX512, edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512,
-		shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32AVX512, sgemmEdge4x16AVX512}, {8, sgemmEdge8x32AVX512, sgemmEdge8x16AVX512}}},
+		shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32AVX512, sgemmEdge4x16AVX512}, {8, sgemmEdge8x32AVX512, sgemmEdge8x16AVX512}},
+		packTrans:  packBT32AVX512},
 	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, nc2: 128, micro: dgemmKernel12x16AVX512,
 		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
-		shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}}},
+		shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}},
+		packTrans:  packBT16AVX512},
 }
 
 // cpuSupportsAVX512 reports whether the CPU and OS support AVX-512F (cpuid
@@ -117,6 +119,21 @@ func dgemmEdge8x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []fl
 //
 //go:noescape
 func dgemmEdge8x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
+
+// packBT32AVX512 writes dst[p*32+i] = src[i*ld+p] for i < 32 and
+// p < 16*blocks: the rows of a full 32-wide panel of a transposed float32 B,
+// as sixteen-by-sixteen register transposes. The caller guarantees that src
+// holds 32 rows ld apart with at least 16*blocks elements each, and dst
+// 16*blocks rows of 32.
+//
+//go:noescape
+func packBT32AVX512(dst []float32, src []float32, ld int, blocks int)
+
+// packBT16AVX512 is packBT32AVX512 for float64: dst[p*16+i] = src[i*ld+p]
+// for i < 16 and p < 8*blocks.
+//
+//go:noescape
+func packBT16AVX512(dst []float64, src []float64, ld int, blocks int)
 
 // peakFMA32AVX512 runs n iterations of 12 independent 512-bit float32 FMAs
 // (384 flops per iteration) and touches no memory.

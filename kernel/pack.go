@@ -1,5 +1,7 @@
 package kernel
 
+import "unsafe"
+
 // packA copies the mb×kb block of op(A) that starts at row i0, column p0
 // into dst as ceil(mb/mr) panels. Panel q holds rows q*mr … q*mr+mr-1
 // column by column: dst[q*mr*kb + p*mr + i] = op(A)[i0+q*mr+i, p0+p].
@@ -27,8 +29,8 @@ func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int) {
 // row by row: dst[q*nr*kb + p*nr + j] = op(B)[p0+p, j0+q*nr+j].
 // Columns past nb are zero. A last panel of at most narrow columns is
 // packed narrow wide instead (for the narrow edge kernel); narrow = 0
-// disables that.
-func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, narrow int) {
+// disables that. packTrans, if not nil, packs full transposed panels.
+func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, narrow int, packTrans func(dst, src []T, ld, blocks int)) {
 	for q := 0; q*nrFull < nb; q++ {
 		cols := min(nrFull, nb-q*nrFull)
 		nr := nrFull
@@ -49,7 +51,18 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 			}
 		} else {
 			// op(B) = Bᵀ: the panel's columns are rows of B, interleaved.
-			interleaveRows(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, cols, nr)
+			src := b[(j0+q*nrFull)*ldb+p0:]
+			done := 0
+			if packTrans != nil && cols == nrFull {
+				// 16 rows per block for float32, 8 for float64.
+				rowsPerBlock := 64 / int(unsafe.Sizeof(T(0)))
+				blocks := kb / rowsPerBlock
+				packTrans(panel, src, ldb, blocks)
+				done = rowsPerBlock * blocks
+			}
+			if done < kb {
+				interleaveRows(panel[done*nr:], src[done:], ldb, kb-done, cols, nr)
+			}
 		}
 	}
 }

@@ -57,6 +57,8 @@ func main() {
 		edgeKernel(fmt.Sprintf("dgemmEdge%dx16AVX512", rows), f64z, rows, 2)
 		edgeKernel(fmt.Sprintf("dgemmEdge%dx8AVX512", rows), f64z, rows, 1)
 	}
+	transposePack("packBT32AVX512", f32z)
+	transposePack("packBT16AVX512", f64z)
 	peakLoop("peakFMA32AVX2", VFMADD231PS, f32)
 	peakLoop("peakFMA64AVX2", VFMADD231PD, f64)
 	peakLoop("peakFMA32AVX512", VFMADD231PS, f32z)
@@ -285,6 +287,114 @@ func storeSetup(e elem) (alpha reg.VecVirtual, pc, ldc reg.GPVirtual) {
 	Load(Param("ldc"), ldc)
 	SHLQ(Imm(uint64(log2(e.size))), ldc)
 	return alpha, pc, ldc
+}
+
+// transposePack emits the packing of a full panel of a transposed B, two
+// vectors wide (32 float32 or 16 float64 columns): dst[p*w+i] = src[i*ld+p]
+// for i < w and p < lanes*blocks. Each lanes×lanes block is loaded as rows,
+// transposed in registers — interleaving elements (and, for float32, then
+// 64-bit pairs) within 128-bit lanes, then transposing the lanes — and
+// stored as half panel rows.
+func transposePack(name string, e elem) {
+	lanes, width := e.vecLanes, 2*e.vecLanes
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst []%[1]s, src []%[1]s, ld int, blocks int)", e.goType))
+	Doc(fmt.Sprintf("%s packs %d*blocks rows of a transposed %d-wide %s panel with %s; see the Go stub.", name, lanes, width, e.goType, e.isa))
+	pd := Load(Param("dst").Base(), GP64())
+	ps := Load(Param("src").Base(), GP64())
+	ld := Load(Param("ld"), GP64())
+	SHLQ(Imm(uint64(log2(e.size))), ld)
+	n := Load(Param("blocks"), GP64())
+	TESTQ(n, n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	row := GP64()
+	perLane := 16 / e.size // columns per 128-bit lane
+	for h := 0; h < 2; h++ {
+		// Rows h*lanes … h*lanes+lanes-1 of the source, one block of columns.
+		MOVQ(ps, row)
+		if h == 1 {
+			for r := 0; r < lanes; r++ {
+				ADDQ(ld, row)
+			}
+		}
+		z := make([]reg.VecVirtual, lanes)
+		for r := range z {
+			z[r] = ZMM()
+			e.move(Mem{Base: row}, z[r])
+			if r < lanes-1 {
+				ADDQ(ld, row)
+			}
+		}
+		// Interleave rows in pairs: t[2k] and t[2k+1] hold rows 2k, 2k+1.
+		lo, hi := VUNPCKLPD, VUNPCKHPD
+		if e.size == 4 {
+			lo, hi = VUNPCKLPS, VUNPCKHPS
+		}
+		t := make([]reg.VecVirtual, lanes)
+		for k := 0; k < lanes/2; k++ {
+			t[2*k], t[2*k+1] = ZMM(), ZMM()
+			lo(z[2*k+1], z[2*k], t[2*k])
+			hi(z[2*k+1], z[2*k], t[2*k+1])
+		}
+		if e.size == 4 {
+			// float32: then 64-bit pairs, so that u[4g+c], 128-bit lane L,
+			// is column 4L+c of rows 4g … 4g+3.
+			u := make([]reg.VecVirtual, lanes)
+			for g := 0; g < 4; g++ {
+				a, b, c, d := t[4*g], t[4*g+1], t[4*g+2], t[4*g+3]
+				for i := range 4 {
+					u[4*g+i] = ZMM()
+				}
+				VUNPCKLPD(c, a, u[4*g])
+				VUNPCKHPD(c, a, u[4*g+1])
+				VUNPCKLPD(d, b, u[4*g+2])
+				VUNPCKHPD(d, b, u[4*g+3])
+			}
+			t = u
+		}
+		// Now lane L of t[g*perLane+c] is column perLane*L+c of the g-th
+		// group of perLane rows; the four groups' lanes make a column.
+		for c := 0; c < perLane; c++ {
+			out := transposeLanes(t[c], t[perLane+c], t[2*perLane+c], t[3*perLane+c])
+			for l, o := range out {
+				e.move(o, Mem{Base: pd, Disp: (perLane*l+c)*width*e.size + h*lanes*e.size})
+			}
+		}
+	}
+	ADDQ(Imm(uint64(lanes*e.size)), ps)
+	ADDQ(U32(uint32(lanes*width*e.size)), pd)
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// transposeLanes treats a, b, c, d as the rows of a 4×4 matrix of 128-bit
+// lanes and returns its columns: out[L] holds lane L of a, b, c and d.
+func transposeLanes(a, b, c, d reg.VecVirtual) []reg.VecVirtual {
+	v := make([]reg.VecVirtual, 4)
+	for i := range v {
+		v[i] = ZMM()
+	}
+	VSHUFF32X4(U8(0x44), b, a, v[0]) // a0 a1 b0 b1
+	VSHUFF32X4(U8(0xEE), b, a, v[1]) // a2 a3 b2 b3
+	VSHUFF32X4(U8(0x44), d, c, v[2]) // c0 c1 d0 d1
+	VSHUFF32X4(U8(0xEE), d, c, v[3]) // c2 c3 d2 d3
+	out := make([]reg.VecVirtual, 4)
+	for l := range out {
+		out[l] = ZMM()
+		lo, hi := v[0], v[2]
+		if l >= 2 {
+			lo, hi = v[1], v[3]
+		}
+		imm := uint8(0x88) // even lanes of lo and hi
+		if l%2 == 1 {
+			imm = 0xDD // odd lanes
+		}
+		VSHUFF32X4(U8(imm), hi, lo, out[l])
+	}
+	return out
 }
 
 // peakLoop emits a loop of n iterations of 12 independent FMA chains: the
