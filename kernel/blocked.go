@@ -56,9 +56,9 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 			for ic := i0; ic < i1; ic += s.mc {
 				mb := min(s.mc, i1-ic)
 				if p.packA {
-					packA(packedA, p.tA, p.a, p.lda, ic, pc, mb, kb, s.mr)
+					packA(packedA, p.tA, p.a, p.lda, ic, pc, mb, kb, s.mr, s.packRows)
 				} else if edge := mb % s.mr; edge != 0 && s.exactEdge(edge) == nil {
-					packA(packedA, p.tA, p.a, p.lda, ic+mb-edge, pc, edge, kb, s.mr)
+					packA(packedA, p.tA, p.a, p.lda, ic+mb-edge, pc, edge, kb, s.mr, s.packRows)
 				}
 				p.macro(packedA, packedB, tile, ic, jc, pc, mb, nb, kb)
 			}

@@ -36,6 +36,9 @@ type kernelSpec[T Float] struct {
 	// of a transposed B (dst[p*nr+i] = src[i*ld+p]) with vector transposes:
 	// 16·blocks rows for float32, 8·blocks for float64.
 	packTrans func(dst, src []T, ld, blocks int)
+	// packRows, when present, does the same for a full mr-row panel of A
+	// (dst[p*mr+i] = src[i*ld+p]).
+	packRows func(dst, src []T, ld, blocks int)
 	// shortEdges, ascending by rows, hold edge kernels for tiles of fewer
 	// rows: a partial tile uses the first entry with rows at least its own.
 	shortEdges []shortEdge[T]

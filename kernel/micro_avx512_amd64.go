@@ -13,11 +13,11 @@ var avx512 = &implementation{
 	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, nc2: 256, micro: sgemmKernel12x32AVX512,
 		narrow: 16, microNarrow: sgemmKernel12x16AVX512, edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512,
 		shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32AVX512, sgemmEdge4x16AVX512}, {8, sgemmEdge8x32AVX512, sgemmEdge8x16AVX512}},
-		packTrans:  packBT32AVX512},
+		packTrans:  packBT32AVX512, packRows: spackA12AVX512},
 	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, nc2: 128, micro: dgemmKernel12x16AVX512,
 		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
 		shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}},
-		packTrans:  packBT16AVX512},
+		packTrans:  packBT16AVX512, packRows: dpackA12AVX512},
 }
 
 // cpuSupportsAVX512 reports whether the CPU and OS support AVX-512F (cpuid
@@ -134,6 +134,20 @@ func packBT32AVX512(dst []float32, src []float32, ld int, blocks int)
 //
 //go:noescape
 func packBT16AVX512(dst []float64, src []float64, ld int, blocks int)
+
+// spackA12AVX512 writes dst[p*12+i] = src[i*ld+p] for i < 12 and
+// p < 16*blocks: a full 12-row panel of A, packed by register transposes
+// (the last four lanes of each 16×16 block are zero registers, never
+// stored). The caller guarantees that src holds 12 rows ld apart with at
+// least 16*blocks elements each, and dst 16*blocks rows of 12.
+//
+//go:noescape
+func spackA12AVX512(dst []float32, src []float32, ld int, blocks int)
+
+// dpackA12AVX512 is spackA12AVX512 for float64, 8*blocks columns of A.
+//
+//go:noescape
+func dpackA12AVX512(dst []float64, src []float64, ld int, blocks int)
 
 // peakFMA32AVX512 runs n iterations of 12 independent 512-bit float32 FMAs
 // (384 flops per iteration) and touches no memory.

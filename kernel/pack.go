@@ -6,7 +6,8 @@ import "unsafe"
 // into dst as ceil(mb/mr) panels. Panel q holds rows q*mr … q*mr+mr-1
 // column by column: dst[q*mr*kb + p*mr + i] = op(A)[i0+q*mr+i, p0+p].
 // Rows past mb are zero, so the micro-kernel can always run a full tile.
-func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int) {
+// packRows, if not nil, packs full panels of a non-transposed A.
+func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int, packRows func(dst, src []T, ld, blocks int)) {
 	for q := 0; q*mr < mb; q++ {
 		rows := min(mr, mb-q*mr)
 		panel := dst[q*mr*kb : (q+1)*mr*kb]
@@ -14,7 +15,14 @@ func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int) {
 			clear(panel) // zero padding rows in one call, then fill the valid ones
 		}
 		if tA == NoTrans {
-			interleaveRows(panel, a[(i0+q*mr)*lda+p0:], lda, kb, rows, mr)
+			src := a[(i0+q*mr)*lda+p0:]
+			done := 0
+			if packRows != nil && rows == mr {
+				done = transposeBlocks(panel, src, lda, kb, packRows)
+			}
+			if done < kb {
+				interleaveRows(panel[done*mr:], src[done:], lda, kb-done, rows, mr)
+			}
 		} else {
 			// op(A) = Aᵀ: column p of the panel is contiguous in A.
 			for p := 0; p < kb; p++ {
@@ -22,6 +30,18 @@ func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int) {
 			}
 		}
 	}
+}
+
+// transposeBlocks runs an assembly packer (kernelSpec.packTrans or
+// packRows) over the whole vector-sized blocks of kb columns — 16 for
+// float32, 8 for float64 — and returns how many columns it packed.
+func transposeBlocks[T Float](dst, src []T, ld, kb int, pack func(dst, src []T, ld, blocks int)) int {
+	perBlock := 64 / int(unsafe.Sizeof(T(0)))
+	blocks := kb / perBlock
+	if blocks > 0 {
+		pack(dst, src, ld, blocks)
+	}
+	return blocks * perBlock
 }
 
 // packB copies the kb×nb block of op(B) that starts at row p0, column j0
@@ -54,11 +74,7 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 			src := b[(j0+q*nrFull)*ldb+p0:]
 			done := 0
 			if packTrans != nil && cols == nrFull {
-				// 16 rows per block for float32, 8 for float64.
-				rowsPerBlock := 64 / int(unsafe.Sizeof(T(0)))
-				blocks := kb / rowsPerBlock
-				packTrans(panel, src, ldb, blocks)
-				done = rowsPerBlock * blocks
+				done = transposeBlocks(panel, src, ldb, kb, packTrans)
 			}
 			if done < kb {
 				interleaveRows(panel[done*nr:], src[done:], ldb, kb-done, cols, nr)

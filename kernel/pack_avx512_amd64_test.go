@@ -4,15 +4,17 @@ package kernel
 
 import "testing"
 
-// TestPackTransAVX512 checks the transposing panel packers against their
-// formula for several depths and strides, and that they write nothing past
-// the packed rows.
+// TestPackTransAVX512 checks the transposing panel packers (transposed B,
+// and A's 12-row panels) against their formula for several depths and
+// strides, and that they write nothing past the packed rows.
 func TestPackTransAVX512(t *testing.T) {
 	if !cpuSupportsAVX512() {
 		t.Skip("no AVX-512F on this CPU")
 	}
-	t.Run("float32", func(t *testing.T) { packTransCheck(t, packBT32AVX512, 32, 16) })
-	t.Run("float64", func(t *testing.T) { packTransCheck(t, packBT16AVX512, 16, 8) })
+	t.Run("B/float32", func(t *testing.T) { packTransCheck(t, packBT32AVX512, 32, 16) })
+	t.Run("B/float64", func(t *testing.T) { packTransCheck(t, packBT16AVX512, 16, 8) })
+	t.Run("A/float32", func(t *testing.T) { packTransCheck(t, spackA12AVX512, 12, 16) })
+	t.Run("A/float64", func(t *testing.T) { packTransCheck(t, dpackA12AVX512, 12, 8) })
 }
 
 func packTransCheck[T Float](t *testing.T, pack func(dst, src []T, ld, blocks int), nr, rowsPerBlock int) {

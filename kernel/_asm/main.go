@@ -57,8 +57,10 @@ func main() {
 		edgeKernel(fmt.Sprintf("dgemmEdge%dx16AVX512", rows), f64z, rows, 2)
 		edgeKernel(fmt.Sprintf("dgemmEdge%dx8AVX512", rows), f64z, rows, 1)
 	}
-	transposePack("packBT32AVX512", f32z)
-	transposePack("packBT16AVX512", f64z)
+	transposePack("packBT32AVX512", f32z, 32)
+	transposePack("packBT16AVX512", f64z, 16)
+	transposePack("spackA12AVX512", f32z, 12)
+	transposePack("dpackA12AVX512", f64z, 12)
 	peakLoop("peakFMA32AVX2", VFMADD231PS, f32)
 	peakLoop("peakFMA64AVX2", VFMADD231PD, f64)
 	peakLoop("peakFMA32AVX512", VFMADD231PS, f32z)
@@ -289,16 +291,18 @@ func storeSetup(e elem) (alpha reg.VecVirtual, pc, ldc reg.GPVirtual) {
 	return alpha, pc, ldc
 }
 
-// transposePack emits the packing of a full panel of a transposed B, two
-// vectors wide (32 float32 or 16 float64 columns): dst[p*w+i] = src[i*ld+p]
-// for i < w and p < lanes*blocks. Each lanes×lanes block is loaded as rows,
-// transposed in registers — interleaving elements (and, for float32, then
-// 64-bit pairs) within 128-bit lanes, then transposing the lanes — and
-// stored as half panel rows.
-func transposePack(name string, e elem) {
-	lanes, width := e.vecLanes, 2*e.vecLanes
+// transposePack emits a transposing copy into a panel width elements wide:
+// dst[p*width+i] = src[i*ld+p] for i < width and p < lanes*blocks — a full
+// panel of a transposed B (width = two vectors) or of A (width = mr = 12).
+// Each lanes×lanes block is loaded as rows (missing rows of a partial block
+// are zero registers), transposed in registers — interleaving elements
+// (and, for float32, then 64-bit pairs) within 128-bit lanes, then
+// transposing the lanes — and stored as pieces of panel rows, through an
+// opmask where a piece is shorter than a vector.
+func transposePack(name string, e elem, width int) {
+	lanes := e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst []%[1]s, src []%[1]s, ld int, blocks int)", e.goType))
-	Doc(fmt.Sprintf("%s packs %d*blocks rows of a transposed %d-wide %s panel with %s; see the Go stub.", name, lanes, width, e.goType, e.isa))
+	Doc(fmt.Sprintf("%s packs %d*blocks rows of a %d-wide %s panel from %d source rows with %s; see the Go stub.", name, lanes, width, e.goType, width, e.isa))
 	pd := Load(Param("dst").Base(), GP64())
 	ps := Load(Param("src").Base(), GP64())
 	ld := Load(Param("ld"), GP64())
@@ -309,19 +313,30 @@ func transposePack(name string, e elem) {
 	Label(name + "_loop")
 	row := GP64()
 	perLane := 16 / e.size // columns per 128-bit lane
-	for h := 0; h < 2; h++ {
-		// Rows h*lanes … h*lanes+lanes-1 of the source, one block of columns.
+	halves := (width + lanes - 1) / lanes
+	var partial reg.OpmaskVirtual // lanes of a shorter last piece
+	if rows := width % lanes; rows != 0 {
+		bits := GP32()
+		MOVL(U32(1<<rows-1), bits)
+		partial = K()
+		KMOVW(bits, partial)
+	}
+	for h := 0; h < halves; h++ {
+		// Rows h*lanes … of the source, one block of columns.
+		rows := min(lanes, width-h*lanes)
 		MOVQ(ps, row)
-		if h == 1 {
-			for r := 0; r < lanes; r++ {
-				ADDQ(ld, row)
-			}
+		for r := 0; r < h*lanes; r++ {
+			ADDQ(ld, row)
 		}
 		z := make([]reg.VecVirtual, lanes)
 		for r := range z {
 			z[r] = ZMM()
+			if r >= rows {
+				e.zero(z[r], z[r], z[r])
+				continue
+			}
 			e.move(Mem{Base: row}, z[r])
-			if r < lanes-1 {
+			if r < rows-1 {
 				ADDQ(ld, row)
 			}
 		}
@@ -357,7 +372,12 @@ func transposePack(name string, e elem) {
 		for c := 0; c < perLane; c++ {
 			out := transposeLanes(t[c], t[perLane+c], t[2*perLane+c], t[3*perLane+c])
 			for l, o := range out {
-				e.move(o, Mem{Base: pd, Disp: (perLane*l+c)*width*e.size + h*lanes*e.size})
+				m := Mem{Base: pd, Disp: (perLane*l+c)*width*e.size + h*lanes*e.size}
+				if rows < lanes {
+					e.move(o, partial, m)
+				} else {
+					e.move(o, m)
+				}
 			}
 		}
 	}
