@@ -15,14 +15,7 @@ func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int, p
 			clear(panel) // zero padding rows in one call, then fill the valid ones
 		}
 		if tA == NoTrans {
-			src := a[(i0+q*mr)*lda+p0:]
-			done := 0
-			if packRows != nil && rows == mr {
-				done = transposeBlocks(panel, src, lda, kb, packRows)
-			}
-			if done < kb {
-				interleaveRows(panel[done*mr:], src[done:], lda, kb-done, rows, mr)
-			}
+			transposePanel(panel, a[(i0+q*mr)*lda+p0:], lda, kb, rows, mr, packRows)
 		} else {
 			// op(A) = Aᵀ: column p of the panel is contiguous in A.
 			for p := 0; p < kb; p++ {
@@ -32,16 +25,23 @@ func packA[T Float](dst []T, tA Transpose, a []T, lda, i0, p0, mb, kb, mr int, p
 	}
 }
 
-// transposeBlocks runs an assembly packer (kernelSpec.packTrans or
-// packRows) over the whole vector-sized blocks of kb columns — 16 for
-// float32, 8 for float64 — and returns how many columns it packed.
-func transposeBlocks[T Float](dst, src []T, ld, kb int, pack func(dst, src []T, ld, blocks int)) int {
-	perBlock := 64 / int(unsafe.Sizeof(T(0)))
-	blocks := kb / perBlock
-	if blocks > 0 {
-		pack(dst, src, ld, blocks)
+// transposePanel writes rows ≤ stride rows of src (ld apart, kb long)
+// column by column into a panel: panel[p*stride+i] = src[i*ld+p]. A full
+// panel (rows == stride) goes to the assembly packer pack, if there is one,
+// for its whole vector-sized blocks of columns — 16 for float32, 8 for
+// float64 — and interleaveRows does the rest.
+func transposePanel[T Float](panel, src []T, ld, kb, rows, stride int, pack func(dst, src []T, ld, blocks int)) {
+	done := 0
+	if pack != nil && rows == stride {
+		perBlock := 64 / int(unsafe.Sizeof(T(0)))
+		if blocks := kb / perBlock; blocks > 0 {
+			pack(panel, src, ld, blocks)
+			done = blocks * perBlock
+		}
 	}
-	return blocks * perBlock
+	if done < kb {
+		interleaveRows(panel[done*stride:], src[done:], ld, kb-done, rows, stride)
+	}
 }
 
 // packB copies the kb×nb block of op(B) that starts at row p0, column j0
@@ -71,14 +71,7 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 			}
 		} else {
 			// op(B) = Bᵀ: the panel's columns are rows of B, interleaved.
-			src := b[(j0+q*nrFull)*ldb+p0:]
-			done := 0
-			if packTrans != nil && cols == nrFull {
-				done = transposeBlocks(panel, src, ldb, kb, packTrans)
-			}
-			if done < kb {
-				interleaveRows(panel[done*nr:], src[done:], ldb, kb-done, cols, nr)
-			}
+			transposePanel(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, cols, nr, packTrans)
 		}
 	}
 }
