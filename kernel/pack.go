@@ -71,7 +71,11 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 			}
 		} else {
 			// op(B) = Bᵀ: the panel's columns are rows of B, interleaved.
-			transposePanel(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, cols, nr, packTrans)
+			pack := packTrans // it packs full-width (nrFull) panels only
+			if nr != nrFull {
+				pack = nil
+			}
+			transposePanel(panel, b[(j0+q*nrFull)*ldb+p0:], ldb, kb, cols, nr, pack)
 		}
 	}
 }
