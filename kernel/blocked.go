@@ -57,7 +57,7 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 				mb := min(s.mc, i1-ic)
 				if p.packA {
 					packA(packedA, p.tA, p.a, p.lda, ic, pc, mb, kb, s.mr, s.packRows)
-				} else if edge := mb % s.mr; edge != 0 && s.exactEdge(edge) == nil {
+				} else if edge := mb % s.mr; edge != 0 && !s.readsRowsInPlace(edge) {
 					packA(packedA, p.tA, p.a, p.lda, ic+mb-edge, pc, edge, kb, s.mr, s.packRows)
 				}
 				p.macro(packedA, packedB, tile, ic, jc, pc, mb, nb, kb)
@@ -102,17 +102,10 @@ func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, n
 	if narrow {
 		nr, micro, edgeMicro = s.narrow, s.microNarrow, s.edgeNarrow
 	}
-	inPlaceA := false // a short edge kernel that reads just these rows of A
-	if rows < mr && edgeMicro != nil {
-		for _, short := range s.shortEdges {
-			if rows <= short.rows {
-				edgeMicro = short.edge
-				if narrow {
-					edgeMicro = short.edgeNarrow
-				}
-				inPlaceA = rows == short.rows
-				break
-			}
+	if short := s.shortEdgeFor(rows); short != nil {
+		edgeMicro = short.edge
+		if narrow {
+			edgeMicro = short.edgeNarrow
 		}
 	}
 
@@ -131,7 +124,7 @@ func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, n
 	switch {
 	case p.packA:
 		ap = packedA[ir*kb:][:mr*kb]
-	case rows < mr && !inPlaceA:
+	case rows < mr && !s.readsRowsInPlace(rows):
 		ap = packedA[:mr*kb]
 	case p.tA == NoTrans:
 		ap, rsA, csA = p.a[(ic+ir)*p.lda+pc:], p.lda, 1

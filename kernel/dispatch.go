@@ -115,16 +115,23 @@ func specOf[T Float](impl *implementation) *kernelSpec[T] {
 	}
 }
 
-// exactEdge returns the short edge kernels for exactly rows rows, which
-// read only those rows of A, or nil.
-func (s *kernelSpec[T]) exactEdge(rows int) *shortEdge[T] {
-	if s.edge == nil {
+// shortEdgeFor returns the short edge kernels for a partial tile of rows
+// rows (the first with at least that many), or nil when there are none.
+func (s *kernelSpec[T]) shortEdgeFor(rows int) *shortEdge[T] {
+	if s.edge == nil || rows >= s.mr {
 		return nil
 	}
 	for i := range s.shortEdges {
-		if s.shortEdges[i].rows == rows {
+		if rows <= s.shortEdges[i].rows {
 			return &s.shortEdges[i]
 		}
 	}
 	return nil
+}
+
+// readsRowsInPlace reports whether the last rows rows of A can be read in
+// place: a short edge kernel of exactly that many rows reads only those.
+func (s *kernelSpec[T]) readsRowsInPlace(rows int) bool {
+	short := s.shortEdgeFor(rows)
+	return short != nil && short.rows == rows
 }

@@ -125,10 +125,6 @@ func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
 // transposed B's column panels.
 func interleaveRows[T Float](dst, src []T, ld, kb, rows, stride int) {
 	i0 := 0
-	if rows == 12 && stride == 12 {
-		interleave12(dst, src, ld, kb)
-		return
-	}
 	for ; i0+4 <= rows; i0 += 4 {
 		interleave4(dst[i0:], src[i0*ld:], ld, kb, stride)
 	}
@@ -159,31 +155,5 @@ func interleave4Of[T float32 | float64](dst, src []T, ld, kb, stride int) {
 	for p := range r0 {
 		d := dst[p*stride : p*stride+4 : p*stride+4]
 		d[0], d[1], d[2], d[3] = r0[p], r1[p], r2[p], r3[p]
-	}
-}
-
-// interleave12 is interleaveRows for a full 12-row panel (the AVX-512
-// tiles): one pass with twelve read streams and one sequential write
-// stream, instead of three passes that each fill a third of every row.
-func interleave12[T Float](dst, src []T, ld, kb int) {
-	switch d := any(dst).(type) {
-	case []float32:
-		interleave12Of(d, any(src).([]float32), ld, kb)
-	case []float64:
-		interleave12Of(d, any(src).([]float64), ld, kb)
-	}
-}
-
-func interleave12Of[T float32 | float64](dst, src []T, ld, kb int) {
-	var r [12][]T
-	for i := range r {
-		r[i] = src[i*ld:][:kb]
-	}
-	dst = dst[:12*kb]
-	for p := 0; p < kb; p++ {
-		d := (*[12]T)(dst[p*12:])
-		d[0], d[1], d[2], d[3] = r[0][p], r[1][p], r[2][p], r[3][p]
-		d[4], d[5], d[6], d[7] = r[4][p], r[5][p], r[6][p], r[7][p]
-		d[8], d[9], d[10], d[11] = r[8][p], r[9][p], r[10][p], r[11][p]
 	}
 }

@@ -37,15 +37,19 @@ func ensureHelpers(n int) {
 	}
 }
 
+// do runs the band and counts it as finished.
+func (b *band) do() {
+	b.run()
+	b.left.Add(-1)
+}
+
 func helper() {
 	for t := range helperTasks {
-		t.run()
-		t.left.Add(-1)
+		t.do()
 		for deadline := time.Now().Add(helperSpin); time.Now().Before(deadline); {
 			select {
 			case t = <-helperTasks:
-				t.run()
-				t.left.Add(-1)
+				t.do()
 				deadline = time.Now().Add(helperSpin)
 			default:
 				runtime.Gosched()
