@@ -91,3 +91,14 @@ func ExampleLookup() {
 	fmt.Println(err != nil)
 	// Output: true
 }
+
+// The zero Kernel is the active implementation on Auto workers, the same
+// as the package-level functions.
+func ExampleKernel() {
+	var k kernel.Kernel
+	a := []float64{1, 2, 3, 4}
+	c := make([]float64, 4)
+	k.WithWorkers(kernel.Serial).Dgemm(kernel.NoTrans, kernel.NoTrans, 2, 2, 2, 1, a, 2, a, 2, 0, c, 2)
+	fmt.Println(k.Name() == kernel.Implementation(), c)
+	// Output: true [7 10 15 22]
+}

@@ -42,12 +42,13 @@ func (w Workers) Dgemm(tA, tB Transpose, m, n, k int, alpha float64, a []float64
 // Gemm is the generic form of Sgemm and Dgemm, for code written over both
 // element types: C = alpha·op(A)·op(B) + beta·C on w workers.
 func Gemm[T Float](w Workers, tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	gemm(active, w, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	gemm(Kernel{workers: w}, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-// gemm is Gemm on the given implementation.
-func gemm[T Float](impl *implementation, w Workers, tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	if w < 0 {
+// gemm is Gemm on kn's implementation and workers: the one entry of every
+// public function.
+func gemm[T Float](kn Kernel, tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+	if kn.workers < 0 {
 		panic(badWorkers)
 	}
 	if !checkGemm(tA, tB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc) {
@@ -58,12 +59,12 @@ func gemm[T Float](impl *implementation, w Workers, tA, tB Transpose, m, n, k in
 		return
 	}
 	p := problem[T]{
-		spec: specOf[T](impl), tA: tA, tB: tB, k: k, alpha: alpha,
+		spec: specOf[T](kn.impl()), tA: tA, tB: tB, k: k, alpha: alpha,
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
 	}
 	p.packA, p.packB = choosePacking[T](m, tA, tB, lda, ldb)
 	if p.spec.alwaysPack {
 		p.packA, p.packB = true, true
 	}
-	p.run(m, n, w.resolve(m, n, k))
+	p.run(m, n, kn.workers.resolve(m, n, k))
 }

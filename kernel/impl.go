@@ -6,11 +6,13 @@ import (
 )
 
 // Kernel is one implementation of the GEMM on a chosen number of workers,
-// for comparing paths side by side (the lab's kernel tab, benchmarks). The
-// package-level functions use the fastest implementation; a Kernel never
-// changes what they do.
+// for comparing paths side by side (the lab's kernel tab, benchmarks). A
+// Kernel never changes what the package-level functions do.
+//
+// The zero Kernel is the active implementation (see Implementation) on Auto
+// workers: its methods compute exactly what Sgemm and Dgemm do.
 type Kernel struct {
-	impl    *implementation
+	path    *implementation // nil: the active implementation
 	workers Workers
 }
 
@@ -29,7 +31,7 @@ func Implementations() []string {
 func Lookup(name string) (Kernel, error) {
 	for _, impl := range implementations {
 		if impl.name == name {
-			return Kernel{impl: impl}, nil
+			return Kernel{path: impl}, nil
 		}
 	}
 	return Kernel{}, fmt.Errorf("kernel: implementation %q not available here (have %s)", name, strings.Join(Implementations(), ", "))
@@ -42,14 +44,22 @@ func (k Kernel) WithWorkers(w Workers) Kernel {
 }
 
 // Name returns the implementation's name.
-func (k Kernel) Name() string { return k.impl.name }
+func (k Kernel) Name() string { return k.impl().name }
+
+// impl returns k's implementation: the active one for the zero Kernel.
+func (k Kernel) impl() *implementation {
+	if k.path == nil {
+		return active
+	}
+	return k.path
+}
 
 // Sgemm is the package-level Sgemm on k's implementation and workers.
 func (k Kernel) Sgemm(tA, tB Transpose, m, n, kk int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
-	gemm(k.impl, k.workers, tA, tB, m, n, kk, alpha, a, lda, b, ldb, beta, c, ldc)
+	gemm(k, tA, tB, m, n, kk, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
 // Dgemm is the package-level Dgemm on k's implementation and workers.
 func (k Kernel) Dgemm(tA, tB Transpose, m, n, kk int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
-	gemm(k.impl, k.workers, tA, tB, m, n, kk, alpha, a, lda, b, ldb, beta, c, ldc)
+	gemm(k, tA, tB, m, n, kk, alpha, a, lda, b, ldb, beta, c, ldc)
 }

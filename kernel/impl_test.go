@@ -1,7 +1,9 @@
 package kernel
 
 import (
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -82,5 +84,53 @@ func TestLookupUsesThatImplementation(t *testing.T) {
 	}
 	if Implementations()[len(Implementations())-1] != "purego" {
 		t.Error("purego must be listed last")
+	}
+}
+
+// TestKernelZeroValue checks that the zero Kernel, with or without a worker
+// count, is the active implementation: the same name and bitwise the same
+// results as the package-level functions.
+func TestKernelZeroValue(t *testing.T) {
+	active, err := Lookup(Implementation())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		k    Kernel
+	}{
+		{"zero", Kernel{}},
+		{"zero.WithWorkers(Serial)", Kernel{}.WithWorkers(Serial)},
+		{"zero.WithWorkers(2)", Kernel{}.WithWorkers(2)},
+		{"Lookup(Implementation())", active},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.k.Name(); got != Implementation() {
+				t.Fatalf("Name() = %q, want %q", got, Implementation())
+			}
+			t.Run("float32", func(t *testing.T) { sameAsPackage(t, tc.k.Sgemm, Sgemm) })
+			t.Run("float64", func(t *testing.T) { sameAsPackage(t, tc.k.Dgemm, Dgemm) })
+		})
+	}
+}
+
+// sameAsPackage checks that got computes bitwise what the package-level
+// function want does, on a product of several tiles with partial edges.
+func sameAsPackage[T Float](t *testing.T, got, want gemmFunc[T]) {
+	const m, n, k = 131, 77, 90
+	rnd := randFloat[T](rand.New(rand.NewPCG(13, 14)))
+	a, b, c := make([]T, m*k), make([]T, k*n), make([]T, m*n)
+	for _, x := range [][]T{a, b, c} {
+		for i := range x {
+			x[i] = rnd()
+		}
+	}
+	cGot, cWant := slices.Clone(c), slices.Clone(c)
+	got(NoTrans, Trans, m, n, k, 0.75, a, k, b, k, 1.5, cGot, n)
+	want(NoTrans, Trans, m, n, k, 0.75, a, k, b, k, 1.5, cWant, n)
+	for i := range cGot {
+		if !bitsEqual(cGot[i], cWant[i]) {
+			t.Fatalf("C[%d] = %v, package-level %v", i, cGot[i], cWant[i])
+		}
 	}
 }

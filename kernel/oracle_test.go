@@ -88,11 +88,20 @@ func eps[T Float]() float64 {
 	return 0x1p-53
 }
 
+// gemmFunc is the signature of Sgemm and Dgemm, for element type T.
+type gemmFunc[T Float] func(tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int)
+
+// gemmOn returns kn's GEMM for element type T as a gemmFunc.
+func gemmOn[T Float](kn Kernel) gemmFunc[T] {
+	return func(tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+		gemm(kn, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	}
+}
+
 // runCase runs one GEMM through call on fresh random operands and checks
 // the result against a float64 oracle, the guard bands, the padding of C,
 // and that A and B are unchanged. NaN fills C when beta is 0.
-func runCase[T Float](t *testing.T, rng *rand.Rand, tc gemmCase,
-	call func(tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int)) {
+func runCase[T Float](t *testing.T, rng *rand.Rand, tc gemmCase, call gemmFunc[T]) {
 	t.Helper()
 	rowsA, colsA, rowsB, colsB := tc.dims()
 	sentinel := T(math.Inf(-1))
