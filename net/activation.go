@@ -16,7 +16,12 @@ const (
 	TanhAct    Activation = "tanh"
 )
 
-// ParseActivation accepts "relu", "sigmoid" or "tanh" in any case.
+// Activations lists every activation, in the order menus show them.
+func Activations() []Activation { return []Activation{ReLUAct, SigmoidAct, TanhAct} }
+
+// ParseActivation accepts "relu", "sigmoid" or "tanh" in any case. It is
+// what UnmarshalText runs; configs, flags and entry fields go through
+// UnmarshalText.
 func ParseActivation(s string) (Activation, error) {
 	switch a := Activation(strings.ToLower(strings.TrimSpace(s))); a {
 	case ReLUAct, SigmoidAct, TanhAct:
@@ -25,27 +30,46 @@ func ParseActivation(s string) (Activation, error) {
 	return "", fmt.Errorf("net: unknown activation %q (want relu, sigmoid or tanh)", s)
 }
 
-// Apply returns the activation of v, for code outside a layer (the
-// activation-histogram experiment).
-func (a Activation) Apply(v float64) float64 {
+// Valid reports whether a is one of Activations().
+func (a Activation) Valid() bool {
 	switch a {
-	case SigmoidAct:
-		return 1 / (1 + math.Exp(-v))
-	case TanhAct:
-		return math.Tanh(v)
+	case ReLUAct, SigmoidAct, TanhAct:
+		return true
 	}
-	return max(v, 0)
+	return false
 }
 
-// NewActivationLayer returns a fresh layer computing a.
+// MarshalText writes the activation's name; an unknown activation is an
+// error.
+func (a Activation) MarshalText() ([]byte, error) {
+	if !a.Valid() {
+		return nil, fmt.Errorf("net: unknown activation %q", string(a))
+	}
+	return []byte(a), nil
+}
+
+// UnmarshalText reads an activation as ParseActivation does.
+func (a *Activation) UnmarshalText(b []byte) error {
+	v, err := ParseActivation(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// NewActivationLayer returns a fresh layer computing a. It panics for an
+// unknown activation.
 func NewActivationLayer[T Float](a Activation) Layer[T] {
 	switch a {
 	case SigmoidAct:
 		return &Sigmoid[T]{}
 	case TanhAct:
 		return &Tanh[T]{}
+	case ReLUAct:
+		return &ReLU[T]{}
 	}
-	return &ReLU[T]{}
+	panic(fmt.Sprintf("net: NewActivationLayer: unknown activation %q", string(a)))
 }
 
 // ReLU is max(x, 0). Its derivative at exactly 0 is 0, as in the book
@@ -57,6 +81,7 @@ type ReLU[T Float] struct {
 // Forward returns x where x > 0 (or NaN, as the book's mask x <= 0 keeps
 // NaN) and +0 elsewhere.
 func (l *ReLU[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	mustLayer("ReLU.Forward", checkBatch(x))
 	out := reuse(&l.out, x.Rows, x.Cols)
 	switch o := any(out.Data).(type) {
 	case []float32:
@@ -91,6 +116,10 @@ func relu64(dst, x []float64) {
 
 // Backward zeroes dout where the input was <= 0 (in place) and returns it.
 func (l *ReLU[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	if l.out == nil {
+		noForward("ReLU.Backward")
+	}
+	mustLayer("ReLU.Backward", checkGrad(dout, l.out.Rows, l.out.Cols))
 	switch d := any(dout.Data).(type) {
 	case []float32:
 		reluMask32(d, any(l.out.Data).([]float32))
@@ -133,6 +162,7 @@ type Sigmoid[T Float] struct {
 
 // Forward returns 1/(1+exp(-x)).
 func (l *Sigmoid[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	mustLayer("Sigmoid.Forward", checkBatch(x))
 	out := reuse(&l.out, x.Rows, x.Cols)
 	for i, v := range x.Data {
 		out.Data[i] = T(1 / (1 + math.Exp(-float64(v))))
@@ -142,6 +172,10 @@ func (l *Sigmoid[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 
 // Backward returns dout·(1−y)·y.
 func (l *Sigmoid[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	if l.out == nil {
+		noForward("Sigmoid.Backward")
+	}
+	mustLayer("Sigmoid.Backward", checkGrad(dout, l.out.Rows, l.out.Cols))
 	dx := reuse(&l.dx, dout.Rows, dout.Cols)
 	for i, y := range l.out.Data[:len(dout.Data)] {
 		dx.Data[i] = dout.Data[i] * (1 - y) * y
@@ -159,6 +193,7 @@ type Tanh[T Float] struct {
 
 // Forward returns tanh(x).
 func (l *Tanh[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	mustLayer("Tanh.Forward", checkBatch(x))
 	out := reuse(&l.out, x.Rows, x.Cols)
 	for i, v := range x.Data {
 		out.Data[i] = T(math.Tanh(float64(v)))
@@ -168,6 +203,10 @@ func (l *Tanh[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 
 // Backward returns dout·(1−y²).
 func (l *Tanh[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	if l.out == nil {
+		noForward("Tanh.Backward")
+	}
+	mustLayer("Tanh.Backward", checkGrad(dout, l.out.Rows, l.out.Cols))
 	dx := reuse(&l.dx, dout.Rows, dout.Cols)
 	for i, y := range l.out.Data[:len(dout.Data)] {
 		dx.Data[i] = dout.Data[i] * (1 - y*y)

@@ -19,12 +19,17 @@ type Affine[T Float] struct {
 // NewAffine returns an Affine layer over w (fan_in×fan_out) and b
 // (1×fan_out), which it keeps and updates in place through Params. Its
 // products run on the given kernel workers.
+// It panics when w or b is malformed or b is not 1×fan_out.
 func NewAffine[T Float](name string, w, b *Matrix[T], workers kernel.Workers) *Affine[T] {
+	mustLayer("NewAffine: W", w.check())
+	mustLayer("NewAffine: b", checkGrad(b, 1, w.Cols))
 	return &Affine[T]{W: w, B: b, dW: NewMatrix[T](w.Rows, w.Cols), dB: NewMatrix[T](1, w.Cols), workers: workers, name: name}
 }
 
-// Forward returns x·W + b.
+// Forward returns x·W + b. x must have W.Rows columns and at least one
+// row; the layer keeps x (not a copy) for Backward.
 func (l *Affine[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	mustLayer("Affine.Forward", checkInput(x, l.W.Rows))
 	l.x = x
 	out := reuse(&l.out, x.Rows, l.W.Cols)
 	for i := 0; i < out.Rows; i++ {
@@ -35,7 +40,12 @@ func (l *Affine[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 }
 
 // Backward sets dW = xᵀ·dout and db = Σ_rows dout, and returns dout·Wᵀ.
+// dout must be shaped like the last Forward's output.
 func (l *Affine[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	if l.x == nil {
+		noForward("Affine.Backward")
+	}
+	mustLayer("Affine.Backward", checkGrad(dout, l.x.Rows, l.W.Cols))
 	gemm(l.workers, kernel.Trans, kernel.NoTrans, 1, l.x, dout, 0, l.dW)
 	sumRows(l.dB.Data, dout)
 	if l.SkipInputGrad {

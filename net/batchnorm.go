@@ -1,30 +1,37 @@
 package net
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
-// BatchNormOptions are the settings of a BatchNorm layer. The zero value
-// means the book's defaults.
+// BatchNormOptions are the settings of a BatchNorm layer. Every field
+// means what it holds (a momentum of 0 keeps only the last batch); start
+// from BookBatchNormOptions for the book's layer.
 type BatchNormOptions struct {
-	// Momentum of the running statistics: running = m·running + (1−m)·batch.
-	// 0 means the book's 0.9.
-	Momentum float64
-	// Eps is added to the variance before the square root; 0 means 1e-6
-	// (the book's 10e-7).
-	Eps float64
+	// Momentum of the running statistics, in [0, 1):
+	// running = m·running + (1−m)·batch. The book's is 0.9.
+	Momentum float64 `json:"momentum"`
+	// Eps (≥ 0) is added to the variance before the square root. The
+	// book's is 10e-7 = 1e-6.
+	Eps float64 `json:"eps"`
 	// RunningVarOne starts the running variance at 1 (the usual framework
 	// convention) instead of the book's 0, which biases test-mode outputs
 	// early in training.
-	RunningVarOne bool
+	RunningVarOne bool `json:"running_var_one"`
 }
 
-func (o BatchNormOptions) withDefaults() BatchNormOptions {
-	if o.Momentum == 0 {
-		o.Momentum = 0.9
+// BookBatchNormOptions returns the book's BatchNorm settings: momentum
+// 0.9, eps 1e-6, running statistics starting at 0.
+func BookBatchNormOptions() BatchNormOptions {
+	return BatchNormOptions{Momentum: 0.9, Eps: 1e-6}
+}
+
+func (o BatchNormOptions) validate() error {
+	if !(o.Momentum >= 0 && o.Momentum < 1) || !(o.Eps >= 0) || math.IsInf(o.Eps, 0) {
+		return fmt.Errorf("net: BatchNorm momentum %v must be in [0, 1) and eps %v finite and ≥ 0", o.Momentum, o.Eps)
 	}
-	if o.Eps == 0 {
-		o.Eps = 1e-6
-	}
-	return o
+	return nil
 }
 
 // BatchNorm normalises each feature (column) of a batch, then scales and
@@ -38,18 +45,26 @@ type BatchNorm[T Float] struct {
 	dGamma, dBeta           *Matrix[T]
 	// Kept from the last training forward for Backward.
 	xn, out, dx *Matrix[T]
+	trained     bool // the last Forward was in training mode
 	std         []T
 	sum, sumXn  []T
 	name        string
 }
 
-// NewBatchNorm returns a BatchNorm layer over d features.
+// NewBatchNorm returns a BatchNorm layer over d features. It panics when
+// d < 1 or opt is out of range.
 func NewBatchNorm[T Float](name string, d int, opt BatchNormOptions) *BatchNorm[T] {
+	if d < 1 {
+		panic(fmt.Sprintf("net: NewBatchNorm: %d features", d))
+	}
+	if err := opt.validate(); err != nil {
+		panic(err)
+	}
 	l := &BatchNorm[T]{
 		Gamma: NewMatrix[T](1, d), Beta: NewMatrix[T](1, d),
 		dGamma: NewMatrix[T](1, d), dBeta: NewMatrix[T](1, d),
 		RunningMean: make([]T, d), RunningVar: make([]T, d),
-		opt: opt.withDefaults(), std: make([]T, d), sum: make([]T, d), sumXn: make([]T, d),
+		opt: opt, std: make([]T, d), sum: make([]T, d), sumXn: make([]T, d),
 		name: name,
 	}
 	for j := range l.Gamma.Data {
@@ -63,6 +78,8 @@ func NewBatchNorm[T Float](name string, d int, opt BatchNormOptions) *BatchNorm[
 
 // Forward normalises x with batch statistics (train) or running ones.
 func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	mustLayer("BatchNorm.Forward", checkInput(x, len(l.std)))
+	l.trained = train
 	n, d := x.Rows, x.Cols
 	out := reuse(&l.out, n, d)
 	eps, mom := T(l.opt.Eps), T(l.opt.Momentum)
@@ -124,6 +141,10 @@ func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 // dβ = Σ dout, using the compact form
 // dx = (N·dxn − Σ dxn − xn·Σ(dxn·xn)) / (N·std) with dxn = γ·dout.
 func (l *BatchNorm[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	if !l.trained {
+		noForward("BatchNorm.Backward")
+	}
+	mustLayer("BatchNorm.Backward", checkGrad(dout, l.xn.Rows, l.xn.Cols))
 	n, d := dout.Rows, dout.Cols
 	xn, gamma := l.xn, l.Gamma.Data
 	dGamma, dBeta := l.dGamma.Data, l.dBeta.Data

@@ -29,8 +29,8 @@ func BenchmarkTrainStep(b *testing.B) {
 
 func benchStep[T Float](b *testing.B, batch int, bn bool) {
 	rng := rand.New(rand.NewPCG(1, 1))
-	nw, err := New[T](Config{InputSize: 784, HiddenSizes: []int{100, 100, 100, 100}, OutputSize: 10,
-		Init: He(), BatchNorm: bn, Workers: kernel.Serial}, rng)
+	nw, err := New[T](Config{InputSize: 784, HiddenSizes: []int{100, 100, 100, 100}, OutputSize: 10, Activation: ReLUAct,
+		Init: He(), BatchNorm: bn, BN: BookBatchNormOptions(), Workers: kernel.Serial}, rng)
 	if err != nil {
 		b.Fatal(err)
 	}

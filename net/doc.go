@@ -11,6 +11,38 @@
 // running statistics at zero with momentum 0.9 and eps 1e-6, "Xavier" is
 // √(1/fan_in), and the loss adds 1e-7 inside the log.
 //
+// # Checked input
+//
+// Nothing computes on a mis-shaped batch. Network methods (Predict, Loss,
+// Accuracy, Gradient, Step) return an error — "net: Predict: shape
+// mismatch: batch has 783 columns, expected 784" — that wraps ErrShape for
+// a batch of the wrong width, with no rows, or a hand-built Matrix whose
+// Data does not hold Rows×Cols values, and ErrLabels for a label count
+// other than the row count or a label outside [0, OutputSize). They check
+// before touching anything, so a refused batch leaves the network as it
+// was. Layer methods, which sit inside a training loop, panic instead, as
+// gonum/mat does with ErrShape: the panic value is an error "net:
+// Layer.Method: …" wrapping ErrShape, ErrLabels, or ErrNoForward for a
+// Backward without the training Forward it differentiates. Constructors
+// taking a Config return errors; those taking plain sizes panic.
+//
+// # Aliasing
+//
+// A layer keeps its Forward input x (not a copy) until its Backward, and
+// SoftmaxWithLoss keeps its labels: do not change them in between. The
+// matrices a layer returns belong to it and are overwritten by its next
+// call.
+//
+// # Configuration values
+//
+// Activation, Init and OptimizerName are typed values with a text form
+// (encoding.TextMarshaler and TextUnmarshaler): "relu", "He", "std=0.01",
+// "adam". Configs hold these values and mean exactly what they hold — a
+// zero Init is the all-zero initializer, a learning rate of 0 keeps the
+// weights still; nothing stands for "the default". The book's settings come
+// from constructors such as BookBatchNormOptions and OptimizerName.BookLR
+// (and, for whole experiments, from package experiment).
+//
 // Randomness is explicit: every constructor that draws takes a seeded
 // *rand.Rand (math/rand/v2); there is no global generator. A layer's
 // Forward and Backward return matrices the layer owns and overwrites on its

@@ -9,6 +9,7 @@ type Dropout[T Float] struct {
 	Ratio   float64
 	rng     *rand.Rand
 	mask    []bool
+	trained bool // the last Forward drew mask
 	out, dx *Matrix[T]
 }
 
@@ -19,7 +20,9 @@ func NewDropout[T Float](ratio float64, rng *rand.Rand) *Dropout[T] {
 
 // Forward drops inputs (train) or scales them (test).
 func (l *Dropout[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
+	mustLayer("Dropout.Forward", checkBatch(x))
 	out := reuse(&l.out, x.Rows, x.Cols)
+	l.trained = train
 	if !train {
 		keep := T(1 - l.Ratio)
 		for i, v := range x.Data {
@@ -42,8 +45,12 @@ func (l *Dropout[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	return out
 }
 
-// Backward passes dout where the input was kept.
+// Backward passes dout where the last training Forward kept the input.
 func (l *Dropout[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	if !l.trained {
+		noForward("Dropout.Backward")
+	}
+	mustLayer("Dropout.Backward", checkGrad(dout, l.out.Rows, l.out.Cols))
 	dx := reuse(&l.dx, dout.Rows, dout.Cols)
 	for i, v := range dout.Data {
 		if l.mask[i] {

@@ -13,7 +13,7 @@ func Example() {
 	rng := rand.New(rand.NewPCG(1, 2))
 	nw, err := net.New[float64](net.Config{
 		InputSize: 2, HiddenSizes: []int{16}, OutputSize: 2,
-		Init: net.He(), Workers: kernel.Serial,
+		Activation: net.ReLUAct, Init: net.He(), Workers: kernel.Serial,
 	}, rng)
 	if err != nil {
 		panic(err)
@@ -28,7 +28,7 @@ func Example() {
 			labels[i] = 1
 		}
 	}
-	opt, _ := net.NewOptimizer[float64]("adam", 0.01)
+	opt, _ := net.NewOptimizer[float64](net.OptAdam, 0.01)
 	for range 500 {
 		if _, err := nw.Step(x, labels, opt); err != nil {
 			panic(err)

@@ -88,7 +88,7 @@ func TestLayerGradients(t *testing.T) {
 		}
 	}
 	aff := NewAffine("A.", randMatrix(rng, 5, 4), randMatrix(rng, 1, 4), kernel.Serial)
-	bn := NewBatchNorm[float64]("BN.", 5, BatchNormOptions{})
+	bn := NewBatchNorm[float64]("BN.", 5, BookBatchNormOptions())
 	for i := range bn.Gamma.Data {
 		bn.Gamma.Data[i] = 0.5 + rng.Float64()
 		bn.Beta.Data[i] = rng.NormFloat64()
@@ -140,9 +140,9 @@ func TestNetworkGradients(t *testing.T) {
 		name string
 		cfg  Config
 	}{
-		{"relu", Config{InputSize: 6, HiddenSizes: []int{5, 4}, OutputSize: 4, Init: He()}},
-		{"relu+bn", Config{InputSize: 6, HiddenSizes: []int{5, 4}, OutputSize: 4, Init: He(), BatchNorm: true}},
-		{"sigmoid+bn+decay", Config{InputSize: 6, HiddenSizes: []int{5}, OutputSize: 4, Activation: SigmoidAct, Init: Xavier(), BatchNorm: true, WeightDecay: 0.1}},
+		{"relu", Config{InputSize: 6, HiddenSizes: []int{5, 4}, OutputSize: 4, Activation: ReLUAct, Init: He()}},
+		{"relu+bn", Config{InputSize: 6, HiddenSizes: []int{5, 4}, OutputSize: 4, Activation: ReLUAct, Init: He(), BatchNorm: true, BN: BookBatchNormOptions()}},
+		{"sigmoid+bn+decay", Config{InputSize: 6, HiddenSizes: []int{5}, OutputSize: 4, Activation: SigmoidAct, Init: Xavier(), BatchNorm: true, BN: BookBatchNormOptions(), WeightDecay: 0.1}},
 		{"tanh", Config{InputSize: 6, HiddenSizes: []int{5, 5}, OutputSize: 4, Activation: TanhAct, Init: Glorot()}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -182,7 +182,7 @@ func TestNetworkGradients(t *testing.T) {
 // inputs; 20 here, which changes nothing of the argument and runs faster).
 func TestBatchNormSingleSampleQuirk(t *testing.T) {
 	rng := rand.New(rand.NewPCG(6, 6))
-	cfg := Config{InputSize: 20, HiddenSizes: []int{100, 100}, OutputSize: 10, Init: He(), BatchNorm: true}
+	cfg := Config{InputSize: 20, HiddenSizes: []int{100, 100}, OutputSize: 10, Activation: ReLUAct, Init: He(), BatchNorm: true, BN: BookBatchNormOptions()}
 	nw, err := New[float64](cfg, rng)
 	if err != nil {
 		t.Fatal(err)

@@ -95,9 +95,24 @@ func (in Init) Formula() string {
 	return "W ~ N(0,1)·" + strconv.FormatFloat(in.value, 'g', -1, 64)
 }
 
+// MarshalText writes the initializer as String does; UnmarshalText reads
+// it back.
+func (in Init) MarshalText() ([]byte, error) { return []byte(in.String()), nil }
+
+// UnmarshalText reads an initializer as ParseInit does.
+func (in *Init) UnmarshalText(b []byte) error {
+	v, err := ParseInit(string(b))
+	if err != nil {
+		return err
+	}
+	*in = v
+	return nil
+}
+
 // ParseInit reads an initializer: "he"/"relu", "xavier"/"sigmoid",
 // "glorot", "zero", "const=C", "std=σ" or a bare number σ (as the book's
-// weight_init_std argument).
+// weight_init_std argument). It is what UnmarshalText runs; configs, flags
+// and entry fields go through UnmarshalText.
 func ParseInit(s string) (Init, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	switch t {

@@ -18,7 +18,7 @@ func TestBatchNormStatistics(t *testing.T) {
 			x.Set(i, j, 5*float64(j+1)+float64(j+1)*rng.NormFloat64())
 		}
 	}
-	bn := NewBatchNorm[float64]("bn.", 3, BatchNormOptions{})
+	bn := NewBatchNorm[float64]("bn.", 3, BookBatchNormOptions())
 	out := bn.Forward(x, true)
 	for j := 0; j < 3; j++ {
 		var mean, sq, xm, xv float64
@@ -61,7 +61,7 @@ func TestBatchNormStatistics(t *testing.T) {
 	if math.Abs(test.At(0, 1)-want) > 1e-12 {
 		t.Errorf("test-mode output %g, want %g", test.At(0, 1), want)
 	}
-	one := NewBatchNorm[float64]("bn.", 3, BatchNormOptions{RunningVarOne: true, Momentum: 0.5})
+	one := NewBatchNorm[float64]("bn.", 3, BatchNormOptions{RunningVarOne: true, Momentum: 0.5, Eps: 1e-6})
 	if one.RunningVar[0] != 1 {
 		t.Errorf("RunningVarOne: running variance starts at %g", one.RunningVar[0])
 	}
@@ -146,7 +146,7 @@ func TestZeroInitSymmetry(t *testing.T) {
 // TestFloat32MatchesFloat64 builds the same network in both precisions.
 func TestFloat32MatchesFloat64(t *testing.T) {
 	for _, bn := range []bool{false, true} {
-		cfg := Config{InputSize: 30, HiddenSizes: []int{20, 20}, OutputSize: 5, Init: He(), BatchNorm: bn, Workers: kernel.Serial}
+		cfg := Config{InputSize: 30, HiddenSizes: []int{20, 20}, OutputSize: 5, Activation: ReLUAct, Init: He(), BatchNorm: bn, BN: BookBatchNormOptions(), Workers: kernel.Serial}
 		n64, _ := New[float64](cfg, rand.New(rand.NewPCG(10, 10)))
 		n32, _ := New[float32](cfg, rand.New(rand.NewPCG(10, 10)))
 		rng := rand.New(rand.NewPCG(11, 11))
@@ -178,12 +178,12 @@ func TestFloat32MatchesFloat64(t *testing.T) {
 
 func TestOptimizersDescend(t *testing.T) {
 	for _, name := range OptimizerNames() {
-		t.Run(name, func(t *testing.T) {
-			opt, err := NewOptimizer[float64](name, 0)
+		t.Run(string(name), func(t *testing.T) {
+			opt, err := NewOptimizer[float64](name, name.BookLR())
 			if err != nil {
 				t.Fatal(err)
 			}
-			nw, _ := New[float64](Config{InputSize: 5, HiddenSizes: []int{8}, OutputSize: 3, Init: He()}, rand.New(rand.NewPCG(12, 12)))
+			nw, _ := New[float64](Config{InputSize: 5, HiddenSizes: []int{8}, OutputSize: 3, Activation: ReLUAct, Init: He()}, rand.New(rand.NewPCG(12, 12)))
 			x := randMatrix(rand.New(rand.NewPCG(13, 13)), 30, 5)
 			labels := make([]int, 30)
 			for i := range labels {
@@ -201,7 +201,7 @@ func TestOptimizersDescend(t *testing.T) {
 			}
 		})
 	}
-	if _, err := NewOptimizer[float32]("lbfgs", 0.1); err == nil {
+	if _, err := NewOptimizer[float32](OptimizerName("lbfgs"), 0.1); err == nil {
 		t.Error("unknown optimizer accepted")
 	}
 	// SGD is exactly p − lr·g.
@@ -234,7 +234,7 @@ func TestArgmax(t *testing.T) {
 // learning rate: the loss must become non-finite and be reported, and the
 // accuracy of an all-NaN network is the share of class 0.
 func TestDivergenceIsReported(t *testing.T) {
-	nw, _ := New[float32](Config{InputSize: 50, HiddenSizes: []int{100, 100, 100}, OutputSize: 4, Init: Std(1)}, rand.New(rand.NewPCG(14, 14)))
+	nw, _ := New[float32](Config{InputSize: 50, HiddenSizes: []int{100, 100, 100}, OutputSize: 4, Activation: ReLUAct, Init: Std(1)}, rand.New(rand.NewPCG(14, 14)))
 	x := NewMatrix[float32](8, 50)
 	for i := range x.Data {
 		x.Data[i] = float32(i%11) / 11
@@ -264,18 +264,18 @@ func TestConfigErrors(t *testing.T) {
 		cfg  Config
 		want string
 	}{
-		{Config{InputSize: 0, OutputSize: 2}, "sizes"},
-		{Config{InputSize: 2, HiddenSizes: []int{3, 0}, OutputSize: 2}, "hidden"},
+		{Config{InputSize: 0, OutputSize: 2, Activation: ReLUAct}, "sizes"},
+		{Config{InputSize: 2, HiddenSizes: []int{3, 0}, OutputSize: 2, Activation: ReLUAct}, "hidden"},
 		{Config{InputSize: 2, OutputSize: 2, Activation: "swish"}, "activation"},
-		{Config{InputSize: 2, OutputSize: 2, Dropout: 1}, "dropout"},
-		{Config{InputSize: 2, OutputSize: 2, WeightDecay: math.NaN()}, "decay"},
-		{Config{InputSize: 2, OutputSize: 2, BN: BatchNormOptions{Momentum: 1}}, "momentum"},
+		{Config{InputSize: 2, Activation: ReLUAct, OutputSize: 2, Dropout: 1}, "dropout"},
+		{Config{InputSize: 2, Activation: ReLUAct, OutputSize: 2, WeightDecay: math.NaN()}, "decay"},
+		{Config{InputSize: 2, Activation: ReLUAct, OutputSize: 2, BatchNorm: true, BN: BatchNormOptions{Momentum: 1}}, "momentum"},
 	} {
 		if _, err := New[float32](tc.cfg, rng); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("New(%+v) error = %v, want one about %q", tc.cfg, err, tc.want)
 		}
 	}
-	nw, _ := New[float32](Config{InputSize: 3, OutputSize: 2}, rng)
+	nw, _ := New[float32](Config{InputSize: 3, Activation: ReLUAct, OutputSize: 2}, rng)
 	x := NewMatrix[float32](2, 3)
 	for _, labels := range [][]int{{0}, {0, 2}, {-1, 0}} {
 		if _, err := nw.Loss(x, labels, false); err == nil {

@@ -15,12 +15,12 @@ type Config struct {
 	InputSize   int
 	HiddenSizes []int
 	OutputSize  int
-	// Activation of every hidden layer; "" means ReLU.
+	// Activation of every hidden layer (required).
 	Activation Activation
 	// Init of every affine layer, the output one included.
 	Init Init
 	// BatchNorm inserts Affine → BatchNorm → activation in every hidden
-	// layer, with options BN.
+	// layer, with options BN (start from BookBatchNormOptions).
 	BatchNorm bool
 	BN        BatchNormOptions
 	// Dropout is the drop ratio after each hidden activation; 0 means none.
@@ -58,9 +58,6 @@ func New[T Float](cfg Config, rng *rand.Rand) (*Network[T], error) {
 		return nil, errors.New("net: New needs a *rand.Rand")
 	}
 	act := cfg.Activation
-	if act == "" {
-		act = ReLUAct
-	}
 	nw := &Network[T]{cfg: cfg}
 	sizes := append(append([]int{cfg.InputSize}, cfg.HiddenSizes...), cfg.OutputSize)
 	for i := 1; i < len(sizes); i++ {
@@ -96,10 +93,8 @@ func (cfg Config) validate() error {
 			return fmt.Errorf("net: hidden sizes must be positive (got %v)", cfg.HiddenSizes)
 		}
 	}
-	if cfg.Activation != "" {
-		if _, err := ParseActivation(string(cfg.Activation)); err != nil {
-			return err
-		}
+	if !cfg.Activation.Valid() {
+		return fmt.Errorf("net: unknown activation %q (want relu, sigmoid or tanh)", string(cfg.Activation))
 	}
 	if !(cfg.Dropout >= 0 && cfg.Dropout < 1) {
 		return fmt.Errorf("net: dropout ratio %v is not in [0, 1)", cfg.Dropout)
@@ -107,8 +102,10 @@ func (cfg Config) validate() error {
 	if !(cfg.WeightDecay >= 0) || math.IsInf(cfg.WeightDecay, 0) {
 		return fmt.Errorf("net: weight decay %v must be finite and ≥ 0", cfg.WeightDecay)
 	}
-	if bn := cfg.BN; !(bn.Momentum >= 0 && bn.Momentum < 1) || !(bn.Eps >= 0) {
-		return fmt.Errorf("net: BatchNorm momentum %v must be in [0, 1) and eps %v ≥ 0", bn.Momentum, bn.Eps)
+	if cfg.BatchNorm {
+		if err := cfg.BN.validate(); err != nil {
+			return err
+		}
 	}
 	if cfg.Workers < 0 {
 		return fmt.Errorf("net: negative worker count %d", cfg.Workers)
@@ -126,9 +123,19 @@ func (nw *Network[T]) Layers() []Layer[T] { return nw.layers }
 // affine layer, γ and β of each BatchNorm.
 func (nw *Network[T]) Params() []Param[T] { return nw.params }
 
-// Predict returns the logits for a batch x (no softmax). The result belongs
-// to the network and is overwritten by its next call.
-func (nw *Network[T]) Predict(x *Matrix[T], train bool) *Matrix[T] {
+// Predict returns the logits for a batch x (no softmax), or an error
+// wrapping ErrShape when x is not a well-formed batch of InputSize
+// columns. The result belongs to the network and is overwritten by its
+// next call.
+func (nw *Network[T]) Predict(x *Matrix[T], train bool) (*Matrix[T], error) {
+	if err := checkInput(x, nw.cfg.InputSize); err != nil {
+		return nil, fmt.Errorf("net: Predict: %w", err)
+	}
+	return nw.forward(x, train), nil
+}
+
+// forward runs the layers on a checked batch.
+func (nw *Network[T]) forward(x *Matrix[T], train bool) *Matrix[T] {
 	for _, l := range nw.layers {
 		x = l.Forward(x, train)
 	}
@@ -139,9 +146,9 @@ func (nw *Network[T]) Predict(x *Matrix[T], train bool) *Matrix[T] {
 // decay term. train selects BatchNorm and Dropout's training behaviour.
 func (nw *Network[T]) Loss(x *Matrix[T], labels []int, train bool) (float64, error) {
 	if err := nw.checkBatch(x, labels); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("net: Loss: %w", err)
 	}
-	return nw.loss.Forward(nw.Predict(x, train), labels) + nw.decay(), nil
+	return nw.loss.Forward(nw.forward(x, train), labels) + nw.decay(), nil
 }
 
 // decay returns 0.5·λ·Σ‖W‖².
@@ -162,10 +169,10 @@ func (nw *Network[T]) decay() float64 {
 // leaving the gradients in Params, and returns the loss (before any
 // update). λ·W is added to each dW.
 func (nw *Network[T]) Gradient(x *Matrix[T], labels []int) (float64, error) {
-	loss, err := nw.Loss(x, labels, true)
-	if err != nil {
-		return 0, err
+	if err := nw.checkBatch(x, labels); err != nil {
+		return 0, fmt.Errorf("net: Gradient: %w", err)
 	}
+	loss := nw.loss.Forward(nw.forward(x, true), labels) + nw.decay()
 	dout := nw.loss.Backward()
 	for i := len(nw.layers) - 1; i >= 0; i-- {
 		dout = nw.layers[i].Backward(dout)
@@ -185,10 +192,13 @@ func (nw *Network[T]) Gradient(x *Matrix[T], labels []int) (float64, error) {
 // (with the update applied, as the book's code would) when that loss is
 // not finite.
 func (nw *Network[T]) Step(x *Matrix[T], labels []int, opt Optimizer[T]) (float64, error) {
-	loss, err := nw.Gradient(x, labels)
-	if err != nil {
-		return 0, err
+	if opt == nil {
+		return 0, errors.New("net: Step needs an Optimizer")
 	}
+	if err := nw.checkBatch(x, labels); err != nil {
+		return 0, fmt.Errorf("net: Step: %w", err)
+	}
+	loss, _ := nw.Gradient(x, labels) // checked above
 	opt.Update(nw.params)
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
 		return loss, ErrDiverged
@@ -201,7 +211,7 @@ func (nw *Network[T]) Step(x *Matrix[T], labels []int, opt Optimizer[T]) (float6
 // logits count as class 0, as NumPy's argmax does.
 func (nw *Network[T]) Accuracy(x *Matrix[T], labels []int) (float64, error) {
 	if err := nw.checkBatch(x, labels); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("net: Accuracy: %w", err)
 	}
 	// Test mode treats rows independently, so large sets go through in
 	// chunks whose buffers stay in cache (one 10 000-row pass allocated and
@@ -211,7 +221,7 @@ func (nw *Network[T]) Accuracy(x *Matrix[T], labels []int) (float64, error) {
 	for r0 := 0; r0 < x.Rows; r0 += chunk {
 		r1 := min(r0+chunk, x.Rows)
 		part := &Matrix[T]{Rows: r1 - r0, Cols: x.Cols, Data: x.Data[r0*x.Cols : r1*x.Cols]}
-		y := nw.Predict(part, false)
+		y := nw.forward(part, false)
 		for i := 0; i < y.Rows; i++ {
 			if Argmax(y.Row(i)) == labels[r0+i] {
 				correct++
@@ -233,21 +243,13 @@ func (nw *Network[T]) Finite() bool {
 	return true
 }
 
+// checkBatch reports whether x is a well-formed batch of InputSize columns
+// with one label in [0, OutputSize) per row.
 func (nw *Network[T]) checkBatch(x *Matrix[T], labels []int) error {
-	switch {
-	case x.Cols != nw.cfg.InputSize:
-		return fmt.Errorf("net: batch has %d features, network expects %d", x.Cols, nw.cfg.InputSize)
-	case x.Rows != len(labels):
-		return fmt.Errorf("net: batch has %d rows but %d labels", x.Rows, len(labels))
-	case x.Rows == 0:
-		return errors.New("net: empty batch")
+	if err := checkInput(x, nw.cfg.InputSize); err != nil {
+		return err
 	}
-	for _, t := range labels {
-		if t < 0 || t >= nw.cfg.OutputSize {
-			return fmt.Errorf("net: label %d outside [0, %d)", t, nw.cfg.OutputSize)
-		}
-	}
-	return nil
+	return checkLabels(labels, x.Rows, nw.cfg.OutputSize)
 }
 
 // NumericalGradient returns, for each parameter in Params order, the

@@ -3,6 +3,7 @@ package net
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -13,36 +14,91 @@ type Optimizer[T Float] interface {
 	Update(params []Param[T])
 }
 
-// OptimizerNames lists the names NewOptimizer accepts.
-func OptimizerNames() []string {
-	return []string{"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"}
+// OptimizerName chooses one of the book's optimizers; its text form is
+// the lower-case name ("sgd", "adam", …), read in any case.
+type OptimizerName string
+
+// The optimizers of the book's §6.1.
+const (
+	OptSGD      OptimizerName = "sgd"
+	OptMomentum OptimizerName = "momentum"
+	OptNesterov OptimizerName = "nesterov"
+	OptAdaGrad  OptimizerName = "adagrad"
+	OptRMSprop  OptimizerName = "rmsprop"
+	OptAdam     OptimizerName = "adam"
+)
+
+// OptimizerNames lists every optimizer, in the order menus show them.
+func OptimizerNames() []OptimizerName {
+	return []OptimizerName{OptSGD, OptMomentum, OptNesterov, OptAdaGrad, OptRMSprop, OptAdam}
 }
 
-// NewOptimizer returns the named optimizer (see OptimizerNames) with
-// learning rate lr and the book's other defaults; lr ≤ 0 means the book's
-// default rate (0.01, Adam 0.001).
-func NewOptimizer[T Float](name string, lr float64) (Optimizer[T], error) {
-	rate := func(def float64) float64 {
-		if lr > 0 {
-			return lr
+// parseOptimizer reads a name in any case; only UnmarshalText calls it.
+func parseOptimizer(s string) (OptimizerName, error) {
+	n := OptimizerName(strings.ToLower(strings.TrimSpace(s)))
+	if !n.Valid() {
+		names := make([]string, 0, 6)
+		for _, v := range OptimizerNames() {
+			names = append(names, string(v))
 		}
-		return def
+		return "", fmt.Errorf("net: unknown optimizer %q (want one of %s)", s, strings.Join(names, ", "))
 	}
-	switch strings.ToLower(strings.TrimSpace(name)) {
-	case "sgd":
-		return &SGD[T]{LR: rate(0.01)}, nil
-	case "momentum":
-		return &Momentum[T]{LR: rate(0.01), Momentum: 0.9}, nil
-	case "nesterov":
-		return &Nesterov[T]{LR: rate(0.01), Momentum: 0.9}, nil
-	case "adagrad":
-		return &AdaGrad[T]{LR: rate(0.01)}, nil
-	case "rmsprop":
-		return &RMSprop[T]{LR: rate(0.01), Decay: 0.99}, nil
-	case "adam":
-		return &Adam[T]{LR: rate(0.001), Beta1: 0.9, Beta2: 0.999}, nil
+	return n, nil
+}
+
+// Valid reports whether n is one of OptimizerNames().
+func (n OptimizerName) Valid() bool { return slices.Contains(OptimizerNames(), n) }
+
+// MarshalText writes the name; an unknown optimizer is an error.
+func (n OptimizerName) MarshalText() ([]byte, error) {
+	if !n.Valid() {
+		return nil, fmt.Errorf("net: unknown optimizer %q", string(n))
 	}
-	return nil, fmt.Errorf("net: unknown optimizer %q (want one of %s)", name, strings.Join(OptimizerNames(), ", "))
+	return []byte(n), nil
+}
+
+// UnmarshalText reads an optimizer name in any case.
+func (n *OptimizerName) UnmarshalText(b []byte) error {
+	v, err := parseOptimizer(string(b))
+	if err != nil {
+		return err
+	}
+	*n = v
+	return nil
+}
+
+// BookLR is the book's default learning rate for the optimizer: 0.001 for
+// Adam, 0.01 for the others.
+func (n OptimizerName) BookLR() float64 {
+	if n == OptAdam {
+		return 0.001
+	}
+	return 0.01
+}
+
+// NewOptimizer returns the named optimizer with learning rate lr (finite,
+// ≥ 0; 0 is a real choice: nothing moves) and the book's other settings
+// (momentum 0.9, RMSprop decay 0.99, Adam β1 0.9 and β2 0.999).
+func NewOptimizer[T Float](name OptimizerName, lr float64) (Optimizer[T], error) {
+	if !(lr >= 0) || math.IsInf(lr, 0) {
+		return nil, fmt.Errorf("net: learning rate %v must be finite and ≥ 0", lr)
+	}
+	switch name {
+	case OptSGD:
+		return &SGD[T]{LR: lr}, nil
+	case OptMomentum:
+		return &Momentum[T]{LR: lr, Momentum: 0.9}, nil
+	case OptNesterov:
+		return &Nesterov[T]{LR: lr, Momentum: 0.9}, nil
+	case OptAdaGrad:
+		return &AdaGrad[T]{LR: lr}, nil
+	case OptRMSprop:
+		return &RMSprop[T]{LR: lr, Decay: 0.99}, nil
+	case OptAdam:
+		return &Adam[T]{LR: lr, Beta1: 0.9, Beta2: 0.999}, nil
+	}
+	_, err := parseOptimizer(string(name))
+	return nil, err
 }
 
 // SGD is p ← p − LR·g.

@@ -10,8 +10,11 @@ type SoftmaxWithLoss[T Float] struct {
 	labels []int
 }
 
-// Forward returns the loss of logits x against labels (one per row).
+// Forward returns the loss of logits x against labels (one class in
+// [0, x.Cols) per row). It keeps labels (not a copy) for Backward.
 func (l *SoftmaxWithLoss[T]) Forward(x *Matrix[T], labels []int) float64 {
+	mustLayer("SoftmaxWithLoss.Forward", checkBatch(x))
+	mustLayer("SoftmaxWithLoss.Forward", checkLabels(labels, x.Rows, x.Cols))
 	y := reuse(&l.y, x.Rows, x.Cols)
 	l.labels = labels
 	var loss float64
@@ -25,6 +28,9 @@ func (l *SoftmaxWithLoss[T]) Forward(x *Matrix[T], labels []int) float64 {
 // Backward returns (y − onehot(t))/N, the exact gradient (the 1e-7 is not
 // differentiated).
 func (l *SoftmaxWithLoss[T]) Backward() *Matrix[T] {
+	if l.y == nil {
+		noForward("SoftmaxWithLoss.Backward")
+	}
 	dx := reuse(&l.dx, l.y.Rows, l.y.Cols)
 	inv := 1 / T(l.y.Rows)
 	for i := 0; i < dx.Rows; i++ {
