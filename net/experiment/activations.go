@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"zerokara/kernel"
@@ -13,60 +14,55 @@ import (
 )
 
 // ActivationsConfig sets up the activation-histogram experiment (SPEC
-// §5.1). Zero fields take the book's values.
+// §5.1). Every field means what it holds; BookActivationsConfig returns
+// the book's setup.
 type ActivationsConfig struct {
-	Samples int `json:"samples"` // inputs drawn from N(0, 1); 1000
-	Width   int `json:"width"`   // neurons per layer; 100
-	Layers  int `json:"layers"`  // 5
-	// Activations and Inits span the grid of runs; default {sigmoid, relu,
-	// tanh} × {std=1, std=0.01, Xavier, He}.
+	Samples int `json:"samples"` // inputs drawn from N(0, 1)
+	Width   int `json:"width"`   // neurons per layer
+	Layers  int `json:"layers"`
+	// Activations and Inits span the grid of runs.
 	Activations []net.Activation `json:"activations"`
-	Inits       []string         `json:"inits"`
-	Bins        int              `json:"bins"` // 30, over [0, 1] as the book
+	Inits       []net.Init       `json:"inits"`
+	Bins        int              `json:"bins"` // histogram bins over [0, 1], as the book
 	// Gradients also runs a backward pass from a N(0, 1) upstream gradient
 	// and records per-layer gradient statistics (the vanishing-gradient
 	// picture).
 	Gradients bool   `json:"gradients"`
 	Seed      uint64 `json:"seed"`
 	DType     DType  `json:"dtype"`
-	Workers   int    `json:"workers"`
+	Workers   int    `json:"workers"` // parallel runs; 0 means one per CPU
 }
 
-func (c ActivationsConfig) withDefaults() (ActivationsConfig, error) {
-	def := func(v *int, d int) {
-		if *v == 0 {
-			*v = d
-		}
-	}
-	def(&c.Samples, 1000)
-	def(&c.Width, 100)
-	def(&c.Layers, 5)
-	def(&c.Bins, 30)
-	if len(c.Activations) == 0 {
-		c.Activations = []net.Activation{net.SigmoidAct, net.ReLUAct, net.TanhAct}
-	}
-	if len(c.Inits) == 0 {
-		c.Inits = []string{"std=1", "std=0.01", "Xavier", "He"}
-	}
+// BookActivationsConfig returns the book's setup: 1000 samples through 5
+// layers of 100 neurons, {sigmoid, relu, tanh} × {std=1, std=0.01, Xavier,
+// He}, 30 bins, float32, seed 1.
+func BookActivationsConfig() ActivationsConfig {
+	return ActivationsConfig{Samples: 1000, Width: 100, Layers: 5, Bins: 30,
+		Activations: []net.Activation{net.SigmoidAct, net.ReLUAct, net.TanhAct},
+		Inits:       []net.Init{net.Std(1), net.Std(0.01), net.Xavier(), net.He()},
+		Seed:        1, DType: Float32}
+}
+
+// Validate reports the first setting that cannot run.
+func (c ActivationsConfig) Validate() error {
 	if c.Samples < 1 || c.Width < 1 || c.Layers < 1 || c.Bins < 1 {
-		return c, fmt.Errorf("experiment: samples, width, layers and bins must be positive (%d, %d, %d, %d)", c.Samples, c.Width, c.Layers, c.Bins)
+		return fmt.Errorf("experiment: samples, width, layers and bins must be positive (%d, %d, %d, %d)", c.Samples, c.Width, c.Layers, c.Bins)
 	}
 	if c.Samples*c.Width > 50_000_000 {
-		return c, fmt.Errorf("experiment: %d samples × %d neurons is too large", c.Samples, c.Width)
+		return fmt.Errorf("experiment: %d samples × %d neurons is too large", c.Samples, c.Width)
+	}
+	if len(c.Activations) == 0 || len(c.Inits) == 0 {
+		return errors.New("experiment: activations needs at least one activation and one initializer")
 	}
 	for _, a := range c.Activations {
-		if _, err := net.ParseActivation(string(a)); err != nil {
-			return c, err
+		if !a.Valid() {
+			return fmt.Errorf("experiment: unknown activation %q", string(a))
 		}
 	}
-	for _, s := range c.Inits {
-		if _, err := net.ParseInit(s); err != nil {
-			return c, err
-		}
+	if c.Workers < 0 {
+		return fmt.Errorf("experiment: negative worker count %d", c.Workers)
 	}
-	var err error
-	c.DType, err = c.DType.resolve()
-	return c, err
+	return c.DType.validate()
 }
 
 // ActivationsResult is the outcome of Activations.
@@ -106,43 +102,71 @@ type GradStats struct {
 	Hist Histogram `json:"hist"`
 }
 
+// ActivationsEvent reports one finished run of the grid.
+type ActivationsEvent struct {
+	Work
+	Run    int           // index into ActivationsResult.Runs
+	Result ActivationRun // the run, layers included
+}
+
+// NewActivationsResult returns the result of cfg before any run has
+// finished: every run named, none with layers. Apply fills it in.
+func NewActivationsResult(cfg ActivationsConfig) (*ActivationsResult, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	res := &ActivationsResult{Experiment: "activations", Config: cfg}
+	for _, a := range cfg.Activations {
+		for _, in := range cfg.Inits {
+			res.Runs = append(res.Runs, ActivationRun{Activation: string(a), Init: in.String(), Formula: in.Formula()})
+		}
+	}
+	return res, nil
+}
+
+// Apply records a finished run; events of another shape are ignored.
+func (r *ActivationsResult) Apply(e ActivationsEvent) {
+	if e.Run >= 0 && e.Run < len(r.Runs) {
+		r.Runs[e.Run] = e.Result
+	}
+}
+
+// Snapshot returns a copy that later Apply calls do not change.
+func (r *ActivationsResult) Snapshot() *ActivationsResult {
+	c := *r
+	c.Runs = slices.Clone(r.Runs)
+	return &c
+}
+
 // Activations runs the activation-histogram grid. Run i draws its inputs
 // X, then W1 … W_L, from a generator seeded with (Seed, i).
-func Activations(ctx context.Context, cfg ActivationsConfig, progress func(Event)) (*ActivationsResult, error) {
+func Activations(ctx context.Context, cfg ActivationsConfig, progress func(ActivationsEvent)) (*ActivationsResult, error) {
 	start := time.Now()
-	cfg, err := cfg.withDefaults()
+	res, err := NewActivationsResult(cfg)
 	if err != nil {
 		return nil, err
 	}
-	type job struct {
-		act  net.Activation
-		init net.Init
-	}
-	var jobs []job
-	for _, a := range cfg.Activations {
-		for _, s := range cfg.Inits {
-			in, _ := net.ParseInit(s)
-			jobs = append(jobs, job{a, in})
-		}
-	}
-	res := &ActivationsResult{Experiment: "activations", Config: cfg, Runs: make([]ActivationRun, len(jobs))}
-	rep := newReporter(progress, len(jobs)*cfg.Layers)
-	err = parallel(workerCount(cfg.Workers), len(jobs), func(i int) error {
+	rep := newReporter(len(res.Runs) * cfg.Layers)
+	nInits := len(cfg.Inits)
+	err = parallel(workerCount(cfg.Workers), len(res.Runs), func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		act, init := cfg.Activations[i/nInits], cfg.Inits[i%nInits]
 		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(i)))
-		var layers []LayerStats
+		run := res.Runs[i] // names only; this goroutine owns run i
 		if cfg.DType == Float64 {
-			layers = activationRun[float64](cfg, jobs[i].act, jobs[i].init, rng)
+			run.Layers = activationRun[float64](cfg, act, init, rng)
 		} else {
-			layers = activationRun[float32](cfg, jobs[i].act, jobs[i].init, rng)
+			run.Layers = activationRun[float32](cfg, act, init, rng)
 		}
-		run := ActivationRun{Activation: string(jobs[i].act), Init: jobs[i].init.String(), Formula: jobs[i].init.Formula(), Layers: layers}
-		res.Runs[i] = run
-		for l, s := range layers {
-			rep.point(run.Activation+"/"+run.Init, i, 0, l, s.Std, 1)
-		}
+		rep.emit(cfg.Layers, func(w Work) {
+			e := ActivationsEvent{Work: w, Run: i, Result: run}
+			res.Apply(e)
+			if progress != nil {
+				progress(e)
+			}
+		})
 		return nil
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"time"
 
@@ -15,25 +16,25 @@ import (
 )
 
 // BatchNormConfig sets up the Batch Normalization experiment (SPEC §5.3).
-// Zero fields take the book's values.
+// Every field means what it holds; BookBatchNormConfig returns the book's
+// setup.
 type BatchNormConfig struct {
-	Samples int   `json:"samples"` // first N training images; 1000
-	Hidden  []int `json:"hidden"`  // 100 ×5
-	// Sigmas are the initial weight scales, one panel each; default
-	// logspace(0, −4, 16).
+	Samples int   `json:"samples"` // the first Samples training images
+	Hidden  []int `json:"hidden"`
+	// Sigmas are the initial weight scales, one panel each.
 	Sigmas    []float64            `json:"sigmas"`
-	Points    int                  `json:"points"`    // accuracies recorded per net; 20
-	Batch     int                  `json:"batch"`     // 100
-	Every     int                  `json:"every"`     // steps between points; Samples/Batch = 10
-	Optimizer string               `json:"optimizer"` // sgd
-	LR        float64              `json:"lr"`        // 0.01
-	BN        net.BatchNormOptions `json:"bn"`        // the book's: running var starts at 0
+	Points    int                  `json:"points"` // accuracies recorded per net
+	Batch     int                  `json:"batch"`
+	Every     int                  `json:"every"` // steps between points
+	Optimizer net.OptimizerName    `json:"optimizer"`
+	LR        float64              `json:"lr"`
+	BN        net.BatchNormOptions `json:"bn"`
 	// TrainModeAccuracy also records the BN net's accuracy with batch
 	// statistics (train mode), beside the book's test-mode accuracy.
 	TrainModeAccuracy bool        `json:"train_mode_accuracy"`
 	Seed              uint64      `json:"seed"`
 	DType             DType       `json:"dtype"`
-	Workers           int         `json:"workers"`
+	Workers           int         `json:"workers"` // parallel panels; 0 means one per CPU
 	Data              *mnist.Data `json:"-"`
 }
 
@@ -46,52 +47,49 @@ func BookSigmas() []float64 {
 	return s
 }
 
-func (c BatchNormConfig) withDefaults() (BatchNormConfig, error) {
-	def := func(v *int, d int) {
-		if *v == 0 {
-			*v = d
-		}
-	}
-	def(&c.Samples, 1000)
-	def(&c.Points, 20)
-	def(&c.Batch, 100)
-	if c.Hidden == nil {
-		c.Hidden = []int{100, 100, 100, 100, 100}
-	}
-	if len(c.Sigmas) == 0 {
-		c.Sigmas = BookSigmas()
-	}
-	if c.Optimizer == "" {
-		c.Optimizer = "sgd"
-	}
-	if c.LR == 0 {
-		c.LR = 0.01
-	}
+// BookBatchNormConfig returns the book's setup (batch_norm_test.py): the
+// first 1000 training images, 784-100×5-10 ReLU networks with and without
+// BN for the 16 σ of BookSigmas, SGD with lr 0.01, batches of 100, an
+// accuracy every epoch (10 steps) for 20 points, the book's BN layer;
+// float32, seed 1. Data is left nil.
+func BookBatchNormConfig() BatchNormConfig {
+	return BatchNormConfig{Samples: 1000, Hidden: []int{100, 100, 100, 100, 100}, Sigmas: BookSigmas(),
+		Points: 20, Batch: 100, Every: 10, Optimizer: net.OptSGD, LR: 0.01, BN: net.BookBatchNormOptions(),
+		Seed: 1, DType: Float32}
+}
+
+// Validate reports the first setting that cannot run.
+func (c BatchNormConfig) Validate() error {
 	switch {
 	case c.Data == nil:
-		return c, errors.New("experiment: batchnorm needs MNIST data")
+		return errors.New("experiment: batchnorm needs MNIST data")
 	case c.Samples < 1 || c.Samples > c.Data.Train.N:
-		return c, fmt.Errorf("experiment: samples %d not in [1, %d]", c.Samples, c.Data.Train.N)
-	case c.Batch < 1 || c.Points < 1:
-		return c, fmt.Errorf("experiment: batch %d and points %d must be positive", c.Batch, c.Points)
-	case !(c.LR > 0) || math.IsInf(c.LR, 0):
-		return c, fmt.Errorf("experiment: learning rate %v must be positive", c.LR)
-	}
-	def(&c.Every, max(1, c.Samples/c.Batch))
-	if c.Every < 1 || c.Every*c.Points > 1e7 {
-		return c, fmt.Errorf("experiment: %d points every %d steps is out of range", c.Points, c.Every)
+		return fmt.Errorf("experiment: samples %d not in [1, %d]", c.Samples, c.Data.Train.N)
+	case c.Batch < 1 || c.Points < 1 || c.Every < 1:
+		return fmt.Errorf("experiment: batch %d, points %d and every %d must be positive", c.Batch, c.Points, c.Every)
+	case c.Every*c.Points > 1e7:
+		return fmt.Errorf("experiment: %d points every %d steps is out of range", c.Points, c.Every)
+	case !(c.LR >= 0) || math.IsInf(c.LR, 0):
+		return fmt.Errorf("experiment: learning rate %v must be finite and ≥ 0", c.LR)
+	case len(c.Sigmas) == 0:
+		return errors.New("experiment: batchnorm needs at least one weight scale")
+	case c.Workers < 0:
+		return fmt.Errorf("experiment: negative worker count %d", c.Workers)
 	}
 	for _, s := range c.Sigmas {
 		if !(s >= 0) || math.IsInf(s, 0) {
-			return c, fmt.Errorf("experiment: weight scale %v must be finite and ≥ 0", s)
+			return fmt.Errorf("experiment: weight scale %v must be finite and ≥ 0", s)
 		}
 	}
 	if _, err := net.NewOptimizer[float32](c.Optimizer, c.LR); err != nil {
-		return c, err
+		return err
 	}
-	var err error
-	c.DType, err = c.DType.resolve()
-	return c, err
+	if err := c.DType.validate(); err != nil {
+		return err
+	}
+	_, err := net.New[float32](net.Config{InputSize: 1, HiddenSizes: c.Hidden, OutputSize: 1, Activation: net.ReLUAct,
+		BatchNorm: true, BN: c.BN}, rand.New(rand.NewPCG(0, 0)))
+	return err
 }
 
 // BatchNormResult is the outcome of BatchNorm.
@@ -120,24 +118,84 @@ type Panel struct {
 	PlainLoss nullFloats `json:"plain_loss"`
 }
 
-// BatchNorm trains, for each σ, a network with Batch Normalization and one
-// without on identical batches. Panel k uses a generator seeded with
-// (Seed, k): the BN net draws its weights first, then the plain net, then
-// the batches, as the book's script. Panels run in parallel.
-func BatchNorm(ctx context.Context, cfg BatchNormConfig, progress func(Event)) (*BatchNormResult, error) {
-	start := time.Now()
-	cfg, err := cfg.withDefaults()
-	if err != nil {
+// BatchNormEvent reports one training step of one panel; at every Every-th
+// step it also carries the recorded point of both networks.
+type BatchNormEvent struct {
+	Work
+	Panel int // index into BatchNormResult.Panels
+	// Point is the index of the recorded point, or −1 for a step that
+	// records none.
+	Point     int
+	BN, Plain NetPoint
+	// BNTrainMode is the BN net's train-mode accuracy, when requested.
+	BNTrainMode float64
+}
+
+// NetPoint is one network's recorded point: its accuracy and the loss of
+// the step's batch, both NaN once it has diverged.
+type NetPoint struct {
+	Accuracy, Loss float64
+	Diverged       bool
+}
+
+// NewBatchNormResult returns the result of cfg before the first step:
+// every panel with its σ, no points. Apply fills it in.
+func NewBatchNormResult(cfg BatchNormConfig) (*BatchNormResult, error) {
+	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	res := &BatchNormResult{Experiment: "batchnorm", Config: cfg, Panels: make([]Panel, len(cfg.Sigmas))}
+	for k, s := range cfg.Sigmas {
+		res.Panels[k].Sigma = s
+	}
+	return res, nil
+}
+
+// Apply records a point: the next of its panel (steps without a point and
+// events of another shape are ignored).
+func (r *BatchNormResult) Apply(e BatchNormEvent) {
+	if e.Panel < 0 || e.Panel >= len(r.Panels) {
+		return
+	}
+	p := &r.Panels[e.Panel]
+	if e.Point < 0 || e.Point != len(p.BN) {
+		return
+	}
+	p.BN, p.BNLoss = append(p.BN, e.BN.Accuracy), append(p.BNLoss, e.BN.Loss)
+	p.Plain, p.PlainLoss = append(p.Plain, e.Plain.Accuracy), append(p.PlainLoss, e.Plain.Loss)
+	p.BNDiverged = p.BNDiverged || e.BN.Diverged
+	p.PlainDiverged = p.PlainDiverged || e.Plain.Diverged
+	if r.Config.TrainModeAccuracy {
+		p.BNTrainMode = append(p.BNTrainMode, e.BNTrainMode)
+	}
+}
+
+// Snapshot returns a copy that later Apply calls do not change.
+func (r *BatchNormResult) Snapshot() *BatchNormResult {
+	c := *r
+	c.Panels = slices.Clone(r.Panels)
+	return &c
+}
+
+// BatchNorm trains, for each σ, a network with Batch Normalization and one
+// without on identical batches. Panel k uses a generator seeded with
+// (Seed, k): the BN net draws its weights first, then the plain net, then
+// the batches, as the book's script. Panels run in parallel. A network is
+// diverged once its loss or its weights stop being finite: from then on
+// its points are NaN. Any other error ends the run.
+func BatchNorm(ctx context.Context, cfg BatchNormConfig, progress func(BatchNormEvent)) (*BatchNormResult, error) {
+	start := time.Now()
+	res, err := NewBatchNormResult(cfg)
+	if err != nil {
+		return nil, err
+	}
 	steps := 1 + (cfg.Points-1)*cfg.Every
-	rep := newReporter(progress, steps*len(cfg.Sigmas))
+	rep := newReporter(steps * len(cfg.Sigmas))
 	sub := cfg.Data.Train.Subset(cfg.Samples)
 	if cfg.DType == Float64 {
-		err = batchNorm[float64](ctx, cfg, sub, res.Panels, rep)
+		err = batchNorm[float64](ctx, res, sub, rep, progress)
 	} else {
-		err = batchNorm[float32](ctx, cfg, sub, res.Panels, rep)
+		err = batchNorm[float32](ctx, res, sub, rep, progress)
 	}
 	if err != nil {
 		return nil, err
@@ -146,7 +204,38 @@ func BatchNorm(ctx context.Context, cfg BatchNormConfig, progress func(Event)) (
 	return res, nil
 }
 
-func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.Set, panels []Panel, rep *reporter) error {
+// bnTrainee is one network of a panel with its optimizer.
+type bnTrainee[T net.Float] struct {
+	nw       *net.Network[T]
+	opt      net.Optimizer[T]
+	diverged bool
+	name     string
+}
+
+// step trains on the batch and returns the loss (NaN once diverged).
+func (n *bnTrainee[T]) step(x *net.Matrix[T], labels []int) (float64, error) {
+	if n.diverged {
+		return math.NaN(), nil
+	}
+	loss, err := n.nw.Step(x, labels, n.opt)
+	if errors.Is(err, net.ErrDiverged) || (err == nil && !n.nw.Finite()) {
+		n.diverged = true
+		return math.NaN(), nil
+	}
+	return loss, err
+}
+
+// point is the network's accuracy on the subset and the step's loss.
+func (n *bnTrainee[T]) point(x *net.Matrix[T], labels []int, loss float64) (NetPoint, error) {
+	if n.diverged {
+		return NetPoint{Accuracy: math.NaN(), Loss: math.NaN(), Diverged: true}, nil
+	}
+	acc, err := n.nw.Accuracy(x, labels)
+	return NetPoint{Accuracy: acc, Loss: loss}, err
+}
+
+func batchNorm[T net.Float](ctx context.Context, res *BatchNormResult, sub mnist.Set, rep *reporter, progress func(BatchNormEvent)) error {
+	cfg := res.Config
 	data, err := toDataset[T](sub)
 	if err != nil {
 		return fmt.Errorf("experiment: batchnorm: %w", err)
@@ -154,36 +243,29 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 	all := data.all() // accuracy is measured on the whole subset
 	return parallel(workerCount(cfg.Workers), len(cfg.Sigmas), func(k int) error {
 		sigma := cfg.Sigmas[k]
+		label := "σ=" + strconv.FormatFloat(sigma, 'g', 5, 64)
+		fail := func(net string, step int, err error) error {
+			return fmt.Errorf("experiment: batchnorm: %s %s net, step %d: %w", label, net, step, err)
+		}
 		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(k)))
-		ncfg := net.Config{InputSize: data.cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
+		ncfg := net.Config{InputSize: data.cols, HiddenSizes: cfg.Hidden, OutputSize: 10, Activation: net.ReLUAct,
 			Init: net.Std(sigma), Workers: kernel.Serial, BN: cfg.BN}
 		ncfg.BatchNorm = true
 		bnNet, err := net.New[T](ncfg, rng)
 		if err != nil {
-			return err
+			return fail("BN", 0, err)
 		}
 		ncfg.BatchNorm = false
 		plainNet, err := net.New[T](ncfg, rng)
 		if err != nil {
-			return err
+			return fail("plain", 0, err)
 		}
-		p := &panels[k]
-		p.Sigma = sigma
-		nets := []struct {
-			nw       *net.Network[T]
-			opt      net.Optimizer[T]
-			acc      *nullFloats
-			loss     *nullFloats
-			diverged *bool
-			name     string
-		}{
-			{bnNet, nil, &p.BN, &p.BNLoss, &p.BNDiverged, "BN"},
-			{plainNet, nil, &p.Plain, &p.PlainLoss, &p.PlainDiverged, "plain"},
+		nets := [2]*bnTrainee[T]{{nw: bnNet, name: "BN"}, {nw: plainNet, name: "plain"}}
+		for _, n := range nets {
+			if n.opt, err = net.NewOptimizer[T](cfg.Optimizer, cfg.LR); err != nil {
+				return err
+			}
 		}
-		for i := range nets {
-			nets[i].opt, _ = net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
-		}
-		label := "σ=" + strconv.FormatFloat(sigma, 'g', 5, 64)
 		x := net.NewMatrix[T](cfg.Batch, data.cols)
 		var labels []int
 		idx := make([]int, cfg.Batch)
@@ -196,41 +278,37 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 				idx[j] = rng.IntN(data.rows)
 			}
 			labels = data.batch(x, labels, idx)
-			losses := [2]float64{}
-			for n := range nets {
-				losses[n] = math.NaN()
-				if *nets[n].diverged {
-					continue
+			e := BatchNormEvent{Panel: k, Point: -1}
+			var losses [2]float64
+			for n, tr := range nets {
+				if losses[n], err = tr.step(x, labels); err != nil {
+					return fail(tr.name, i, err)
 				}
-				loss, err := nets[n].nw.Step(x, labels, nets[n].opt)
-				if errors.Is(err, net.ErrDiverged) || !nets[n].nw.Finite() {
-					*nets[n].diverged = true
-					continue
+			}
+			if i%cfg.Every == 0 {
+				e.Point = i / cfg.Every
+				if e.BN, err = nets[0].point(all, data.labels, losses[0]); err != nil {
+					return fail("BN", i, err)
 				}
-				losses[n] = loss
-			}
-			if i%cfg.Every != 0 {
-				rep.point("", k, 0, 0, 0, 1)
-				continue
-			}
-			point := i / cfg.Every
-			for n := range nets {
-				acc := math.NaN()
-				if !*nets[n].diverged {
-					acc, _ = nets[n].nw.Accuracy(all, data.labels)
+				if e.Plain, err = nets[1].point(all, data.labels, losses[1]); err != nil {
+					return fail("plain", i, err)
 				}
-				*nets[n].acc = append(*nets[n].acc, acc)
-				*nets[n].loss = append(*nets[n].loss, losses[n])
-				rep.point(label+"/"+nets[n].name, k, n, point, acc, 0)
-			}
-			if cfg.TrainModeAccuracy {
-				acc := math.NaN()
-				if !p.BNDiverged {
-					acc = trainModeAccuracy(bnNet, all, data.labels)
+				if cfg.TrainModeAccuracy {
+					e.BNTrainMode = math.NaN()
+					if !nets[0].diverged {
+						if e.BNTrainMode, err = trainModeAccuracy(bnNet, all, data.labels); err != nil {
+							return fail("BN", i, err)
+						}
+					}
 				}
-				p.BNTrainMode = append(p.BNTrainMode, acc)
 			}
-			rep.point("", k, 0, 0, 0, 1)
+			rep.emit(1, func(w Work) {
+				e.Work = w
+				res.Apply(e)
+				if progress != nil {
+					progress(e)
+				}
+			})
 		}
 		return nil
 	})
@@ -238,14 +316,17 @@ func batchNorm[T net.Float](ctx context.Context, cfg BatchNormConfig, sub mnist.
 
 // trainModeAccuracy scores the BN net with batch statistics over the whole
 // subset as one batch. It leaves the running statistics as they were.
-func trainModeAccuracy[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels []int) float64 {
+func trainModeAccuracy[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels []int) (float64, error) {
 	var saved [][2][]T
 	for _, l := range nw.Layers() {
 		if bn, ok := l.(*net.BatchNorm[T]); ok {
 			saved = append(saved, [2][]T{append([]T(nil), bn.RunningMean...), append([]T(nil), bn.RunningVar...)})
 		}
 	}
-	y := nw.Predict(x, true)
+	y, err := nw.Predict(x, true)
+	if err != nil {
+		return 0, err
+	}
 	correct := 0
 	for i := 0; i < y.Rows; i++ {
 		if net.Argmax(y.Row(i)) == labels[i] {
@@ -260,5 +341,5 @@ func trainModeAccuracy[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels
 			k++
 		}
 	}
-	return float64(correct) / float64(y.Rows)
+	return float64(correct) / float64(y.Rows), nil
 }

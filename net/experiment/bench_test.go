@@ -14,13 +14,15 @@ func BenchmarkExperiments(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	ic, bn := BookInitCompareConfig(), BookBatchNormConfig()
+	ic.Data, bn.Data = data, data
 	for _, e := range []struct {
 		name string
 		run  func() error
 	}{
-		{"activations", func() error { _, err := Activations(ctx, ActivationsConfig{Seed: 1}, nil); return err }},
-		{"initcompare", func() error { _, err := InitCompare(ctx, InitCompareConfig{Seed: 1, Data: data}, nil); return err }},
-		{"batchnorm", func() error { _, err := BatchNorm(ctx, BatchNormConfig{Seed: 1, Data: data}, nil); return err }},
+		{"activations", func() error { _, err := Activations(ctx, BookActivationsConfig(), nil); return err }},
+		{"initcompare", func() error { _, err := InitCompare(ctx, ic, nil); return err }},
+		{"batchnorm", func() error { _, err := BatchNorm(ctx, bn, nil); return err }},
 	} {
 		b.Run(e.name, func(b *testing.B) {
 			for b.Loop() {

@@ -8,11 +8,22 @@
 //   - BatchNorm: accuracy curves with and without Batch Normalization across
 //     16 initial weight scales (§5.3).
 //
-// Each Run function takes a context (cancellation is checked every training
-// step), a configuration whose zero fields take the book's defaults, and an
-// optional progress callback that receives every recorded point as it is
-// computed, so a GUI can draw live. The callback is never called
-// concurrently. Independent trainings run in parallel, one per worker with
+// Each function takes a context (cancellation is checked every training
+// step), a configuration, and an optional progress callback. A config's
+// fields mean what they hold; BookActivationsConfig, BookInitCompareConfig
+// and BookBatchNormConfig return the book's setups, the one home of its
+// numbers. The callback receives a typed event (ActivationsEvent,
+// InitCompareEvent, BatchNormEvent) for every step or recorded point as it
+// is computed, with the work done so far; it is never called concurrently.
+// A consumer that draws live keeps the partial result from
+// NewInitCompareResult (and its siblings) and calls its Apply with each
+// event: the run builds its own result the same way, so the two agree
+// point for point. Snapshot copies a partial result for drawing while the
+// run goes on.
+//
+// A network is diverged when its loss or weights stop being finite: its
+// points are NaN from then on (null in JSON) and the run goes on. Any other
+// error ends the run, wrapped with the network and the step. Independent trainings run in parallel, one per worker with
 // serial matrix products; results are deterministic for a given seed and
 // element type whatever the number of workers. Results are plain data that
 // marshal to JSON, and have CSV writers.

@@ -3,47 +3,40 @@ package experiment
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 )
 
-// Event reports progress: one recorded point of one series, or (with Series
-// empty) a bare progress tick.
-type Event struct {
-	// Series names the curve, e.g. "He" or "σ=0.0136/BN".
-	Series string
-	// Group is the index of the run (activations), series (initcompare) or
-	// panel (batchnorm) the point belongs to; Net is 0 for the BN network
-	// and 1 for the plain one in batchnorm.
-	Group, Net int
-	// Index is the point's position in its series, Value its value. A NaN
-	// Value marks a point where the network had diverged.
-	Index int
-	Value float64
-	// Done and Total count units of work (training steps, or layers for the
-	// activation experiment) over the whole run.
-	Done, Total int
+// Work counts units of work (training steps, or layers for the
+// activation experiment) over a whole run. Every event carries it.
+type Work struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
 }
 
-// reporter serializes progress callbacks from several goroutines and
-// counts work done.
+// Progress returns the work counts; every event type has it through its
+// embedded Work.
+func (w Work) Progress() Work { return w }
+
+// reporter serializes a run's events from several goroutines and counts
+// the work done.
 type reporter struct {
 	mu    sync.Mutex
-	fn    func(Event)
 	done  int
 	total int
 }
 
-func newReporter(fn func(Event), total int) *reporter { return &reporter{fn: fn, total: total} }
+func newReporter(total int) *reporter { return &reporter{total: total} }
 
-// point reports one recorded value and work units finished since the last
-// report.
-func (r *reporter) point(series string, group, net, index int, value float64, work int) {
+// emit adds work finished since the last event and calls send with the new
+// counts, under the reporter's lock: send applies the event to the run's
+// result and passes it to the caller's callback, so neither ever runs
+// concurrently with itself.
+func (r *reporter) emit(work int, send func(Work)) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.done += work
-	if r.fn != nil {
-		r.fn(Event{Series: series, Group: group, Net: net, Index: index, Value: value, Done: r.done, Total: r.total})
-	}
+	send(Work{Done: r.done, Total: r.total})
 }
 
 // workerCount resolves a configured worker count (0 = GOMAXPROCS).
@@ -86,7 +79,8 @@ func parallel(workers, n int, job func(i int) error) error {
 	return first
 }
 
-// DType names the element type of a run: "float32" (default) or "float64".
+// DType names the element type of a run: "float32" or "float64" (the
+// book's arithmetic).
 type DType string
 
 // The element types.
@@ -95,12 +89,27 @@ const (
 	Float64 DType = "float64"
 )
 
-func (d DType) resolve() (DType, error) {
-	switch d {
-	case "", Float32:
-		return Float32, nil
-	case Float64:
-		return Float64, nil
+func (d DType) validate() error {
+	if d != Float32 && d != Float64 {
+		return fmt.Errorf("experiment: unknown dtype %q (want float32 or float64)", string(d))
 	}
-	return "", fmt.Errorf("experiment: unknown dtype %q (want float32 or float64)", d)
+	return nil
+}
+
+// MarshalText writes the name; an unknown dtype is an error.
+func (d DType) MarshalText() ([]byte, error) {
+	if err := d.validate(); err != nil {
+		return nil, err
+	}
+	return []byte(d), nil
+}
+
+// UnmarshalText reads "float32" or "float64".
+func (d *DType) UnmarshalText(b []byte) error {
+	v := DType(strings.ToLower(strings.TrimSpace(string(b))))
+	if err := v.validate(); err != nil {
+		return err
+	}
+	*d = v
+	return nil
 }

@@ -6,15 +6,32 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"zerokara/net"
 	"zerokara/net/mnist"
 )
 
 // loadMNIST loads the repository's copy of MNIST once.
 var loadMNIST = sync.OnceValues(func() (*mnist.Data, error) { return mnist.Load("../../testdata/mnist") })
+
+// bookInitCompare and bookBatchNorm are the book's setups on the
+// repository's MNIST.
+func bookInitCompare(t *testing.T) InitCompareConfig {
+	c := BookInitCompareConfig()
+	c.Data = mnistData(t)
+	return c
+}
+
+func bookBatchNorm(t *testing.T) BatchNormConfig {
+	c := BookBatchNormConfig()
+	c.Data = mnistData(t)
+	return c
+}
 
 func mnistData(t *testing.T) *mnist.Data {
 	t.Helper()
@@ -26,7 +43,9 @@ func mnistData(t *testing.T) *mnist.Data {
 }
 
 func TestActivationsBookClaims(t *testing.T) {
-	res, err := Activations(context.Background(), ActivationsConfig{Seed: 1, Gradients: true}, nil)
+	cfg := BookActivationsConfig()
+	cfg.Gradients = true
+	res, err := Activations(context.Background(), cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +92,9 @@ func TestActivationsBookClaims(t *testing.T) {
 
 func TestActivationsDeterministicAcrossWorkers(t *testing.T) {
 	encode := func(workers int) string {
-		res, err := Activations(context.Background(), ActivationsConfig{Seed: 7, Workers: workers, Samples: 200, DType: Float64}, nil)
+		cfg := BookActivationsConfig()
+		cfg.Seed, cfg.Workers, cfg.Samples, cfg.DType = 7, workers, 200, Float64
+		res, err := Activations(context.Background(), cfg, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,31 +109,126 @@ func TestActivationsDeterministicAcrossWorkers(t *testing.T) {
 
 func TestConfigValidation(t *testing.T) {
 	ctx := context.Background()
-	data := mnistData(t)
-	if _, err := Activations(ctx, ActivationsConfig{Inits: []string{"bogus"}}, nil); err == nil {
-		t.Error("bad init accepted")
+	act := func(f func(*ActivationsConfig)) ActivationsConfig { c := BookActivationsConfig(); f(&c); return c }
+	ic := func(f func(*InitCompareConfig)) InitCompareConfig { c := bookInitCompare(t); f(&c); return c }
+	bn := func(f func(*BatchNormConfig)) BatchNormConfig { c := bookBatchNorm(t); f(&c); return c }
+	for _, tc := range []struct {
+		name string
+		run  func() error
+		want string
+	}{
+		{"no inits", func() error {
+			_, err := Activations(ctx, act(func(c *ActivationsConfig) { c.Inits = nil }), nil)
+			return err
+		}, "initializer"},
+		{"bad dtype", func() error {
+			_, err := Activations(ctx, act(func(c *ActivationsConfig) { c.DType = "float16" }), nil)
+			return err
+		}, "dtype"},
+		{"empty dtype", func() error {
+			_, err := Activations(ctx, act(func(c *ActivationsConfig) { c.DType = "" }), nil)
+			return err
+		}, "dtype"},
+		{"zero layers", func() error {
+			_, err := Activations(ctx, act(func(c *ActivationsConfig) { c.Layers = 0 }), nil)
+			return err
+		}, "positive"},
+		{"missing data", func() error {
+			_, err := InitCompare(ctx, ic(func(c *InitCompareConfig) { c.Data = nil }), nil)
+			return err
+		}, "data"},
+		{"negative lr", func() error {
+			_, err := InitCompare(ctx, ic(func(c *InitCompareConfig) { c.LR = -1 }), nil)
+			return err
+		}, "learning rate"},
+		{"zero batch", func() error {
+			_, err := InitCompare(ctx, ic(func(c *InitCompareConfig) { c.Batch = 0 }), nil)
+			return err
+		}, "batch"},
+		{"empty activation", func() error {
+			_, err := InitCompare(ctx, ic(func(c *InitCompareConfig) { c.Activation = "" }), nil)
+			return err
+		}, "activation"},
+		{"too many samples", func() error {
+			_, err := BatchNorm(ctx, bn(func(c *BatchNormConfig) { c.Samples = 70000 }), nil)
+			return err
+		}, "samples"},
+		{"unknown optimizer", func() error {
+			_, err := BatchNorm(ctx, bn(func(c *BatchNormConfig) { c.Optimizer = "magic" }), nil)
+			return err
+		}, "optimizer"},
+		{"zero every", func() error {
+			_, err := BatchNorm(ctx, bn(func(c *BatchNormConfig) { c.Every = 0 }), nil)
+			return err
+		}, "every"},
+		{"BN momentum 1", func() error {
+			_, err := BatchNorm(ctx, bn(func(c *BatchNormConfig) { c.BN.Momentum = 1 }), nil)
+			return err
+		}, "momentum"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.run(); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error = %v, want one about %q", err, tc.want)
+			}
+		})
 	}
-	if _, err := Activations(ctx, ActivationsConfig{DType: "float16"}, nil); err == nil {
-		t.Error("bad dtype accepted")
+}
+
+// Zero means zero: a learning rate of 0 keeps every weight, so the loss
+// of a fixed batch never moves, and the all-zero init is the all-zero init.
+func TestZeroValuesMeanZero(t *testing.T) {
+	cfg := bookInitCompare(t)
+	cfg.LR, cfg.Iterations, cfg.Inits, cfg.SkipTestAccuracy = 0, 5, []net.Init{net.He(), net.Zero()}, true
+	res, err := InitCompare(context.Background(), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := InitCompare(ctx, InitCompareConfig{}, nil); err == nil {
-		t.Error("missing data accepted")
+	if res.Config.LR != 0 || res.Series[1].Name != "const=0" {
+		t.Fatalf("config changed: lr %v, second init %s", res.Config.LR, res.Series[1].Name)
 	}
-	if _, err := InitCompare(ctx, InitCompareConfig{Data: data, LR: -1}, nil); err == nil {
-		t.Error("negative learning rate accepted")
+	// All-zero weights give uniform softmax outputs: loss ln 10 exactly
+	// (up to the book's 1e-7) on every batch.
+	for i, l := range res.Series[1].Loss {
+		if math.Abs(l-math.Log(10)) > 1e-5 {
+			t.Errorf("zero init, lr 0: loss[%d] = %v, want ln 10", i, l)
+		}
 	}
-	if _, err := BatchNorm(ctx, BatchNormConfig{Data: data, Samples: 70000}, nil); err == nil {
-		t.Error("more samples than the training set accepted")
+}
+
+// A saved config keeps the text form of its typed values and reads back
+// to the same config.
+func TestConfigJSONRoundTrip(t *testing.T) {
+	for _, cfg := range []any{BookActivationsConfig(), BookInitCompareConfig(), BookBatchNormConfig()} {
+		b, err := json.Marshal(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back := reflect.New(reflect.TypeOf(cfg))
+		if err := json.Unmarshal(b, back.Interface()); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(back.Elem().Interface(), cfg) {
+			t.Errorf("%T: round trip through %s changed it", cfg, b)
+		}
 	}
-	if _, err := BatchNorm(ctx, BatchNormConfig{Data: data, Optimizer: "magic"}, nil); err == nil {
-		t.Error("unknown optimizer accepted")
+	b, _ := json.Marshal(BookInitCompareConfig())
+	for _, text := range []string{`"inits":["std=0.01","Xavier","He"]`, `"optimizer":"sgd"`, `"activation":"relu"`, `"dtype":"float32"`} {
+		if !strings.Contains(string(b), text) {
+			t.Errorf("saved config lacks %s: %s", text, b)
+		}
+	}
+	var cfg InitCompareConfig
+	for _, bad := range []string{`{"inits":["he","bogus"]}`, `{"optimizer":"lbfgs"}`, `{"activation":"swish"}`, `{"dtype":"float16"}`} {
+		if err := json.Unmarshal([]byte(bad), &cfg); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
 	}
 }
 
 func TestCancellation(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	events := 0
-	_, err := InitCompare(ctx, InitCompareConfig{Data: mnistData(t), Seed: 1}, func(Event) {
+	_, err := InitCompare(ctx, bookInitCompare(t), func(InitCompareEvent) {
 		events++
 		if events == 10 {
 			cancel()
@@ -131,18 +247,29 @@ func TestCancellation(t *testing.T) {
 func TestInitCompareShort(t *testing.T) {
 	data := mnistData(t)
 	run := func(workers int) *InitCompareResult {
+		cfg := BookInitCompareConfig()
+		cfg.Data, cfg.Seed, cfg.Iterations, cfg.Workers, cfg.SkipTestAccuracy, cfg.GradNorms = data, 3, 150, workers, true, true
+		partial, err := NewInitCompareResult(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var points int
-		res, err := InitCompare(context.Background(), InitCompareConfig{Data: data, Seed: 3, Iterations: 150, Workers: workers, SkipTestAccuracy: true, GradNorms: true},
-			func(e Event) {
-				if e.Series != "" {
-					points++
-				}
-			})
+		res, err := InitCompare(context.Background(), cfg, func(e InitCompareEvent) {
+			points++
+			partial.Apply(e)
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if points != 3*150 {
 			t.Errorf("%d points streamed, want 450", points)
+		}
+		// The consumer's partial result, built from the events alone, holds
+		// the final curves.
+		for k := range res.Series {
+			if !slices.Equal(partial.Series[k].Loss, res.Series[k].Loss) {
+				t.Errorf("%s: streamed loss differs from the result's", res.Series[k].Name)
+			}
 		}
 		return res
 	}
@@ -180,7 +307,7 @@ func TestInitCompareBookDefaults(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full experiment")
 	}
-	res, err := InitCompare(context.Background(), InitCompareConfig{Data: mnistData(t), Seed: 1}, nil)
+	res, err := InitCompare(context.Background(), bookInitCompare(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,9 +336,18 @@ func TestBatchNormBookDefaults(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full experiment")
 	}
-	res, err := BatchNorm(context.Background(), BatchNormConfig{Data: mnistData(t), Seed: 1}, nil)
+	cfg := bookBatchNorm(t)
+	partial, err := NewBatchNormResult(cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	res, err := BatchNorm(context.Background(), cfg, partial.Apply)
+	if err != nil {
+		t.Fatal(err)
+	}
+	partial.Seconds = res.Seconds
+	if !reflect.DeepEqual(partial, res) {
+		t.Error("the result built from the streamed events differs from the returned one")
 	}
 	better := 0
 	for _, p := range res.Panels {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,78 +16,69 @@ import (
 )
 
 // InitCompareConfig sets up the weight-initialization comparison on MNIST
-// (SPEC §5.2). Zero fields take the book's values.
+// (SPEC §5.2). Every field means what it holds; BookInitCompareConfig
+// returns the book's setup.
 type InitCompareConfig struct {
-	Hidden     []int          `json:"hidden"`     // 100, 100, 100, 100
-	Activation net.Activation `json:"activation"` // relu
-	// Inits are compared in this order; default std=0.01, Xavier, He.
-	Inits      []string `json:"inits"`
-	Optimizer  string   `json:"optimizer"` // sgd
-	LR         float64  `json:"lr"`        // 0.01
-	Batch      int      `json:"batch"`     // 128
-	Iterations int      `json:"iterations"`
+	Hidden     []int          `json:"hidden"`
+	Activation net.Activation `json:"activation"`
+	// Inits are compared in this order.
+	Inits      []net.Init        `json:"inits"`
+	Optimizer  net.OptimizerName `json:"optimizer"`
+	LR         float64           `json:"lr"`
+	Batch      int               `json:"batch"`
+	Iterations int               `json:"iterations"`
 	// GradNorms records, every GradEvery iterations, the norm of each
 	// affine layer's weight gradient ‖∂L/∂W_l‖ (vanishing or exploding
 	// gradients over time).
 	GradNorms bool `json:"grad_norms"`
-	GradEvery int  `json:"grad_every"` // 10
+	GradEvery int  `json:"grad_every"`
 	// SkipTestAccuracy leaves out the final accuracy on the test set
 	// (which the book does not compute).
 	SkipTestAccuracy bool        `json:"skip_test_accuracy"`
 	Seed             uint64      `json:"seed"`
 	DType            DType       `json:"dtype"`
-	Workers          int         `json:"workers"`
+	Workers          int         `json:"workers"` // parallel trainings; 0 means one per network
 	Data             *mnist.Data `json:"-"`
 }
 
-func (c InitCompareConfig) withDefaults() (InitCompareConfig, error) {
-	if c.Hidden == nil {
-		c.Hidden = []int{100, 100, 100, 100}
-	}
-	if c.Activation == "" {
-		c.Activation = net.ReLUAct
-	}
-	if len(c.Inits) == 0 {
-		c.Inits = []string{"std=0.01", "Xavier", "He"}
-	}
-	if c.Optimizer == "" {
-		c.Optimizer = "sgd"
-	}
-	if c.LR == 0 {
-		c.LR = 0.01
-	}
-	if c.Batch == 0 {
-		c.Batch = 128
-	}
-	if c.Iterations == 0 {
-		c.Iterations = 2000
-	}
-	if c.GradEvery == 0 {
-		c.GradEvery = 10
-	}
+// BookInitCompareConfig returns the book's setup (weight_init_compare.py):
+// a 784-100-100-100-100-10 ReLU network per initializer (std=0.01, Xavier,
+// He), SGD with lr 0.01, 2000 iterations of 128 samples; gradient norms
+// every 10 iterations when asked; float32, seed 1. Data is left nil.
+func BookInitCompareConfig() InitCompareConfig {
+	return InitCompareConfig{Hidden: []int{100, 100, 100, 100}, Activation: net.ReLUAct,
+		Inits:     []net.Init{net.Std(0.01), net.Xavier(), net.He()},
+		Optimizer: net.OptSGD, LR: 0.01, Batch: 128, Iterations: 2000, GradEvery: 10,
+		Seed: 1, DType: Float32}
+}
+
+// Validate reports the first setting that cannot run.
+func (c InitCompareConfig) Validate() error {
 	switch {
 	case c.Data == nil:
-		return c, errors.New("experiment: initcompare needs MNIST data")
+		return errors.New("experiment: initcompare needs MNIST data")
+	case len(c.Inits) == 0:
+		return errors.New("experiment: initcompare needs at least one initializer")
 	case c.GradEvery < 1:
-		return c, fmt.Errorf("experiment: grad_every %d must be positive", c.GradEvery)
+		return fmt.Errorf("experiment: grad_every %d must be positive", c.GradEvery)
 	case c.Batch < 1 || c.Iterations < 1:
-		return c, fmt.Errorf("experiment: batch %d and iterations %d must be positive", c.Batch, c.Iterations)
-	case !(c.LR > 0) || math.IsInf(c.LR, 0):
-		return c, fmt.Errorf("experiment: learning rate %v must be positive", c.LR)
+		return fmt.Errorf("experiment: batch %d and iterations %d must be positive", c.Batch, c.Iterations)
+	case !(c.LR >= 0) || math.IsInf(c.LR, 0):
+		return fmt.Errorf("experiment: learning rate %v must be finite and ≥ 0", c.LR)
 	case c.Iterations*c.Batch > 1e9:
-		return c, fmt.Errorf("experiment: %d iterations of %d samples is too much", c.Iterations, c.Batch)
-	}
-	for _, s := range c.Inits {
-		if _, err := net.ParseInit(s); err != nil {
-			return c, err
-		}
+		return fmt.Errorf("experiment: %d iterations of %d samples is too much", c.Iterations, c.Batch)
+	case c.Workers < 0:
+		return fmt.Errorf("experiment: negative worker count %d", c.Workers)
 	}
 	if _, err := net.NewOptimizer[float32](c.Optimizer, c.LR); err != nil {
-		return c, err
+		return err
 	}
-	var err error
-	c.DType, err = c.DType.resolve()
-	return c, err
+	if err := c.DType.validate(); err != nil {
+		return err
+	}
+	// The network's own checks (sizes, activation).
+	_, err := net.New[float32](net.Config{InputSize: 1, HiddenSizes: c.Hidden, OutputSize: 1, Activation: c.Activation}, rand.New(rand.NewPCG(0, 0)))
+	return err
 }
 
 // InitCompareResult is the outcome of InitCompare.
@@ -115,46 +107,98 @@ type LossSeries struct {
 	DivergedAt int `json:"diverged_at"`
 }
 
+// InitCompareEvent reports one iteration of one network.
+type InitCompareEvent struct {
+	Work
+	Series    int     // index into InitCompareResult.Series
+	Iteration int     // 0-based
+	Loss      float64 // after the iteration's update; NaN once diverged
+}
+
+// NewInitCompareResult returns the result of cfg before the first
+// iteration: every series named, no points. Apply fills it in.
+func NewInitCompareResult(cfg InitCompareConfig) (*InitCompareResult, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	res := &InitCompareResult{Experiment: "initcompare", Config: cfg, Series: make([]LossSeries, len(cfg.Inits))}
+	for i, in := range cfg.Inits {
+		res.Series[i] = LossSeries{Name: in.String(), Formula: in.Formula(), Loss: make(nullFloats, 0, cfg.Iterations), DivergedAt: -1}
+	}
+	return res, nil
+}
+
+// Apply records one point: the next of its series (others are ignored). A
+// NaN loss marks the series diverged from that iteration on.
+func (r *InitCompareResult) Apply(e InitCompareEvent) {
+	if e.Series < 0 || e.Series >= len(r.Series) {
+		return
+	}
+	s := &r.Series[e.Series]
+	if e.Iteration != len(s.Loss) {
+		return
+	}
+	s.Loss = append(s.Loss, e.Loss)
+	if math.IsNaN(e.Loss) && !s.Diverged {
+		s.Diverged, s.DivergedAt = true, e.Iteration
+	}
+}
+
+// Snapshot returns a copy that later Apply calls do not change, with the
+// book's smoothed curves of the points so far.
+func (r *InitCompareResult) Snapshot() *InitCompareResult {
+	c := *r
+	c.Series = slices.Clone(r.Series)
+	for i := range c.Series {
+		s := &c.Series[i]
+		s.Loss = s.Loss[:len(s.Loss):len(s.Loss)]
+		if len(s.Smoothed) != len(s.Loss) {
+			s.Smoothed = Smooth(s.Loss)
+		}
+	}
+	return &c
+}
+
 // InitCompare trains one network per initializer on the same batches and
 // records each loss after the update. The networks are built in the order
 // of Inits (drawing their weights in turn from a generator seeded with
 // Seed), then every batch is drawn (uniformly, with replacement) from the
-// same generator; the networks then train in parallel.
-func InitCompare(ctx context.Context, cfg InitCompareConfig, progress func(Event)) (*InitCompareResult, error) {
+// same generator; the networks then train in parallel. A network whose
+// loss stops being finite is marked diverged and stops; any other error
+// ends the run.
+func InitCompare(ctx context.Context, cfg InitCompareConfig, progress func(InitCompareEvent)) (*InitCompareResult, error) {
 	start := time.Now()
-	cfg, err := cfg.withDefaults()
+	res, err := NewInitCompareResult(cfg)
 	if err != nil {
 		return nil, err
 	}
-	var series []LossSeries
 	if cfg.DType == Float64 {
-		series, err = initCompare[float64](ctx, cfg, progress)
+		err = initCompare[float64](ctx, res, progress)
 	} else {
-		series, err = initCompare[float32](ctx, cfg, progress)
+		err = initCompare[float32](ctx, res, progress)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &InitCompareResult{Experiment: "initcompare", Config: cfg, Seconds: time.Since(start).Seconds(), Series: series}, nil
+	res.Seconds = time.Since(start).Seconds()
+	return res, nil
 }
 
-func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progress func(Event)) ([]LossSeries, error) {
+func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progress func(InitCompareEvent)) error {
+	cfg := res.Config
 	train, err := toDataset[T](cfg.Data.Train)
 	if err != nil {
-		return nil, fmt.Errorf("experiment: initcompare: train set: %w", err)
+		return fmt.Errorf("experiment: initcompare: train set: %w", err)
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
 	nets := make([]*net.Network[T], len(cfg.Inits))
 	cols := train.cols
-	series := make([]LossSeries, len(cfg.Inits))
-	for i, s := range cfg.Inits {
-		in, _ := net.ParseInit(s)
+	for i, in := range cfg.Inits {
 		nets[i], err = net.New[T](net.Config{InputSize: cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
 			Activation: cfg.Activation, Init: in, Workers: kernel.Serial}, rng)
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("experiment: initcompare: %s: %w", in, err)
 		}
-		series[i] = LossSeries{Name: in.String(), Formula: in.Formula(), Loss: make(nullFloats, cfg.Iterations), DivergedAt: -1}
 	}
 	batches := make([]int, cfg.Iterations*cfg.Batch)
 	for i := range batches {
@@ -165,11 +209,11 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 	if !cfg.SkipTestAccuracy {
 		test, err := toDataset[T](cfg.Data.Test)
 		if err != nil {
-			return nil, fmt.Errorf("experiment: initcompare: test set: %w", err)
+			return fmt.Errorf("experiment: initcompare: test set: %w", err)
 		}
 		testX, testLabels = test.all(), test.labels
 	}
-	rep := newReporter(progress, cfg.Iterations*len(nets))
+	rep := newReporter(cfg.Iterations * len(nets))
 	workers := cfg.Workers
 	if workers == 0 {
 		// One goroutine per network even beyond the core count: three
@@ -177,47 +221,74 @@ func initCompare[T net.Float](ctx context.Context, cfg InitCompareConfig, progre
 		// the cores) instead of the third running alone at the end.
 		workers = max(workerCount(0), len(nets))
 	}
-	err = parallel(workers, len(nets), func(k int) error {
-		opt, _ := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
+	return parallel(workers, len(nets), func(k int) error {
+		opt, err := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
+		if err != nil {
+			return err
+		}
 		x := net.NewMatrix[T](cfg.Batch, cols)
 		var labels []int
-		s := &series[k]
+		s := &res.Series[k] // this goroutine's; Apply below touches only Loss and the divergence fields
+		name := s.Name
+		diverged := false
 		for it := range cfg.Iterations {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("experiment: initcompare: %w", err)
 			}
 			labels = train.batch(x, labels, batches[it*cfg.Batch:(it+1)*cfg.Batch])
 			loss := math.NaN()
-			if !s.Diverged {
-				if _, err := nets[k].Step(x, labels, opt); err == nil {
-					loss, _ = nets[k].Loss(x, labels, false)
+			if !diverged {
+				loss, err = stepThenLoss(nets[k], x, labels, opt)
+				if err != nil {
+					return fmt.Errorf("experiment: initcompare: network %s, iteration %d: %w", name, it, err)
 				}
-				if math.IsNaN(loss) || math.IsInf(loss, 0) {
-					s.Diverged, s.DivergedAt, loss = true, it, math.NaN()
-				}
+				diverged = math.IsNaN(loss)
 			}
-			s.Loss[it] = loss
 			if cfg.GradNorms && it%cfg.GradEvery == 0 {
-				recordGradNorms(s, nets[k])
+				recordGradNorms(s, nets[k], diverged)
 			}
-			rep.point(s.Name, k, 0, it, loss, 1)
+			rep.emit(1, func(w Work) {
+				e := InitCompareEvent{Work: w, Series: k, Iteration: it, Loss: loss}
+				res.Apply(e)
+				if progress != nil {
+					progress(e)
+				}
+			})
 		}
 		s.Smoothed = Smooth(s.Loss)
-		if !cfg.SkipTestAccuracy && !s.Diverged {
+		if !cfg.SkipTestAccuracy && !diverged {
 			acc, err := nets[k].Accuracy(testX, testLabels)
 			if err != nil {
-				return err
+				return fmt.Errorf("experiment: initcompare: network %s, test accuracy: %w", name, err)
 			}
 			s.TestAccuracy = &acc
 		}
 		return nil
 	})
-	return series, err
+}
+
+// stepThenLoss makes one update and returns the batch loss after it (the
+// book's protocol), or NaN when the network has diverged: its loss before
+// or after the update is not finite. Other errors are returned.
+func stepThenLoss[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels []int, opt net.Optimizer[T]) (float64, error) {
+	if _, err := nw.Step(x, labels, opt); errors.Is(err, net.ErrDiverged) {
+		return math.NaN(), nil
+	} else if err != nil {
+		return 0, err
+	}
+	loss, err := nw.Loss(x, labels, false)
+	if err != nil {
+		return 0, err
+	}
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		return math.NaN(), nil
+	}
+	return loss, nil
 }
 
 // recordGradNorms appends the Frobenius norm of every weight gradient left
 // by the last step (NaN once the network has diverged).
-func recordGradNorms[T net.Float](s *LossSeries, nw *net.Network[T]) {
+func recordGradNorms[T net.Float](s *LossSeries, nw *net.Network[T], diverged bool) {
 	l := 0
 	for _, p := range nw.Params() {
 		if !strings.HasSuffix(p.Name, ".W") {
@@ -227,7 +298,7 @@ func recordGradNorms[T net.Float](s *LossSeries, nw *net.Network[T]) {
 			s.GradNorms = append(s.GradNorms, nil)
 		}
 		norm := math.NaN()
-		if !s.Diverged {
+		if !diverged {
 			var sq float64
 			for _, g := range p.Grad.Data {
 				sq += float64(g) * float64(g)

@@ -43,16 +43,16 @@ func Smooth(x []float64) []float64 {
 	for j := range out {
 		var s float64
 		for k, w := range window {
-			s += w * x[reflect(j-half+k, n)]
+			s += w * x[mirror(j-half+k, n)]
 		}
 		out[j] = s
 	}
 	return out
 }
 
-// reflect maps an index outside [0, n) back inside with the book's edge
+// mirror maps an index outside [0, n) back inside with the book's edge
 // rule: u < 0 → −u, u ≥ n → 2n−1−u.
-func reflect(u, n int) int {
+func mirror(u, n int) int {
 	for u < 0 || u >= n {
 		if u < 0 {
 			u = -u

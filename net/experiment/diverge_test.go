@@ -1,0 +1,61 @@
+package experiment
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"zerokara/net"
+)
+
+// Divergence and other errors stay apart: a non-finite loss is a NaN
+// point, a mis-shaped batch is an error that ends the run.
+func TestDivergenceIsNotAnError(t *testing.T) {
+	newNet := func(sigma float64) *net.Network[float32] {
+		nw, err := net.New[float32](net.Config{InputSize: 8, HiddenSizes: []int{16, 16}, OutputSize: 3, Activation: net.ReLUAct,
+			Init: net.Std(sigma)}, rand.New(rand.NewPCG(5, 5)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return nw
+	}
+	x := net.NewMatrix[float32](4, 8)
+	for i := range x.Data {
+		x.Data[i] = float32(i%7) - 3
+	}
+	labels := []int{0, 1, 2, 0}
+	sgd := func(lr float64) net.Optimizer[float32] { o, _ := net.NewOptimizer[float32](net.OptSGD, lr); return o }
+
+	cases := []struct {
+		name      string
+		nw        *net.Network[float32]
+		x         *net.Matrix[float32]
+		lr        float64
+		wantNaN   bool
+		wantError error
+	}{
+		{"healthy", newNet(0.1), x, 0.01, false, nil},
+		{"overflowing", newNet(1e30), x, 1e30, true, nil},
+		{"mis-shaped batch", newNet(0.1), net.NewMatrix[float32](4, 7), 0.01, false, net.ErrShape},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			loss, err := stepThenLoss(tc.nw, tc.x, labels, sgd(tc.lr))
+			if !errors.Is(err, tc.wantError) || (tc.wantError == nil) != (err == nil) {
+				t.Fatalf("stepThenLoss error = %v, want %v", err, tc.wantError)
+			}
+			if err == nil && math.IsNaN(loss) != tc.wantNaN {
+				t.Errorf("stepThenLoss loss = %v, want NaN: %v", loss, tc.wantNaN)
+			}
+			tr := &bnTrainee[float32]{nw: tc.nw, opt: sgd(tc.lr)}
+			_, err = tr.step(tc.x, labels)
+			if !errors.Is(err, tc.wantError) || (tc.wantError == nil) != (err == nil) {
+				t.Fatalf("bnTrainee.step error = %v, want %v", err, tc.wantError)
+			}
+			if tr.diverged != tc.wantNaN {
+				t.Errorf("bnTrainee diverged = %v, want %v", tr.diverged, tc.wantNaN)
+			}
+		})
+	}
+}
