@@ -87,20 +87,19 @@ func benchGemm[T Float](b *testing.B, network bool) {
 		report := func(b *testing.B) {
 			b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 		}
-		for _, impl := range implementations {
+		for _, kn := range kernels(b) {
 			for _, w := range []Workers{Serial, Auto} {
 				label := "workers=1"
 				if w == Auto {
 					label = "workers=auto"
 				}
-				b.Run(fmt.Sprintf("impl=%s,%s/%v", impl.name, label, s), func(b *testing.B) {
-					restore, _ := useImplementation(impl.name)
-					defer restore()
+				run := kn.WithWorkers(w)
+				b.Run(fmt.Sprintf("impl=%s,%s/%v", kn.Name(), label, s), func(b *testing.B) {
 					// Untimed first call: c's first page touches and the
 					// pools' first buffers are not the steady state.
-					Gemm(w, s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, bb, ldb, 0, c, s.n)
+					gemm(run, s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, bb, ldb, 0, c, s.n)
 					for b.Loop() {
-						Gemm(w, s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, bb, ldb, 0, c, s.n)
+						gemm(run, s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, bb, ldb, 0, c, s.n)
 					}
 					report(b)
 				})

@@ -67,8 +67,8 @@ type implementation struct {
 // pure-Go path is always last. Filled at init.
 var implementations []*implementation
 
-// active is the dispatch table, set once at init (and by tests only through
-// useImplementation).
+// active is the dispatch table of the package-level functions and of the
+// zero Kernel: process-wide, set once at init and never changed afterwards.
 var active *implementation
 
 // pureGoEnv names the environment variable that forces the pure-Go path.
@@ -85,24 +85,6 @@ func init() {
 // Implementation names the active GEMM path: "avx512" (AVX-512F
 // assembly), "avx2fma" (AVX2 and FMA assembly) or "purego".
 func Implementation() string { return active.name }
-
-// useImplementation switches the dispatch table to the named implementation
-// and returns a function that restores the previous one. It is a test hook:
-// it must not run concurrently with GEMM calls. It reports false if the named
-// implementation is not available on this CPU.
-func useImplementation(name string) (restore func(), ok bool) {
-	prev := active
-	for _, impl := range implementations {
-		if impl.name == name {
-			active = impl
-			return func() { active = prev }, true
-		}
-	}
-	return func() {}, false
-}
-
-// specFor returns the active kernel spec for element type T.
-func specFor[T Float]() *kernelSpec[T] { return specOf[T](active) }
 
 // specOf returns impl's kernel spec for element type T.
 func specOf[T Float](impl *implementation) *kernelSpec[T] {

@@ -28,19 +28,20 @@ func addFuzzSeeds(f *testing.F) {
 	f.Add(uint8(64), uint8(1), uint8(0), uint8(1), true, true, uint8(4), uint64(4))
 }
 
-func FuzzSgemm(f *testing.F) { fuzzGemm(f, Sgemm) }
-func FuzzDgemm(f *testing.F) { fuzzGemm(f, Dgemm) }
+func FuzzSgemm(f *testing.F) { fuzzGemm[float32](f) }
+func FuzzDgemm(f *testing.F) { fuzzGemm[float64](f) }
 
-// fuzzGemm checks fuzzer-chosen cases on every implementation against the
-// oracle (runCase).
-func fuzzGemm[T Float](f *testing.F, gemm func(Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) {
+// fuzzGemm checks fuzzer-chosen cases on every implementation (Auto
+// workers) against the oracle (runCase).
+func fuzzGemm[T Float](f *testing.F) {
 	addFuzzSeeds(f)
+	ks := kernels(f)
 	f.Fuzz(func(t *testing.T, m, n, k, pad uint8, tA, tB bool, scalars uint8, seed uint64) {
 		tc := fuzzCase(m, n, k, pad, tA, tB, scalars)
-		for _, impl := range implementations {
-			restore, _ := useImplementation(impl.name)
-			runCase(t, rand.New(rand.NewPCG(seed, 1)), tc, gemm)
-			restore()
+		for _, kn := range ks {
+			t.Run("impl="+kn.Name(), func(t *testing.T) {
+				runCase(t, rand.New(rand.NewPCG(seed, 1)), tc, gemmOn[T](kn))
+			})
 		}
 	})
 }

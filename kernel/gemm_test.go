@@ -16,15 +16,15 @@ var scalars = [][2]float64{{1, 0}, {1, 1}, {-0.75, 0}, {0.5, 1}, {1, -1.5}, {2.2
 var smallSizes = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15, 16, 17, 31, 33}
 
 func TestGemmSmallSweep(t *testing.T) {
-	forEachImplementation(t, func(t *testing.T) {
-		t.Run("float32", func(t *testing.T) { smallSweep(t, Gemm[float32]) })
-		t.Run("float64", func(t *testing.T) { smallSweep(t, Gemm[float64]) })
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
+		serial := k.WithWorkers(Serial)
+		t.Run("float32", func(t *testing.T) { smallSweep(t, gemmOn[float32](serial)) })
+		t.Run("float64", func(t *testing.T) { smallSweep(t, gemmOn[float64](serial)) })
 	})
 }
 
-func smallSweep[T Float](t *testing.T, gemm func(Workers, Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) {
+func smallSweep[T Float](t *testing.T, call gemmFunc[T]) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	call := serialCall(gemm)
 	i := 0
 	for _, tr := range transposes {
 		for _, m := range smallSizes {
@@ -43,15 +43,15 @@ func smallSweep[T Float](t *testing.T, gemm func(Workers, Transpose, Transpose, 
 // TestGemmBlockEdges puts each dimension of each implementation's cache
 // blocks (kc, mc, nc, nc2) one below, at and one above its boundary.
 func TestGemmBlockEdges(t *testing.T) {
-	forEachImplementation(t, func(t *testing.T) {
-		t.Run("float32", func(t *testing.T) { blockEdges(t, specFor[float32](), Gemm[float32]) })
-		t.Run("float64", func(t *testing.T) { blockEdges(t, specFor[float64](), Gemm[float64]) })
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
+		serial := k.WithWorkers(Serial)
+		t.Run("float32", func(t *testing.T) { blockEdges(t, specOf[float32](k.impl()), gemmOn[float32](serial)) })
+		t.Run("float64", func(t *testing.T) { blockEdges(t, specOf[float64](k.impl()), gemmOn[float64](serial)) })
 	})
 }
 
-func blockEdges[T Float](t *testing.T, s *kernelSpec[T], gemm func(Workers, Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) {
+func blockEdges[T Float](t *testing.T, s *kernelSpec[T], call gemmFunc[T]) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	call := serialCall(gemm)
 	var cases []gemmCase
 	for _, d := range []int{-1, 0, 1} {
 		cases = append(cases,
@@ -80,32 +80,25 @@ func TestGemmLargeAllTransposes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large product")
 	}
-	forEachImplementation(t, func(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
 		rng := rand.New(rand.NewPCG(5, 6))
 		for i, tr := range transposes {
 			tc := gemmCase{tA: tr[0], tB: tr[1], m: 301, n: 263, k: 529, alpha: 1.25, beta: scalars[i][1], pad: 3}
-			runCase(t, rng, tc, Sgemm)
-			runCase(t, rng, tc, Dgemm)
+			runCase(t, rng, tc, k.Sgemm)
+			runCase(t, rng, tc, k.Dgemm)
 		}
 	})
-}
-
-// serialCall adapts a generic Gemm to the signature runCase expects.
-func serialCall[T Float](gemm func(Workers, Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) func(Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int) {
-	return func(tA, tB Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-		gemm(Serial, tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
-	}
 }
 
 // TestAlphaZeroDoesNotReadAB passes NaN-filled A and B with alpha = 0:
 // C must be exactly beta·C.
 func TestAlphaZeroDoesNotReadAB(t *testing.T) {
-	forEachImplementation(t, func(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
 		nan := float32(0) / zero32()
 		a := slices.Repeat([]float32{nan}, 12)
 		b := slices.Repeat([]float32{nan}, 12)
 		c := []float32{1, 2, 3, 4, 5, 6, 7, 8, 9}
-		Sgemm(NoTrans, NoTrans, 3, 3, 4, 0, a, 4, b, 3, 2, c, 3)
+		k.Sgemm(NoTrans, NoTrans, 3, 3, 4, 0, a, 4, b, 3, 2, c, 3)
 		want := []float32{2, 4, 6, 8, 10, 12, 14, 16, 18}
 		if !slices.Equal(c, want) {
 			t.Fatalf("C = %v, want %v", c, want)
@@ -121,11 +114,12 @@ func TestSerialCallsDoNotAllocate(t *testing.T) {
 	if raceEnabled {
 		t.Skip("sync.Pool drops items at random under -race")
 	}
-	forEachImplementation(t, func(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
+		serial := k.WithWorkers(Serial)
 		for _, n := range []int{7, 64, 100} {
 			a := make([]float32, n*n)
 			c := make([]float32, n*n)
-			call := func() { Gemm(Serial, NoTrans, NoTrans, n, n, n, 1, a, n, a, n, 0, c, n) }
+			call := func() { serial.Sgemm(NoTrans, NoTrans, n, n, n, 1, a, n, a, n, 0, c, n) }
 			call()
 			if allocs := testing.AllocsPerRun(20, call); allocs != 0 {
 				t.Errorf("n=%d: %v allocations per call, want 0", n, allocs)
@@ -137,15 +131,15 @@ func TestSerialCallsDoNotAllocate(t *testing.T) {
 // TestGemmAliasedStrides uses leading dimensions of exactly 4 KiB, where
 // the driver packs A as well as B (packing.go), with every transpose.
 func TestGemmAliasedStrides(t *testing.T) {
-	forEachImplementation(t, func(t *testing.T) {
-		t.Run("float32", func(t *testing.T) { aliasedStrides(t, Gemm[float32], 1024) })
-		t.Run("float64", func(t *testing.T) { aliasedStrides(t, Gemm[float64], 512) })
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
+		serial := k.WithWorkers(Serial)
+		t.Run("float32", func(t *testing.T) { aliasedStrides(t, gemmOn[float32](serial), 1024) })
+		t.Run("float64", func(t *testing.T) { aliasedStrides(t, gemmOn[float64](serial), 512) })
 	})
 }
 
-func aliasedStrides[T Float](t *testing.T, gemm func(Workers, Transpose, Transpose, int, int, int, T, []T, int, []T, int, T, []T, int), ld int) {
+func aliasedStrides[T Float](t *testing.T, call gemmFunc[T], ld int) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	call := serialCall(gemm)
 	i := 0
 	for _, size := range []int{40, 77} {
 		for _, tr := range transposes {

@@ -40,14 +40,15 @@ func guardedSlice[T Float](t *testing.T, n int, atStart bool) (s []T, release fu
 // after) an inaccessible page, on every implementation, and compares them
 // with the same products on ordinary memory.
 func TestGemmGuardPages(t *testing.T) {
-	forEachImplementation(t, func(t *testing.T) {
-		t.Run("float32", func(t *testing.T) { guardPages[float32](t) })
-		t.Run("float64", func(t *testing.T) { guardPages[float64](t) })
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
+		t.Run("float32", func(t *testing.T) { guardPages[float32](t, k) })
+		t.Run("float64", func(t *testing.T) { guardPages[float64](t, k) })
 	})
 }
 
-func guardPages[T Float](t *testing.T) {
-	s := specFor[T]()
+func guardPages[T Float](t *testing.T, k Kernel) {
+	s := specOf[T](k.impl())
+	call := gemmOn[T](k.WithWorkers(Serial))
 	rng := rand.New(rand.NewPCG(9, 10))
 	rnd := randFloat[T](rng)
 	// mr+4 and mr+8 end in the short edge tiles that read A in place.
@@ -57,9 +58,9 @@ func guardPages[T Float](t *testing.T) {
 		for _, atStart := range []bool{false, true} {
 			for _, m := range sizes {
 				n := sizes[(i+1)%len(sizes)]
-				k := sizes[(i+3)%len(sizes)]
+				kk := sizes[(i+3)%len(sizes)]
 				i++
-				tc := gemmCase{tA: tr[0], tB: tr[1], m: m, n: n, k: k}
+				tc := gemmCase{tA: tr[0], tB: tr[1], m: m, n: n, k: kk}
 				rowsA, colsA, rowsB, colsB := tc.dims()
 				a, relA := guardedSlice[T](t, rowsA*colsA, atStart)
 				b, relB := guardedSlice[T](t, rowsB*colsB, atStart)
@@ -70,8 +71,8 @@ func guardPages[T Float](t *testing.T) {
 					}
 				}
 				want := slices.Clone(c)
-				Gemm(Serial, tc.tA, tc.tB, m, n, k, 1.5, slices.Clone(a), colsA, slices.Clone(b), colsB, 0.5, want, n)
-				Gemm(Serial, tc.tA, tc.tB, m, n, k, 1.5, a, colsA, b, colsB, 0.5, c, n)
+				call(tc.tA, tc.tB, m, n, kk, 1.5, slices.Clone(a), colsA, slices.Clone(b), colsB, 0.5, want, n)
+				call(tc.tA, tc.tB, m, n, kk, 1.5, a, colsA, b, colsB, 0.5, c, n)
 				for j := range c {
 					if !bitsEqual(c[j], want[j]) {
 						t.Fatalf("%v atStart=%v: C[%d] = %v on guarded memory, %v on ordinary memory", tc, atStart, j, c[j], want[j])

@@ -16,7 +16,7 @@ const expectImplsEnv = "ZEROKARA_EXPECT_IMPLS"
 
 func TestExpectedImplementations(t *testing.T) {
 	want := os.Getenv(expectImplsEnv)
-	have := strings.Join(implementationNames(), ",")
+	have := strings.Join(Implementations(), ",")
 	if want == "" {
 		t.Skipf("%s not set; available: %s", expectImplsEnv, have)
 	}
@@ -37,53 +37,49 @@ func TestPureGoEnvironment(t *testing.T) {
 	}
 }
 
-func implementationNames() []string {
-	var names []string
-	for _, impl := range implementations {
-		names = append(names, impl.name)
+// kernels returns the Kernel of every available implementation, from
+// Lookup, fastest first. The tests force each path through these values;
+// none of them changes the package's dispatch table.
+func kernels(t testing.TB) []Kernel {
+	t.Helper()
+	var ks []Kernel
+	for _, name := range Implementations() {
+		k, err := Lookup(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ks = append(ks, k)
 	}
-	return names
+	return ks
 }
 
 // forEachImplementation runs f as a subtest once per available
-// implementation, with the dispatch table switched to it.
-func forEachImplementation(t *testing.T, f func(t *testing.T)) {
-	for _, impl := range implementations {
-		t.Run("impl="+impl.name, func(t *testing.T) {
-			restore, _ := useImplementation(impl.name)
-			defer restore()
-			f(t)
-		})
+// implementation, with that implementation's Kernel (Auto workers).
+func forEachImplementation(t *testing.T, f func(t *testing.T, k Kernel)) {
+	for _, k := range kernels(t) {
+		t.Run("impl="+k.Name(), func(t *testing.T) { f(t, k) })
 	}
 }
 
-// TestLookupUsesThatImplementation checks that a Kernel computes with its
-// own path, bitwise as the dispatch table switched to it does.
+// TestLookupUsesThatImplementation checks that Lookup returns a Kernel
+// bound to the named implementation, which WithWorkers keeps, and an error
+// naming the available ones for an unknown name.
 func TestLookupUsesThatImplementation(t *testing.T) {
-	const n = 37
-	a := make([]float64, n*n)
-	for i := range a {
-		a[i] = float64(i%11) / 7
-	}
-	for _, name := range Implementations() {
+	for i, name := range Implementations() {
 		k, err := Lookup(name)
 		if err != nil || k.Name() != name {
 			t.Fatalf("Lookup(%q) = %v, %v", name, k.Name(), err)
 		}
-		got := make([]float64, n*n)
-		k.WithWorkers(Serial).Dgemm(NoTrans, Trans, n, n, n, 1, a, n, a, n, 0, got, n)
-		restore, _ := useImplementation(name)
-		want := make([]float64, n*n)
-		Serial.Dgemm(NoTrans, Trans, n, n, n, 1, a, n, a, n, 0, want, n)
-		restore()
-		for i := range got {
-			if !bitsEqual(got[i], want[i]) {
-				t.Fatalf("%s: element %d = %v via Lookup, %v via dispatch", name, i, got[i], want[i])
-			}
+		if k.impl() != implementations[i] || k.WithWorkers(Serial).impl() != implementations[i] {
+			t.Fatalf("Lookup(%q) computes with %q", name, k.impl().name)
 		}
 	}
 	if Implementations()[len(Implementations())-1] != "purego" {
 		t.Error("purego must be listed last")
+	}
+	_, err := Lookup("quantum")
+	if err == nil || !strings.HasPrefix(err.Error(), "kernel: ") || !strings.Contains(err.Error(), "purego") {
+		t.Errorf("Lookup(\"quantum\") error = %v", err)
 	}
 }
 

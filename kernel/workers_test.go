@@ -12,13 +12,13 @@ import (
 // serial result, for shapes split along M and along N.
 func TestWorkersBitwiseEqual(t *testing.T) {
 	forceSplitting(t)
-	forEachImplementation(t, func(t *testing.T) {
-		t.Run("float32", func(t *testing.T) { workersEqual[float32](t) })
-		t.Run("float64", func(t *testing.T) { workersEqual[float64](t) })
+	forEachImplementation(t, func(t *testing.T, kn Kernel) {
+		t.Run("float32", func(t *testing.T) { workersEqual[float32](t, kn) })
+		t.Run("float64", func(t *testing.T) { workersEqual[float64](t, kn) })
 	})
 }
 
-func workersEqual[T Float](t *testing.T) {
+func workersEqual[T Float](t *testing.T, kn Kernel) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	rnd := randFloat[T](rng)
 	for i, sh := range [][3]int{{97, 61, 300}, {13, 250, 77}, {200, 200, 520}, {5, 3, 1000}} {
@@ -40,10 +40,10 @@ func workersEqual[T Float](t *testing.T) {
 			ldb = k
 		}
 		want := slices.Clone(c0)
-		Gemm(Serial, tr[0], tr[1], m, n, k, 0.75, a, lda, b, ldb, 1.25, want, n)
+		gemm(kn.WithWorkers(Serial), tr[0], tr[1], m, n, k, 0.75, a, lda, b, ldb, 1.25, want, n)
 		for _, w := range []Workers{2, 3, 4, 7, Auto} {
 			got := slices.Clone(c0)
-			Gemm(w, tr[0], tr[1], m, n, k, 0.75, a, lda, b, ldb, 1.25, got, n)
+			gemm(kn.WithWorkers(w), tr[0], tr[1], m, n, k, 0.75, a, lda, b, ldb, 1.25, got, n)
 			for j := range got {
 				if !bitsEqual(got[j], want[j]) {
 					t.Fatalf("m=%d,n=%d,k=%d workers=%d: C[%d] = %v, serial %v", m, n, k, w, j, got[j], want[j])
