@@ -66,5 +66,5 @@ func gemm[T Float](kn Kernel, tA, tB Transpose, m, n, k int, alpha T, a []T, lda
 	if p.spec.alwaysPack {
 		p.packA, p.packB = true, true
 	}
-	p.run(m, n, kn.workers.resolve(m, n, k))
+	p.run(m, n, kn.workers.resolve(m, n, k, kn.bandFlops()))
 }

@@ -14,6 +14,9 @@ import (
 type Kernel struct {
 	path    *implementation // nil: the active implementation
 	workers Workers
+	// splitAll, set only by tests, gives every product as many bands as
+	// it has workers, however little work each band gets.
+	splitAll bool
 }
 
 // Implementations lists the implementations usable on this CPU, fastest
@@ -45,6 +48,14 @@ func (k Kernel) WithWorkers(w Workers) Kernel {
 
 // Name returns the implementation's name.
 func (k Kernel) Name() string { return k.impl().name }
+
+// bandFlops returns the least work worth a band of its own for k.
+func (k Kernel) bandFlops() int {
+	if k.splitAll {
+		return 0
+	}
+	return minBandFlops
+}
 
 // impl returns k's implementation: the active one for the zero Kernel.
 func (k Kernel) impl() *implementation {

@@ -6,20 +6,19 @@ import "runtime"
 // its own: handing a band to a helper and waiting for it costs about a
 // microsecond even when the helper is awake. Measured with two workers
 // against one on this project's 2-core VM (BenchmarkSgemm, float32, AVX-512):
-// 128×100×100 (1.28 MFlop per band) gains, 100×100×100 (1.0) loses. A
-// variable only so that tests can force splitting of small products.
-var minBandFlops = 1_200_000
+// 128×100×100 (1.28 MFlop per band) gains, 100×100×100 (1.0) loses.
+const minBandFlops = 1_200_000
 
 // resolve turns w into a worker count for an m×n×k product: w itself, or
 // GOMAXPROCS for Auto, but never so many that a band gets less than
-// minBandFlops.
-func (w Workers) resolve(m, n, k int) int {
+// minFlops (minBandFlops, or 0 in tests that split products however small).
+func (w Workers) resolve(m, n, k, minFlops int) int {
 	workers := int(w)
 	if w == Auto {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	if minBandFlops > 0 {
-		workers = min(workers, 2*m*n*k/minBandFlops)
+	if minFlops > 0 {
+		workers = min(workers, 2*m*n*k/minFlops)
 	}
 	return max(workers, 1)
 }

@@ -11,8 +11,8 @@ import (
 // TestWorkersBitwiseEqual checks that every worker count gives exactly the
 // serial result, for shapes split along M and along N.
 func TestWorkersBitwiseEqual(t *testing.T) {
-	forceSplitting(t)
 	forEachImplementation(t, func(t *testing.T, kn Kernel) {
+		kn.splitAll = true
 		t.Run("float32", func(t *testing.T) { workersEqual[float32](t, kn) })
 		t.Run("float64", func(t *testing.T) { workersEqual[float64](t, kn) })
 	})
@@ -57,7 +57,6 @@ func workersEqual[T Float](t *testing.T, kn Kernel) {
 // once (as the experiments do, one network per core); under -race this
 // also checks the buffer pools.
 func TestConcurrentCalls(t *testing.T) {
-	forceSplitting(t)
 	const m, n, k = 70, 90, 300
 	a := make([]float32, m*k)
 	b := make([]float32, k*n)
@@ -76,7 +75,7 @@ func TestConcurrentCalls(t *testing.T) {
 			defer wg.Done()
 			for rep := 0; rep < 5; rep++ {
 				c := make([]float32, m*n)
-				Workers(2).Sgemm(NoTrans, NoTrans, m, n, k, 1, a, k, b, n, 0, c, n)
+				Kernel{splitAll: true}.WithWorkers(2).Sgemm(NoTrans, NoTrans, m, n, k, 1, a, k, b, n, 0, c, n)
 				if !slices.Equal(c, want) {
 					t.Error("concurrent product differs from the sequential one")
 					return
@@ -87,34 +86,32 @@ func TestConcurrentCalls(t *testing.T) {
 	wg.Wait()
 }
 
-// forceSplitting makes every product split into as many bands as it is
-// given workers, however small, for the rest of test t.
-func forceSplitting(t *testing.T) {
-	saved := minBandFlops
-	minBandFlops = 0
-	t.Cleanup(func() { minBandFlops = saved })
-}
-
 // TestWorkersAreAnUpperBound checks resolve: small products run on fewer
 // workers than asked, large ones on exactly the count asked (or GOMAXPROCS
-// for Auto).
+// for Auto); a Kernel that splits everything (tests only) gets the count
+// asked whatever the size.
 func TestWorkersAreAnUpperBound(t *testing.T) {
 	procs := runtime.GOMAXPROCS(0)
 	for _, tc := range []struct {
-		w       Workers
-		m, n, k int
-		want    int
+		w        Workers
+		splitAll bool
+		m, n, k  int
+		want     int
 	}{
-		{Serial, 1000, 1000, 1000, 1},
-		{2, 8, 8, 8, 1},
-		{7, 100, 100, 100, 1},    // 2.0 MFlop: one band of ≥ 1.2
-		{7, 128, 100, 100, 2},    // 2.56 MFlop: two bands
-		{7, 1000, 1000, 1000, 7}, // plenty of work: the count asked
-		{Auto, 1000, 1000, 1000, procs},
-		{Auto, 10, 10, 10, 1},
+		{Serial, false, 1000, 1000, 1000, 1},
+		{2, false, 8, 8, 8, 1},
+		{7, false, 100, 100, 100, 1},    // 2.0 MFlop: one band of ≥ 1.2
+		{7, false, 128, 100, 100, 2},    // 2.56 MFlop: two bands
+		{7, false, 1000, 1000, 1000, 7}, // plenty of work: the count asked
+		{Auto, false, 1000, 1000, 1000, procs},
+		{Auto, false, 10, 10, 10, 1},
+		{2, true, 8, 8, 8, 2},
+		{7, true, 1, 1, 1, 7},
+		{Auto, true, 10, 10, 10, procs},
 	} {
-		if got := tc.w.resolve(tc.m, tc.n, tc.k); got != tc.want {
-			t.Errorf("Workers(%d).resolve(%d, %d, %d) = %d, want %d", tc.w, tc.m, tc.n, tc.k, got, tc.want)
+		kn := Kernel{workers: tc.w, splitAll: tc.splitAll}
+		if got := tc.w.resolve(tc.m, tc.n, tc.k, kn.bandFlops()); got != tc.want {
+			t.Errorf("Workers(%d).resolve(%d, %d, %d) with splitAll=%v = %d, want %d", tc.w, tc.m, tc.n, tc.k, tc.splitAll, got, tc.want)
 		}
 	}
 }
