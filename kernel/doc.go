@@ -22,6 +22,15 @@
 // Setting the environment variable ZEROKARA_PUREGO=1 forces the pure-Go path
 // at run time; building with -tags purego compiles no assembly at all.
 //
+// The package keeps process-wide state: the dispatch table of the
+// package-level functions (Sgemm, Dgemm, Gemm, the methods of Workers) and
+// of the zero Kernel is set once at init — the fastest path, or pure Go
+// under ZEROKARA_PUREGO — and never changes afterwards; the pools of
+// packing buffers and the helper goroutines are shared by all calls. To use
+// a specific path, take its Kernel from Lookup: Kernel values of different
+// implementations run side by side, concurrently too, without changing what
+// the package-level functions or other Kernels do.
+//
 // Misuse (negative sizes, leading dimensions smaller than a row, slices too
 // short for the described matrix) panics with a message starting "kernel:",
 // as gonum's BLAS does. When beta is 0, C is not read (it may hold NaN), and
