@@ -5,8 +5,10 @@ package kernel
 import "github.com/klauspost/cpuid/v2"
 
 // avx2FMA is the implementation built on the AVX2+FMA micro-kernels of
-// micro_amd64.s. Block sizes were chosen by BenchmarkBlockSizes on a Zen 4
-// VM (32 KiB L1d, 1 MiB L2 per core).
+// micro_amd64.s. Block sizes were chosen by BenchmarkBlockSizes on the
+// project's 2-core benchmark VM, an AMD EPYC of cpuid family 26 (Zen 5;
+// 48 KiB L1d, 1 MiB L2 per core) as the README records it; other CPUs may
+// prefer other sizes.
 var avx2FMA = &implementation{
 	name: "avx2fma",
 	s: kernelSpec[float32]{mr: 6, nr: 16, kc: 256, mc: 168, nc: 4080, nc2: 256, micro: sgemmKernel6x16AVX2,

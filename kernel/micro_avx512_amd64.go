@@ -7,7 +7,7 @@ import "github.com/klauspost/cpuid/v2"
 // avx512 is the implementation built on the AVX-512F micro-kernels of
 // micro_amd64.s: 12×32 (float32) and 12×16 (float64) tiles keep 24 of the
 // 32 ZMM registers accumulating. Block sizes were chosen with
-// BenchmarkBlockSizes on a Zen 4 VM.
+// BenchmarkBlockSizes on the same machine as avx2FMA's (Zen 5, see there).
 var avx512 = &implementation{
 	name: "avx512",
 	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, nc2: 256, micro: sgemmKernel12x32AVX512,
