@@ -41,6 +41,7 @@ func squares(sizes ...int) []benchShape {
 	return s
 }
 
+// String names the shape in benchmark names: name,m=…,n=…,k=….
 func (s benchShape) String() string {
 	dims := fmt.Sprintf("m=%d,n=%d,k=%d", s.m, s.n, s.k)
 	if s.name != "" {
@@ -49,12 +50,16 @@ func (s benchShape) String() string {
 	return dims
 }
 
+// BenchmarkSgemm runs every shape of the README's tables, float32.
 func BenchmarkSgemm(b *testing.B) { benchGemm[float32](b, false) }
+
+// BenchmarkDgemm is BenchmarkSgemm for float64.
 func BenchmarkDgemm(b *testing.B) { benchGemm[float64](b, false) }
 
-// BenchmarkSgemmNetwork and BenchmarkDgemmNetwork run the network shapes
-// only.
+// BenchmarkSgemmNetwork runs the network shapes only, float32.
 func BenchmarkSgemmNetwork(b *testing.B) { benchGemm[float32](b, true) }
+
+// BenchmarkDgemmNetwork is BenchmarkSgemmNetwork for float64.
 func BenchmarkDgemmNetwork(b *testing.B) { benchGemm[float64](b, true) }
 
 // benchGemm runs every shape on every implementation with one worker, on

@@ -4,6 +4,8 @@ import (
 	"testing"
 )
 
+// TestGemmPanicsOnMisuse checks each misuse panics with its "kernel:"
+// message.
 func TestGemmPanicsOnMisuse(t *testing.T) {
 	s := make([]float64, 100)
 	for _, tc := range []struct {

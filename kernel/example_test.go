@@ -65,6 +65,7 @@ func ExampleGemm() {
 	// Output: [1 0 0 1]
 }
 
+// Report the path the package-level functions use.
 func ExampleImplementation() {
 	switch kernel.Implementation() {
 	case "avx512", "avx2fma", "purego":

@@ -28,7 +28,10 @@ func addFuzzSeeds(f *testing.F) {
 	f.Add(uint8(64), uint8(1), uint8(0), uint8(1), true, true, uint8(4), uint64(4))
 }
 
+// FuzzSgemm checks fuzzer-chosen float32 products on every implementation.
 func FuzzSgemm(f *testing.F) { fuzzGemm[float32](f) }
+
+// FuzzDgemm is FuzzSgemm for float64.
 func FuzzDgemm(f *testing.F) { fuzzGemm[float64](f) }
 
 // fuzzGemm checks fuzzer-chosen cases on every implementation (Auto

@@ -15,6 +15,8 @@ var scalars = [][2]float64{{1, 0}, {1, 1}, {-0.75, 0}, {0.5, 1}, {1, -1.5}, {2.2
 // odd primes.
 var smallSizes = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15, 16, 17, 31, 33}
 
+// TestGemmSmallSweep runs every transpose and every combination of
+// smallSizes, cycling through the scalars, on each implementation.
 func TestGemmSmallSweep(t *testing.T) {
 	forEachImplementation(t, func(t *testing.T, k Kernel) {
 		serial := k.WithWorkers(Serial)

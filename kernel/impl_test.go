@@ -14,6 +14,9 @@ import (
 // falls back to pure Go (or picks assembly the CPU lacks) fails the tests.
 const expectImplsEnv = "ZEROKARA_EXPECT_IMPLS"
 
+// TestExpectedImplementations checks the available implementations against
+// ZEROKARA_EXPECT_IMPLS, and that the fastest is active unless pure Go is
+// forced.
 func TestExpectedImplementations(t *testing.T) {
 	want := os.Getenv(expectImplsEnv)
 	have := strings.Join(Implementations(), ",")
@@ -28,6 +31,8 @@ func TestExpectedImplementations(t *testing.T) {
 	}
 }
 
+// TestPureGoEnvironment checks that ZEROKARA_PUREGO selects the pure-Go
+// path, which is always available, last.
 func TestPureGoEnvironment(t *testing.T) {
 	if v := os.Getenv(pureGoEnv); v != "" && v != "0" && Implementation() != "purego" {
 		t.Fatalf("%s=%s but Implementation() = %q", pureGoEnv, v, Implementation())

@@ -16,6 +16,7 @@ type gemmCase struct {
 	pad         int
 }
 
+// String names the case in failure messages.
 func (tc gemmCase) String() string {
 	return fmt.Sprintf("%v%v/m=%d,n=%d,k=%d/alpha=%g,beta=%g/pad=%d",
 		tc.tA, tc.tB, tc.m, tc.n, tc.k, tc.alpha, tc.beta, tc.pad)
