@@ -4,6 +4,7 @@ package headless
 
 import (
 	"context"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -26,19 +27,24 @@ import (
 // Experiments lists the names -run accepts.
 func Experiments() []string { return []string{"activations", "initcompare", "batchnorm"} }
 
-// options are the parsed command-line flags.
+// options are the parsed command-line flags. Only the flags given on the
+// command line (set) change an experiment's config, which starts from the
+// book's setup.
 type options struct {
-	run, out, data, dtype      string
+	run, out, data             string
+	dtype                      experiment.DType
 	seed                       uint64
 	workers                    int
 	iterations, batch, points  int
-	samples                    int
+	every, samples             int
 	lr                         float64
-	optimizer, inits, acts     string
+	optimizer                  net.OptimizerName
+	inits, acts                string
 	sigmas                     string
 	gradients, fit             bool
 	runningVarOne, trainModeAc bool
 	cpuProfile                 string
+	set                        map[string]bool
 }
 
 // Main runs the command line args (without the program name) and returns
@@ -46,29 +52,31 @@ type options struct {
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("zerokara", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o options
+	act, ic, bn := experiment.BookActivationsConfig(), experiment.BookInitCompareConfig(), experiment.BookBatchNormConfig()
+	o := options{dtype: act.DType, optimizer: ic.Optimizer}
 	fs.StringVar(&o.run, "run", "", "experiment to run headless: "+strings.Join(Experiments(), ", "))
 	fs.StringVar(&o.out, "out", ".", "directory for <experiment>.json, .csv and .png")
 	fs.StringVar(&o.data, "data", "", "directory with the four MNIST (or Fashion-MNIST) IDX files; default: testdata/mnist of the checkout, then the user cache directory")
-	fs.StringVar(&o.dtype, "dtype", "float32", "element type: float32 or float64 (the book's arithmetic)")
-	fs.Uint64Var(&o.seed, "seed", 1, "random seed; the same seed and dtype give the same results")
+	fs.TextVar(&o.dtype, "dtype", act.DType, "element type: float32 or float64 (the book's arithmetic)")
+	fs.Uint64Var(&o.seed, "seed", act.Seed, "random seed; the same seed and dtype give the same results")
 	fs.IntVar(&o.workers, "workers", 0, "parallel trainings (0: one per CPU); results do not depend on it")
-	fs.IntVar(&o.iterations, "iterations", 0, "initcompare: training iterations (book: 2000)")
-	fs.IntVar(&o.batch, "batch", 0, "initcompare, batchnorm: batch size (book: 128, 100)")
-	fs.IntVar(&o.points, "points", 0, "batchnorm: accuracies recorded per network (book: 20)")
-	fs.IntVar(&o.samples, "samples", 0, "activations: inputs (book: 1000); batchnorm: training images used (book: 1000)")
-	fs.Float64Var(&o.lr, "lr", 0, "initcompare, batchnorm: learning rate (book: 0.01)")
-	fs.StringVar(&o.optimizer, "optimizer", "", "initcompare, batchnorm: "+strings.Join(net.OptimizerNames(), ", ")+" (book: sgd)")
-	fs.StringVar(&o.inits, "inits", "", "activations, initcompare: comma-separated initializers: std=σ, xavier, glorot, he, zero, const=C")
-	fs.StringVar(&o.acts, "activations", "", "activations: comma-separated sigmoid, relu, tanh; initcompare: the one hidden activation")
-	fs.StringVar(&o.sigmas, "sigmas", "", "batchnorm: comma-separated initial weight scales (book: 16 from 1 to 1e-4)")
-	fs.BoolVar(&o.gradients, "gradients", false, "activations: also record per-layer gradients; initcompare: record ‖dW‖ of every layer every 10 iterations (JSON grad_norms)")
+	fs.IntVar(&o.iterations, "iterations", 0, fmt.Sprintf("initcompare: training iterations (book: %d)", ic.Iterations))
+	fs.IntVar(&o.batch, "batch", 0, fmt.Sprintf("initcompare, batchnorm: batch size (book: %d, %d)", ic.Batch, bn.Batch))
+	fs.IntVar(&o.points, "points", 0, fmt.Sprintf("batchnorm: accuracies recorded per network (book: %d)", bn.Points))
+	fs.IntVar(&o.every, "every", 0, fmt.Sprintf("batchnorm: training steps between recorded accuracies (book: %d, one epoch; default samples/batch)", bn.Every))
+	fs.IntVar(&o.samples, "samples", 0, fmt.Sprintf("activations: inputs (book: %d); batchnorm: training images used (book: %d)", act.Samples, bn.Samples))
+	fs.Float64Var(&o.lr, "lr", 0, fmt.Sprintf("initcompare, batchnorm: learning rate, 0 allowed (book: %g, %g)", ic.LR, bn.LR))
+	fs.TextVar(&o.optimizer, "optimizer", ic.Optimizer, "initcompare, batchnorm: "+joinText(net.OptimizerNames()))
+	fs.StringVar(&o.inits, "inits", "", "comma-separated initializers: std=σ, xavier, glorot, he, zero, const=C (book: activations "+joinText(act.Inits)+"; initcompare "+joinText(ic.Inits)+")")
+	fs.StringVar(&o.acts, "activations", "", "activations: comma-separated "+joinText(net.Activations())+" (book: "+joinText(act.Activations)+"); initcompare: the one hidden activation (book: "+string(ic.Activation)+")")
+	fs.StringVar(&o.sigmas, "sigmas", "", fmt.Sprintf("batchnorm: comma-separated initial weight scales (book: %d from %g to %g)", len(bn.Sigmas), bn.Sigmas[0], bn.Sigmas[len(bn.Sigmas)-1]))
+	fs.BoolVar(&o.gradients, "gradients", false, fmt.Sprintf("activations: also record per-layer gradients; initcompare: record ‖dW‖ of every layer every %d iterations (JSON grad_norms)", ic.GradEvery))
 	fs.BoolVar(&o.fit, "fit", false, "activations: histograms over each activation's range instead of the book's [0, 1]")
 	fs.BoolVar(&o.runningVarOne, "running-var-one", false, "batchnorm: start BN's running variance at 1 instead of the book's 0")
 	fs.BoolVar(&o.trainModeAc, "train-mode-accuracy", false, "batchnorm: also record BN accuracy with batch statistics")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: go run ./gui -run %s [flags]\n\nRuns an experiment of Deep Learning from Scratch §6.2–6.3 without a window and writes\nDIR/<experiment>.json, .csv and .png. Zero or empty flags take the book's values.\n\n", strings.Join(Experiments(), "|"))
+		fmt.Fprintf(fs.Output(), "Usage: go run ./gui -run %s [flags]\n\nRuns an experiment of Deep Learning from Scratch §6.2–6.3 without a window and writes\nDIR/<experiment>.json, .csv and .png. Flags not given keep the book's values.\n\n", strings.Join(Experiments(), "|"))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -77,6 +85,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	o.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "zerokara: unexpected argument %q\n", fs.Arg(0))
 		return 2
@@ -136,7 +146,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 		if cerr != nil {
 			return nil, usageError{cerr}
 		}
-		r, rerr := experiment.Activations(ctx, cfg, prog.event)
+		r, rerr := experiment.Activations(ctx, cfg, progressOf[experiment.ActivationsEvent](prog))
 		res, err = r, rerr
 		if err == nil {
 			figure = report.Activations(r, o.fit)
@@ -151,7 +161,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			if cerr != nil {
 				return nil, usageError{cerr}
 			}
-			r, rerr := experiment.InitCompare(ctx, cfg, prog.event)
+			r, rerr := experiment.InitCompare(ctx, cfg, progressOf[experiment.InitCompareEvent](prog))
 			res, err = r, rerr
 			if err == nil {
 				figure = report.InitCompare(r)
@@ -161,7 +171,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			if cerr != nil {
 				return nil, usageError{cerr}
 			}
-			r, rerr := experiment.BatchNorm(ctx, cfg, prog.event)
+			r, rerr := experiment.BatchNorm(ctx, cfg, progressOf[experiment.BatchNormEvent](prog))
 			res, err = r, rerr
 			if err == nil {
 				figure = report.BatchNorm(r)
@@ -290,72 +300,137 @@ func splitList(s string) []string {
 	return out
 }
 
+// textList reads a comma-separated list of typed values through their
+// UnmarshalText.
+func textList[T any, P interface {
+	*T
+	encoding.TextUnmarshaler
+}](flagName, s string) ([]T, error) {
+	var out []T
+	for _, f := range splitList(s) {
+		var v T
+		if err := P(&v).UnmarshalText([]byte(f)); err != nil {
+			return nil, fmt.Errorf("-%s: %w", flagName, err)
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("-%s: empty list", flagName)
+	}
+	return out, nil
+}
+
+// joinText writes typed values in their text form, comma-separated.
+func joinText[T encoding.TextMarshaler](vs []T) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		b, _ := v.MarshalText()
+		parts[i] = string(b)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// setInt copies a given integer flag into the config.
+func (o options) setInt(name string, v int, dst *int) {
+	if o.set[name] {
+		*dst = v
+	}
+}
+
 func activationsConfig(o options) (experiment.ActivationsConfig, error) {
-	cfg := experiment.ActivationsConfig{Samples: o.samples, Inits: splitList(o.inits), Gradients: o.gradients,
-		Seed: o.seed, DType: experiment.DType(o.dtype), Workers: o.workers}
-	for _, a := range splitList(o.acts) {
-		act, err := net.ParseActivation(a)
-		if err != nil {
+	cfg := experiment.BookActivationsConfig()
+	if err := checkCommon(o); err != nil {
+		return cfg, err
+	}
+	o.setInt("samples", o.samples, &cfg.Samples)
+	o.setInt("workers", o.workers, &cfg.Workers)
+	cfg.Gradients, cfg.Seed, cfg.DType = o.gradients, o.seed, o.dtype
+	var err error
+	if o.set["inits"] {
+		if cfg.Inits, err = textList[net.Init]("inits", o.inits); err != nil {
 			return cfg, err
 		}
-		cfg.Activations = append(cfg.Activations, act)
 	}
-	return cfg, checkCommon(o)
+	if o.set["activations"] {
+		if cfg.Activations, err = textList[net.Activation]("activations", o.acts); err != nil {
+			return cfg, err
+		}
+	}
+	return cfg, nil
 }
 
 func initCompareConfig(o options, data *mnist.Data) (experiment.InitCompareConfig, error) {
-	cfg := experiment.InitCompareConfig{Inits: splitList(o.inits), Optimizer: o.optimizer, LR: o.lr, Batch: o.batch,
-		Iterations: o.iterations, GradNorms: o.gradients, Seed: o.seed, DType: experiment.DType(o.dtype), Workers: o.workers, Data: data}
-	if acts := splitList(o.acts); len(acts) > 1 {
-		return cfg, errors.New("initcompare takes one -activations value")
-	} else if len(acts) == 1 {
-		act, err := net.ParseActivation(acts[0])
+	cfg := experiment.BookInitCompareConfig()
+	if err := checkCommon(o); err != nil {
+		return cfg, err
+	}
+	cfg.Data, cfg.GradNorms, cfg.Seed, cfg.DType, cfg.Optimizer = data, o.gradients, o.seed, o.dtype, o.optimizer
+	o.setInt("iterations", o.iterations, &cfg.Iterations)
+	o.setInt("batch", o.batch, &cfg.Batch)
+	o.setInt("workers", o.workers, &cfg.Workers)
+	if o.set["lr"] {
+		cfg.LR = o.lr
+	}
+	var err error
+	if o.set["inits"] {
+		if cfg.Inits, err = textList[net.Init]("inits", o.inits); err != nil {
+			return cfg, err
+		}
+	}
+	if o.set["activations"] {
+		acts, err := textList[net.Activation]("activations", o.acts)
 		if err != nil {
 			return cfg, err
 		}
-		cfg.Activation = act
+		if len(acts) > 1 {
+			return cfg, errors.New("initcompare takes one -activations value")
+		}
+		cfg.Activation = acts[0]
 	}
-	return cfg, checkCommon(o)
+	return cfg, nil
 }
 
 func batchNormConfig(o options, data *mnist.Data) (experiment.BatchNormConfig, error) {
-	cfg := experiment.BatchNormConfig{Samples: o.samples, Points: o.points, Batch: o.batch, Optimizer: o.optimizer, LR: o.lr,
-		BN: net.BatchNormOptions{RunningVarOne: o.runningVarOne}, TrainModeAccuracy: o.trainModeAc,
-		Seed: o.seed, DType: experiment.DType(o.dtype), Workers: o.workers, Data: data}
-	for _, s := range splitList(o.sigmas) {
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return cfg, fmt.Errorf("bad -sigmas value %q", s)
-		}
-		cfg.Sigmas = append(cfg.Sigmas, v)
+	cfg := experiment.BookBatchNormConfig()
+	if err := checkCommon(o); err != nil {
+		return cfg, err
 	}
-	return cfg, checkCommon(o)
+	cfg.Data, cfg.Seed, cfg.DType, cfg.Optimizer = data, o.seed, o.dtype, o.optimizer
+	cfg.BN.RunningVarOne, cfg.TrainModeAccuracy = o.runningVarOne, o.trainModeAc
+	o.setInt("samples", o.samples, &cfg.Samples)
+	o.setInt("batch", o.batch, &cfg.Batch)
+	o.setInt("points", o.points, &cfg.Points)
+	o.setInt("workers", o.workers, &cfg.Workers)
+	if o.set["every"] {
+		cfg.Every = o.every
+	} else if o.set["samples"] || o.set["batch"] {
+		cfg.Every = max(1, cfg.Samples/max(1, cfg.Batch)) // one epoch, as the book
+	}
+	if o.set["lr"] {
+		cfg.LR = o.lr
+	}
+	if o.set["sigmas"] {
+		cfg.Sigmas = nil
+		for _, s := range splitList(o.sigmas) {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				return cfg, fmt.Errorf("bad -sigmas value %q", s)
+			}
+			cfg.Sigmas = append(cfg.Sigmas, v)
+		}
+	}
+	return cfg, nil
 }
 
-// checkCommon rejects flag values that are wrong whatever the experiment:
-// negative numbers (which the configs would take as "use the default"),
-// unknown dtypes, initializers and optimizers.
+// checkCommon rejects negative counts, which no experiment accepts.
 func checkCommon(o options) error {
-	for name, v := range map[string]int{"-workers": o.workers, "-iterations": o.iterations, "-batch": o.batch, "-points": o.points, "-samples": o.samples} {
+	for name, v := range map[string]int{"-workers": o.workers, "-iterations": o.iterations, "-batch": o.batch, "-points": o.points, "-samples": o.samples, "-every": o.every} {
 		if v < 0 {
 			return fmt.Errorf("%s must not be negative (got %d)", name, v)
 		}
 	}
 	if o.lr < 0 {
 		return fmt.Errorf("-lr must not be negative (got %g)", o.lr)
-	}
-	if o.dtype != string(experiment.Float32) && o.dtype != string(experiment.Float64) {
-		return fmt.Errorf("-dtype %q: want float32 or float64", o.dtype)
-	}
-	for _, s := range splitList(o.inits) {
-		if _, err := net.ParseInit(s); err != nil {
-			return err
-		}
-	}
-	if o.optimizer != "" {
-		if _, err := net.NewOptimizer[float32](o.optimizer, 0); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -23,14 +23,19 @@ func newProgress(name string, w io.Writer) *progress {
 	return &progress{name: name, w: w, start: now, last: now}
 }
 
-// event is the experiments' progress callback (never called concurrently).
-func (p *progress) event(e experiment.Event) {
-	p.done, p.tot = e.Done, e.Total
+// work is the experiments' progress callback (never called concurrently).
+func (p *progress) work(w experiment.Work) {
+	p.done, p.tot = w.Done, w.Total
 	if time.Since(p.last) < time.Second {
 		return
 	}
 	p.last = time.Now()
 	p.print()
+}
+
+// progressOf adapts p to an experiment's typed progress callback.
+func progressOf[E interface{ Progress() experiment.Work }](p *progress) func(E) {
+	return func(e E) { p.work(e.Progress()) }
 }
 
 func (p *progress) print() {

@@ -3,6 +3,7 @@ package lab
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -29,13 +30,23 @@ type ActivationsScreen struct {
 	View                 *plot.View
 	Export               *exporter
 
-	// last numbers the newest request; stale results are dropped.
+	// last numbers the newest request; stale results are dropped, and the
+	// run of a stale request is cancelled.
 	last    int
+	cancel  context.CancelFunc
 	pending sync.WaitGroup // recomputations in flight, for tests
 	shown   *experiment.ActivationsResult
 }
 
-var initChoices = []string{"std=1", "std=0.01", "Xavier", "Glorot", "He", "Zero", "custom σ"}
+// The Init menu: the book's grid, single initializers, and a σ of one's
+// own.
+const (
+	bookInits   = "book's four"
+	customSigma = "custom σ"
+	allActs     = "all"
+)
+
+var initChoices = append(textChoices([]net.Init{net.Std(1), net.Std(0.01), net.Xavier(), net.Glorot(), net.He(), net.Zero()}), customSigma)
 
 func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 	s := &ActivationsScreen{View: plot.NewView(), Formula: widget.NewLabel(""), Status: widget.NewLabel("")}
@@ -46,16 +57,14 @@ func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 		return s.shown, s.View.Figure()
 	})
 	changed := func(string) { s.recompute() }
-	s.Activation = widget.NewSelect([]string{"all", "sigmoid", "relu", "tanh"}, changed)
-	s.Init = widget.NewSelect(append([]string{"book's four"}, initChoices...), changed)
+	s.Activation = widget.NewSelect(append([]string{allActs}, textChoices(net.Activations())...), changed)
+	s.Init = widget.NewSelect(append([]string{bookInits}, initChoices...), changed)
 	s.Sigma = newField("0.05", positiveFloat)
-	s.Layers = newField("5", positiveInt(20))
-	s.Width = newField("100", positiveInt(1000))
-	s.Seed = newField("1", func(t string) error {
-		if _, err := fmt.Sscanf(strings.TrimSpace(t), "%d", new(uint64)); err != nil {
-			return fmt.Errorf("a whole number ≥ 0")
-		}
-		return nil
+	s.Layers = newField("", positiveInt(20))
+	s.Width = newField("", positiveInt(1000))
+	s.Seed = newField("", func(t string) error {
+		_, err := parseSeed(t)
+		return err
 	})
 	for _, f := range []*field{s.Sigma, s.Layers, s.Width, s.Seed} {
 		// Redraw as soon as the text is valid (stale results are dropped).
@@ -73,14 +82,16 @@ func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 	return s
 }
 
+// reset shows the book's setup.
 func (s *ActivationsScreen) reset() {
-	s.Layers.Entry.SetText("5")
-	s.Width.Entry.SetText("100")
-	s.Seed.Entry.SetText("1")
+	book := experiment.BookActivationsConfig()
+	s.Layers.Entry.SetText(strconv.Itoa(book.Layers))
+	s.Width.Entry.SetText(strconv.Itoa(book.Width))
+	s.Seed.Entry.SetText(strconv.FormatUint(book.Seed, 10))
 	s.Fit.SetChecked(false)
 	s.Gradients.SetChecked(false)
-	s.Activation.SetSelected("all")
-	s.Init.SetSelected("book's four")
+	s.Activation.SetSelected(allActs)
+	s.Init.SetSelected(bookInits)
 }
 
 func (s *ActivationsScreen) object() fyne.CanvasObject {
@@ -107,32 +118,47 @@ func (s *ActivationsScreen) recompute() {
 		s.Status.SetText("fix the marked fields first")
 		return
 	}
-	cfg := experiment.ActivationsConfig{Layers: atoi(s.Layers.Entry.Text), Width: atoi(s.Width.Entry.Text), Gradients: s.Gradients.Checked}
-	fmt.Sscanf(strings.TrimSpace(s.Seed.Entry.Text), "%d", &cfg.Seed)
-	if a := s.Activation.Selected; a != "all" && a != "" {
-		cfg.Activations = []net.Activation{net.Activation(a)}
+	cfg := experiment.BookActivationsConfig()
+	cfg.Layers, cfg.Width, cfg.Gradients = atoi(s.Layers.Entry.Text), atoi(s.Width.Entry.Text), s.Gradients.Checked
+	cfg.Seed, _ = parseSeed(s.Seed.Entry.Text)
+	if a := s.Activation.Selected; a != allActs && a != "" {
+		var act net.Activation
+		if err := act.UnmarshalText([]byte(a)); err != nil {
+			s.Status.SetText(err.Error())
+			return
+		}
+		cfg.Activations = []net.Activation{act}
+	}
+	if in := s.Init.Selected; in != bookInits && in != "" {
+		text := in
+		if in == customSigma {
+			text = "std=" + strings.TrimSpace(s.Sigma.Entry.Text)
+		}
+		var v net.Init
+		if err := v.UnmarshalText([]byte(text)); err != nil {
+			s.Status.SetText(err.Error())
+			return
+		}
+		cfg.Inits = []net.Init{v}
 	}
 	var formulas []string
-	switch in := s.Init.Selected; in {
-	case "book's four", "":
-	case "custom σ":
-		cfg.Inits = []string{"std=" + strings.TrimSpace(s.Sigma.Entry.Text)}
-	default:
-		cfg.Inits = []string{in}
-	}
 	for _, in := range cfg.Inits {
-		if v, err := net.ParseInit(in); err == nil {
-			formulas = append(formulas, v.Formula())
-		}
+		formulas = append(formulas, in.Formula())
 	}
 	s.Formula.SetText(strings.Join(formulas, "; "))
 	s.last++
 	req, fit, grads := s.last, s.Fit.Checked, s.Gradients.Checked
+	if s.cancel != nil {
+		s.cancel() // the previous request is stale
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
 	s.Status.SetText("computing…")
 	s.pending.Add(1)
 	go func() {
 		defer s.pending.Done()
-		res, err := experiment.Activations(context.Background(), cfg, nil)
+		defer cancel()
+		res, err := experiment.Activations(ctx, cfg, nil)
 		fyne.DoAndWait(func() {
 			if req != s.last {
 				return // a newer request is on its way
@@ -150,6 +176,16 @@ func (s *ActivationsScreen) recompute() {
 			s.Status.SetText(fmt.Sprintf("%d runs × %d layers in %.2f s", len(res.Runs), cfg.Layers, res.Seconds))
 		})
 	}()
+}
+
+// parseSeed reads a seed: a whole number ≥ 0, nothing else ("12abc" is
+// an error).
+func parseSeed(t string) (uint64, error) {
+	v, err := strconv.ParseUint(strings.TrimSpace(t), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("a whole number ≥ 0")
+	}
+	return v, nil
 }
 
 // wait blocks until every recomputation started so far has been shown.

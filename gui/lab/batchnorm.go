@@ -1,11 +1,10 @@
 package lab
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,34 +27,35 @@ type BatchNormScreen struct {
 	RunningVarOne      *widget.Check
 	TrainMode          *widget.Check
 	Reset              *widget.Button
+	Help               *widget.Label
 	View               *plot.View
 	Export             *exporter
 	Config             *configIO
 	Err                error // the last run's error, for tests
 
-	data    func() (*mnist.Data, error)
-	mu      sync.Mutex
-	partial *experiment.BatchNormResult
-	final   *experiment.BatchNormResult // the last complete run
+	data func() (*mnist.Data, error)
+	// base holds the settings the form does not show, from the book's
+	// setup or the last loaded config.
+	base experiment.BatchNormConfig
+	live live[*experiment.BatchNormResult, experiment.BatchNormEvent]
 }
 
 func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Window) *BatchNormScreen {
-	s := &BatchNormScreen{data: data, View: plot.NewView()}
+	s := &BatchNormScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
 	s.runner = newRunner(s.run)
 	s.Export = newExporter("batchnorm", window, s.Status, func() (headless.Result, *plot.Figure) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.final == nil {
+		res, ok := s.live.last()
+		if !ok {
 			return nil, nil
 		}
-		return s.final, report.BatchNorm(s.final)
+		return res, report.BatchNorm(res)
 	})
 	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
 	s.Sigmas = newField("", checkFloatList)
 	s.Points = newField("", positiveInt(1000))
-	s.LR = newField("", positiveFloat)
-	s.Optimizer = widget.NewSelect(net.OptimizerNames(), nil)
-	s.DType = widget.NewSelect([]string{"float32", "float64"}, nil)
+	s.LR = newField("", learningRate)
+	s.Optimizer = widget.NewSelect(textChoices(net.OptimizerNames()), nil)
+	s.DType = widget.NewSelect(textChoices([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
 	s.RunningVarOne = widget.NewCheck("running variance starts at 1 (book: 0)", nil)
 	s.TrainMode = widget.NewCheck("also train-mode accuracy (green, at the end)", nil)
 	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
@@ -64,14 +64,22 @@ func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Win
 }
 
 // reset puts the book's settings in every field.
-func (s *BatchNormScreen) reset() {
-	s.Sigmas.Entry.SetText(formatList(experiment.BookSigmas()))
-	s.Points.Entry.SetText("20")
-	s.LR.Entry.SetText("0.01")
-	s.Optimizer.SetSelected("sgd")
-	s.DType.SetSelected("float32")
-	s.RunningVarOne.SetChecked(false)
-	s.TrainMode.SetChecked(false)
+func (s *BatchNormScreen) reset() { s.fill(experiment.BookBatchNormConfig()) }
+
+// fill shows cfg in the fields and keeps the rest of it as the base.
+func (s *BatchNormScreen) fill(cfg experiment.BatchNormConfig) {
+	s.base = cfg
+	s.Sigmas.Entry.SetText(formatList(cfg.Sigmas))
+	s.Points.Entry.SetText(strconv.Itoa(cfg.Points))
+	s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
+	s.Optimizer.SetSelected(string(cfg.Optimizer))
+	s.DType.SetSelected(string(cfg.DType))
+	s.RunningVarOne.SetChecked(cfg.BN.RunningVarOne)
+	s.TrainMode.SetChecked(cfg.TrainModeAccuracy)
+	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
+	s.Help.SetText(fmt.Sprintf("Training accuracy on the first %d MNIST images, %s ReLU, with (solid) and without (dashed) Batch Normalization.\n"+
+		"BN is scored in test mode with running statistics, as in the book; ✕ marks a network whose arithmetic overflowed.",
+		cfg.Samples, report.Architecture(cfg.Hidden)))
 }
 
 func (s *BatchNormScreen) object() fyne.CanvasObject {
@@ -82,50 +90,40 @@ func (s *BatchNormScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.TrainMode)),
 		widget.NewFormItem("", container.NewHBox(s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
-	help := widget.NewLabel("Training accuracy on the first 1000 MNIST images, 784-100×5-10 ReLU, with (solid) and without (dashed) Batch Normalization.\nBN is scored in test mode with running statistics, as in the book; ✕ marks a network whose arithmetic overflowed.")
-	help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(help, form, s.runner.object())
+	s.Help.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(s.Help, form, s.runner.object())
 	return container.NewBorder(top, nil, nil, nil, container.NewScroll(s.View))
 }
 
-// config reads the settings from the fields, or reports which is wrong.
+// config reads the settings from the fields over the base, or reports
+// which is wrong.
 func (s *BatchNormScreen) config() (experiment.BatchNormConfig, error) {
 	seed, ok := s.seed()
 	if !s.Sigmas.valid() || !s.Points.valid() || !s.LR.valid() || !ok {
 		return experiment.BatchNormConfig{}, errors.New("fix the marked fields first")
 	}
-	sigmas, _ := floatList(s.Sigmas.Entry.Text)
-	return experiment.BatchNormConfig{Sigmas: sigmas, Points: atoi(s.Points.Entry.Text), LR: atof(s.LR.Entry.Text),
-		Optimizer: s.Optimizer.Selected, DType: experiment.DType(s.DType.Selected), Seed: seed,
-		BN: net.BatchNormOptions{RunningVarOne: s.RunningVarOne.Checked}, TrainModeAccuracy: s.TrainMode.Checked}, nil
+	cfg := s.base
+	cfg.Sigmas, _ = floatList(s.Sigmas.Entry.Text)
+	cfg.Points, cfg.LR, cfg.Seed = atoi(s.Points.Entry.Text), atof(s.LR.Entry.Text), seed
+	cfg.BN.RunningVarOne, cfg.TrainModeAccuracy = s.RunningVarOne.Checked, s.TrainMode.Checked
+	if err := cfg.Optimizer.UnmarshalText([]byte(s.Optimizer.Selected)); err != nil {
+		return cfg, err
+	}
+	if err := cfg.DType.UnmarshalText([]byte(s.DType.Selected)); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
 }
 
-// setConfig fills the fields from a JSON config; missing settings take the
-// book's values.
+// setConfig fills the fields from a JSON config; settings it does not
+// name keep the book's values.
 func (s *BatchNormScreen) setConfig(b []byte) error {
-	var cfg experiment.BatchNormConfig
+	cfg := experiment.BookBatchNormConfig()
 	if err := json.Unmarshal(b, &cfg); err != nil {
 		return err
 	}
-	s.reset()
-	if len(cfg.Sigmas) > 0 {
-		s.Sigmas.Entry.SetText(formatList(cfg.Sigmas))
-	}
-	if cfg.Points > 0 {
-		s.Points.Entry.SetText(strconv.Itoa(cfg.Points))
-	}
-	if cfg.LR > 0 {
-		s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
-	}
-	if cfg.Optimizer != "" {
-		s.Optimizer.SetSelected(cfg.Optimizer)
-	}
-	if cfg.DType != "" {
-		s.DType.SetSelected(string(cfg.DType))
-	}
-	s.RunningVarOne.SetChecked(cfg.BN.RunningVarOne)
-	s.TrainMode.SetChecked(cfg.TrainModeAccuracy)
-	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
+	cfg.Data = nil
+	s.fill(cfg)
 	return nil
 }
 
@@ -135,55 +133,11 @@ func (s *BatchNormScreen) run() {
 		s.Status.SetText(err.Error())
 		return
 	}
-	sigmas := cfg.Sigmas
-	partial := &experiment.BatchNormResult{Experiment: "batchnorm", Config: cfg, Panels: make([]experiment.Panel, len(sigmas))}
-	for i, sg := range sigmas {
-		partial.Panels[i].Sigma = sg
-	}
-	partial.Config.Samples, partial.Config.Batch = 1000, 100
-	s.mu.Lock()
-	s.partial = partial
-	s.mu.Unlock()
-	s.start(func(ctx context.Context, progress func(experiment.Event)) error {
+	run(s.runner, &s.live, func() (experiment.BatchNormConfig, error) {
 		data, err := s.data()
-		if err != nil {
-			return err
-		}
 		cfg.Data = data
-		res, err := experiment.BatchNorm(ctx, cfg, func(e experiment.Event) {
-			if e.Series != "" {
-				s.mu.Lock()
-				p := &s.partial.Panels[e.Group]
-				if e.Net == 0 {
-					p.BN = append(p.BN, e.Value)
-				} else {
-					p.Plain = append(p.Plain, e.Value)
-				}
-				s.mu.Unlock()
-			}
-			progress(e)
-		})
-		if err == nil {
-			s.mu.Lock()
-			s.partial, s.final = res, res
-			s.mu.Unlock()
-		}
-		return err
-	}, s.redraw, func(err error) { s.Err = err })
-}
-
-// redraw shows the points so far (on the UI goroutine).
-func (s *BatchNormScreen) redraw() {
-	s.mu.Lock()
-	if s.partial == nil {
-		s.mu.Unlock()
-		return
-	}
-	// A copy of the slice headers: the worker only appends, so the points
-	// up to each length stay as they are while the figure is built — outside
-	// the lock, so the worker's progress callback never waits for drawing.
-	snapshot := *s.partial
-	snapshot.Panels = append([]experiment.Panel(nil), s.partial.Panels...)
-	s.mu.Unlock()
-	s.View.SetFigure(report.BatchNorm(&snapshot))
+		return cfg, err
+	}, experiment.NewBatchNormResult, experiment.BatchNorm,
+		func(r *experiment.BatchNormResult) { s.View.SetFigure(report.BatchNorm(r)) },
+		func(err error) { s.Err = err })
 }

@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"encoding"
 	"fmt"
 	"strconv"
 	"strings"
@@ -42,6 +43,49 @@ func positiveInt(max int) func(string) error {
 		}
 		return nil
 	}
+}
+
+// learningRate accepts a finite rate ≥ 0 (0 is a real choice: nothing
+// moves).
+func learningRate(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || !(v >= 0) || v > 1e6 {
+		return fmt.Errorf("a number ≥ 0")
+	}
+	return nil
+}
+
+// textChoices lists typed values in their text form, for a Select.
+func textChoices[T encoding.TextMarshaler](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		b, _ := v.MarshalText()
+		out[i] = string(b)
+	}
+	return out
+}
+
+// textList reads a comma-separated list of typed values through their
+// UnmarshalText.
+func textList[T any, P interface {
+	*T
+	encoding.TextUnmarshaler
+}](s string) ([]T, error) {
+	var out []T
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		var v T
+		if err := P(&v).UnmarshalText([]byte(f)); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("at least one value")
+	}
+	return out, nil
 }
 
 func positiveFloat(s string) error {

@@ -1,12 +1,11 @@
 package lab
 
 import (
-	"context"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,57 +27,62 @@ type InitCompareScreen struct {
 	Optimizer, Activation, DType *widget.Select
 	Raw                          *widget.Check
 	Reset                        *widget.Button
+	Help                         *widget.Label
 	View                         *plot.View
 	Export                       *exporter
 	Config                       *configIO
 	Err                          error
 
-	data    func() (*mnist.Data, error)
-	mu      sync.Mutex
-	partial *experiment.InitCompareResult
-	final   *experiment.InitCompareResult
+	data func() (*mnist.Data, error)
+	// base holds the settings the form does not show, from the book's
+	// setup or the last loaded config.
+	base experiment.InitCompareConfig
+	live live[*experiment.InitCompareResult, experiment.InitCompareEvent]
 }
 
 func newInitCompareScreen(data func() (*mnist.Data, error), window func() fyne.Window) *InitCompareScreen {
-	s := &InitCompareScreen{data: data, View: plot.NewView()}
+	s := &InitCompareScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
 	s.runner = newRunner(s.run)
 	s.Export = newExporter("initcompare", window, s.Status, func() (headless.Result, *plot.Figure) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.final == nil {
+		res, ok := s.live.last()
+		if !ok {
 			return nil, nil
 		}
-		return s.final, report.InitCompare(s.final)
+		return res, report.InitCompare(res)
 	})
 	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
 	s.Iterations = newField("", positiveInt(100000))
 	s.Batch = newField("", positiveInt(10000))
-	s.LR = newField("", positiveFloat)
+	s.LR = newField("", learningRate)
 	s.Inits = newField("", func(t string) error {
-		for _, f := range strings.Split(t, ",") {
-			if _, err := net.ParseInit(f); err != nil {
-				return err
-			}
-		}
-		return nil
+		_, err := textList[net.Init](t)
+		return err
 	})
-	s.Optimizer = widget.NewSelect(net.OptimizerNames(), nil)
-	s.Activation = widget.NewSelect([]string{"relu", "sigmoid", "tanh"}, nil)
-	s.DType = widget.NewSelect([]string{"float32", "float64"}, nil)
+	s.Optimizer = widget.NewSelect(textChoices(net.OptimizerNames()), nil)
+	s.Activation = widget.NewSelect(textChoices(net.Activations()), nil)
+	s.DType = widget.NewSelect(textChoices([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
 	s.Raw = widget.NewCheck("raw loss (book: smoothed)", func(bool) { s.redraw() })
 	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
 	s.reset()
 	return s
 }
 
-func (s *InitCompareScreen) reset() {
-	s.Iterations.Entry.SetText("2000")
-	s.Batch.Entry.SetText("128")
-	s.LR.Entry.SetText("0.01")
-	s.Inits.Entry.SetText("std=0.01, Xavier, He")
-	s.Optimizer.SetSelected("sgd")
-	s.Activation.SetSelected("relu")
-	s.DType.SetSelected("float32")
+// reset puts the book's settings in every field.
+func (s *InitCompareScreen) reset() { s.fill(experiment.BookInitCompareConfig()) }
+
+// fill shows cfg in the fields and keeps the rest of it as the base.
+func (s *InitCompareScreen) fill(cfg experiment.InitCompareConfig) {
+	s.base = cfg
+	s.Iterations.Entry.SetText(strconv.Itoa(cfg.Iterations))
+	s.Batch.Entry.SetText(strconv.Itoa(cfg.Batch))
+	s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
+	s.Inits.Entry.SetText(strings.Join(textChoices(cfg.Inits), ", "))
+	s.Optimizer.SetSelected(string(cfg.Optimizer))
+	s.Activation.SetSelected(string(cfg.Activation))
+	s.DType.SetSelected(string(cfg.DType))
+	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
+	s.Help.SetText(report.Architecture(cfg.Hidden) + " network on the MNIST training images; the loss of each batch after its update.\n" +
+		"std=σ: W ~ N(0,1)·σ · Xavier: ·√(1/fan_in) (the book's) · Glorot: ·√(2/(fan_in+fan_out)) · He: ·√(2/fan_in)")
 }
 
 func (s *InitCompareScreen) object() fyne.CanvasObject {
@@ -92,59 +96,42 @@ func (s *InitCompareScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("learning rate", container.NewHBox(small(s.LR), s.Optimizer, s.Activation, s.DType)),
 		widget.NewFormItem("", container.NewHBox(s.Raw, s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
-	help := widget.NewLabel("784-100-100-100-100-10 network on the 60 000 MNIST training images; the loss of each batch after its update.\n" +
-		"std=σ: W ~ N(0,1)·σ · Xavier: ·√(1/fan_in) (the book's) · Glorot: ·√(2/(fan_in+fan_out)) · He: ·√(2/fan_in)")
-	help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(help, form, s.runner.object())
+	s.Help.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(s.Help, form, s.runner.object())
 	return container.NewBorder(top, nil, nil, nil, container.NewScroll(s.View))
 }
 
-// config reads the settings from the fields, or reports which is wrong.
+// config reads the settings from the fields over the base, or reports
+// which is wrong.
 func (s *InitCompareScreen) config() (experiment.InitCompareConfig, error) {
 	seed, ok := s.seed()
 	valid := s.Iterations.valid() && s.Batch.valid() && s.LR.valid() && s.Inits.valid()
 	if !valid || !ok {
 		return experiment.InitCompareConfig{}, errors.New("fix the marked fields first")
 	}
-	var inits []string
-	for _, f := range strings.Split(s.Inits.Entry.Text, ",") {
-		inits = append(inits, strings.TrimSpace(f))
+	cfg := s.base
+	cfg.Inits, _ = textList[net.Init](s.Inits.Entry.Text)
+	cfg.Iterations, cfg.Batch, cfg.LR, cfg.Seed = atoi(s.Iterations.Entry.Text), atoi(s.Batch.Entry.Text), atof(s.LR.Entry.Text), seed
+	for _, sel := range []struct {
+		text string
+		dst  encoding.TextUnmarshaler
+	}{{s.Optimizer.Selected, &cfg.Optimizer}, {s.Activation.Selected, &cfg.Activation}, {s.DType.Selected, &cfg.DType}} {
+		if err := sel.dst.UnmarshalText([]byte(sel.text)); err != nil {
+			return cfg, err
+		}
 	}
-	return experiment.InitCompareConfig{Inits: inits, Iterations: atoi(s.Iterations.Entry.Text), Batch: atoi(s.Batch.Entry.Text),
-		LR: atof(s.LR.Entry.Text), Optimizer: s.Optimizer.Selected, Activation: net.Activation(s.Activation.Selected),
-		DType: experiment.DType(s.DType.Selected), Seed: seed}, nil
+	return cfg, nil
 }
 
-// setConfig fills the fields from a JSON config; missing settings take the
-// book's values.
+// setConfig fills the fields from a JSON config; settings it does not
+// name keep the book's values.
 func (s *InitCompareScreen) setConfig(b []byte) error {
-	var cfg experiment.InitCompareConfig
+	cfg := experiment.BookInitCompareConfig()
 	if err := json.Unmarshal(b, &cfg); err != nil {
 		return err
 	}
-	s.reset()
-	if len(cfg.Inits) > 0 {
-		s.Inits.Entry.SetText(strings.Join(cfg.Inits, ", "))
-	}
-	if cfg.Iterations > 0 {
-		s.Iterations.Entry.SetText(strconv.Itoa(cfg.Iterations))
-	}
-	if cfg.Batch > 0 {
-		s.Batch.Entry.SetText(strconv.Itoa(cfg.Batch))
-	}
-	if cfg.LR > 0 {
-		s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
-	}
-	if cfg.Optimizer != "" {
-		s.Optimizer.SetSelected(cfg.Optimizer)
-	}
-	if cfg.Activation != "" {
-		s.Activation.SetSelected(string(cfg.Activation))
-	}
-	if cfg.DType != "" {
-		s.DType.SetSelected(string(cfg.DType))
-	}
-	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
+	cfg.Data = nil
+	s.fill(cfg)
 	return nil
 }
 
@@ -154,55 +141,26 @@ func (s *InitCompareScreen) run() {
 		s.Status.SetText(err.Error())
 		return
 	}
-	inits := cfg.Inits
-	partial := &experiment.InitCompareResult{Config: cfg, Series: make([]experiment.LossSeries, len(inits))}
-	partial.Config.Iterations, partial.Config.Activation, partial.Config.Optimizer = cfg.Iterations, cfg.Activation, cfg.Optimizer
-	for i, f := range inits {
-		in, _ := net.ParseInit(f)
-		partial.Series[i].Name = in.String()
-	}
-	s.mu.Lock()
-	s.partial = partial
-	s.mu.Unlock()
-	s.start(func(ctx context.Context, progress func(experiment.Event)) error {
+	run(s.runner, &s.live, func() (experiment.InitCompareConfig, error) {
 		data, err := s.data()
-		if err != nil {
-			return err
-		}
 		cfg.Data = data
-		res, err := experiment.InitCompare(ctx, cfg, func(e experiment.Event) {
-			s.mu.Lock()
-			ser := &s.partial.Series[e.Group]
-			ser.Loss = append(ser.Loss, e.Value)
-			s.mu.Unlock()
-			progress(e)
-		})
-		if err == nil {
-			s.mu.Lock()
-			s.partial, s.final = res, res
-			s.mu.Unlock()
-		}
-		return err
-	}, s.redraw, func(err error) { s.Err = err })
+		return cfg, err
+	}, experiment.NewInitCompareResult, experiment.InitCompare, s.draw, func(err error) { s.Err = err })
 }
 
-// redraw shows the curves so far, smoothed as the book's unless Raw.
+// redraw shows the curves so far again (the Raw check changed).
 func (s *InitCompareScreen) redraw() {
-	s.mu.Lock()
-	if s.partial == nil {
-		s.mu.Unlock()
-		return
+	if snap, ok := s.live.snapshot(); ok {
+		s.draw(snap)
 	}
-	snapshot := *s.partial
-	snapshot.Series = append([]experiment.LossSeries(nil), s.partial.Series...)
-	s.mu.Unlock()
-	for i := range snapshot.Series {
-		ser := &snapshot.Series[i]
-		if s.Raw.Checked {
-			ser.Smoothed = ser.Loss
-		} else if len(ser.Smoothed) != len(ser.Loss) {
-			ser.Smoothed = experiment.Smooth(ser.Loss)
+}
+
+// draw shows a snapshot, smoothed as the book's unless Raw.
+func (s *InitCompareScreen) draw(r *experiment.InitCompareResult) {
+	if s.Raw.Checked {
+		for i := range r.Series {
+			r.Series[i].Smoothed = r.Series[i].Loss
 		}
 	}
-	s.View.SetFigure(report.InitCompare(&snapshot))
+	s.View.SetFigure(report.InitCompare(r))
 }

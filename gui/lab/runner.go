@@ -29,7 +29,7 @@ type runner struct {
 	mu     sync.Mutex
 	cancel context.CancelFunc
 	done   chan struct{}
-	last   experiment.Event
+	last   experiment.Work
 }
 
 func newRunner(onRun func()) *runner {
@@ -64,18 +64,18 @@ func (r *runner) object() fyne.CanvasObject {
 	return container.NewVBox(container.NewHBox(r.Run, r.Stop, seed), r.Progress, r.Status)
 }
 
-// start runs job on a worker goroutine. Progress events are kept and shown
+// start runs job on a worker goroutine. Work counts are kept and shown
 // by a 10 Hz ticker together with redraw (also on the UI goroutine);
 // finish runs on the UI goroutine at the end. It returns false when a run
 // is already going.
-func (r *runner) start(job func(ctx context.Context, progress func(experiment.Event)) error, redraw func(), finish func(error)) bool {
+func (r *runner) start(job func(ctx context.Context, progress func(experiment.Work)) error, redraw func(), finish func(error)) bool {
 	r.mu.Lock()
 	if r.cancel != nil {
 		r.mu.Unlock()
 		return false
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	r.cancel, r.done, r.last = cancel, make(chan struct{}), experiment.Event{}
+	r.cancel, r.done, r.last = cancel, make(chan struct{}), experiment.Work{}
 	done := r.done
 	r.mu.Unlock()
 
@@ -101,9 +101,9 @@ func (r *runner) start(job func(ctx context.Context, progress func(experiment.Ev
 		}
 	}()
 	go func() {
-		err := job(ctx, func(e experiment.Event) {
+		err := job(ctx, func(w experiment.Work) {
 			r.mu.Lock()
-			r.last = e
+			r.last = w
 			r.mu.Unlock()
 		})
 		ticker.Stop()
@@ -133,7 +133,7 @@ func (r *runner) start(job func(ctx context.Context, progress func(experiment.Ev
 	return true
 }
 
-// show updates the progress bar and status line from the last event.
+// show updates the progress bar and status line from the last counts.
 func (r *runner) show(start time.Time) {
 	r.mu.Lock()
 	e := r.last

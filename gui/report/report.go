@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 
@@ -72,7 +73,7 @@ func Gradients(r *experiment.ActivationsResult) *plot.Figure {
 // InitCompare draws the book's figure: the smoothed loss of each
 // initializer against iterations, y from 0 to 2.5.
 func InitCompare(r *experiment.InitCompareResult) *plot.Figure {
-	p := &plot.Panel{Title: "MNIST, 784-100-100-100-100-10 " + string(r.Config.Activation) + ", " + r.Config.Optimizer + " lr=" + strconv.FormatFloat(r.Config.LR, 'g', -1, 64),
+	p := &plot.Panel{Title: "MNIST, " + Architecture(r.Config.Hidden) + " " + string(r.Config.Activation) + ", " + string(r.Config.Optimizer) + " lr=" + strconv.FormatFloat(r.Config.LR, 'g', -1, 64),
 		XLabel: "iterations", YLabel: "loss", XMin: 0, XMax: float64(r.Config.Iterations - 1), YMin: 0, YMax: 2.5, Legend: true, LegendTop: true}
 	for i, s := range r.Series {
 		x := make([]float64, len(s.Smoothed))
@@ -135,6 +136,16 @@ func BatchNorm(r *experiment.BatchNormResult) *plot.Figure {
 	f.FooterText = fmt.Sprintf("first %d training images, batch %d, %s lr=%g, seed %d, %s",
 		r.Config.Samples, r.Config.Batch, r.Config.Optimizer, r.Config.LR, r.Config.Seed, r.Config.DType)
 	return f
+}
+
+// Architecture names an MNIST network by its layer sizes:
+// "784-100-100-10".
+func Architecture(hidden []int) string {
+	parts := []string{"784"}
+	for _, h := range hidden {
+		parts = append(parts, strconv.Itoa(h))
+	}
+	return strings.Join(append(parts, "10"), "-")
 }
 
 func firstNaN(y []float64) int {
