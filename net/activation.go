@@ -41,22 +41,10 @@ func (a Activation) Valid() bool {
 
 // MarshalText writes the activation's name; an unknown activation is an
 // error.
-func (a Activation) MarshalText() ([]byte, error) {
-	if !a.Valid() {
-		return nil, fmt.Errorf("net: unknown activation %q", string(a))
-	}
-	return []byte(a), nil
-}
+func (a Activation) MarshalText() ([]byte, error) { return marshalName("activation", a, a.Valid()) }
 
 // UnmarshalText reads an activation as ParseActivation does.
-func (a *Activation) UnmarshalText(b []byte) error {
-	v, err := ParseActivation(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
+func (a *Activation) UnmarshalText(b []byte) error { return unmarshalWith(a, b, ParseActivation) }
 
 // NewActivationLayer returns a fresh layer computing a. It panics for an
 // unknown activation.

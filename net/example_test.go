@@ -1,6 +1,7 @@
 package net_test
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 
@@ -48,4 +49,31 @@ func ExampleInit() {
 	// std=0.01 σ for a 100×100 layer: 0.0100
 	// Xavier   σ for a 100×100 layer: 0.1000
 	// He       σ for a 100×100 layer: 0.1414
+}
+
+// A batch of the wrong width is refused with an error, never computed.
+func ExampleNetwork_Predict() {
+	nw, _ := net.New[float32](net.Config{InputSize: 784, HiddenSizes: []int{100}, OutputSize: 10,
+		Activation: net.ReLUAct, Init: net.He()}, rand.New(rand.NewPCG(1, 1)))
+	_, err := nw.Predict(net.NewMatrix[float32](2, 783), false)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, net.ErrShape))
+	// Output:
+	// net: Predict: shape mismatch: batch has 783 columns, expected 784
+	// true
+}
+
+// Configuration values read and write their text form, as flags and
+// config files hold them.
+func ExampleInit_UnmarshalText() {
+	var in net.Init
+	if err := in.UnmarshalText([]byte("std=0.01")); err != nil {
+		panic(err)
+	}
+	text, _ := in.MarshalText()
+	fmt.Println(string(text), in.Scale(784, 100))
+	fmt.Println(in.UnmarshalText([]byte("std=-1")))
+	// Output:
+	// std=0.01 0.01
+	// net: bad initializer "std=-1" (want he, xavier, glorot, zero, const=C, or std=σ with σ ≥ 0)
 }

@@ -100,14 +100,7 @@ func (in Init) Formula() string {
 func (in Init) MarshalText() ([]byte, error) { return []byte(in.String()), nil }
 
 // UnmarshalText reads an initializer as ParseInit does.
-func (in *Init) UnmarshalText(b []byte) error {
-	v, err := ParseInit(string(b))
-	if err != nil {
-		return err
-	}
-	*in = v
-	return nil
-}
+func (in *Init) UnmarshalText(b []byte) error { return unmarshalWith(in, b, ParseInit) }
 
 // ParseInit reads an initializer: "he"/"relu", "xavier"/"sigmoid",
 // "glorot", "zero", "const=C", "std=σ" or a bare number σ (as the book's

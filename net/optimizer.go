@@ -50,22 +50,10 @@ func parseOptimizer(s string) (OptimizerName, error) {
 func (n OptimizerName) Valid() bool { return slices.Contains(OptimizerNames(), n) }
 
 // MarshalText writes the name; an unknown optimizer is an error.
-func (n OptimizerName) MarshalText() ([]byte, error) {
-	if !n.Valid() {
-		return nil, fmt.Errorf("net: unknown optimizer %q", string(n))
-	}
-	return []byte(n), nil
-}
+func (n OptimizerName) MarshalText() ([]byte, error) { return marshalName("optimizer", n, n.Valid()) }
 
 // UnmarshalText reads an optimizer name in any case.
-func (n *OptimizerName) UnmarshalText(b []byte) error {
-	v, err := parseOptimizer(string(b))
-	if err != nil {
-		return err
-	}
-	*n = v
-	return nil
-}
+func (n *OptimizerName) UnmarshalText(b []byte) error { return unmarshalWith(n, b, parseOptimizer) }
 
 // BookLR is the book's default learning rate for the optimizer: 0.001 for
 // Adam, 0.01 for the others.

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"zerokara/gui/internal/textlist"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
 	"zerokara/net"
@@ -66,9 +67,9 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.every, "every", 0, fmt.Sprintf("batchnorm: training steps between recorded accuracies (book: %d, one epoch; default samples/batch)", bn.Every))
 	fs.IntVar(&o.samples, "samples", 0, fmt.Sprintf("activations: inputs (book: %d); batchnorm: training images used (book: %d)", act.Samples, bn.Samples))
 	fs.Float64Var(&o.lr, "lr", 0, fmt.Sprintf("initcompare, batchnorm: learning rate, 0 allowed (book: %g, %g)", ic.LR, bn.LR))
-	fs.TextVar(&o.optimizer, "optimizer", ic.Optimizer, "initcompare, batchnorm: "+joinText(net.OptimizerNames()))
-	fs.StringVar(&o.inits, "inits", "", "comma-separated initializers: std=σ, xavier, glorot, he, zero, const=C (book: activations "+joinText(act.Inits)+"; initcompare "+joinText(ic.Inits)+")")
-	fs.StringVar(&o.acts, "activations", "", "activations: comma-separated "+joinText(net.Activations())+" (book: "+joinText(act.Activations)+"); initcompare: the one hidden activation (book: "+string(ic.Activation)+")")
+	fs.TextVar(&o.optimizer, "optimizer", ic.Optimizer, "initcompare, batchnorm: "+textlist.Format(net.OptimizerNames()))
+	fs.StringVar(&o.inits, "inits", "", "comma-separated initializers: std=σ, xavier, glorot, he, zero, const=C (book: activations "+textlist.Format(act.Inits)+"; initcompare "+textlist.Format(ic.Inits)+")")
+	fs.StringVar(&o.acts, "activations", "", "activations: comma-separated "+textlist.Format(net.Activations())+" (book: "+textlist.Format(act.Activations)+"); initcompare: the one hidden activation (book: "+string(ic.Activation)+")")
 	fs.StringVar(&o.sigmas, "sigmas", "", fmt.Sprintf("batchnorm: comma-separated initial weight scales (book: %d from %g to %g)", len(bn.Sigmas), bn.Sigmas[0], bn.Sigmas[len(bn.Sigmas)-1]))
 	fs.BoolVar(&o.gradients, "gradients", false, fmt.Sprintf("activations: also record per-layer gradients; initcompare: record ‖dW‖ of every layer every %d iterations (JSON grad_norms)", ic.GradEvery))
 	fs.BoolVar(&o.fit, "fit", false, "activations: histograms over each activation's range instead of the book's [0, 1]")
@@ -300,34 +301,16 @@ func splitList(s string) []string {
 	return out
 }
 
-// textList reads a comma-separated list of typed values through their
-// UnmarshalText.
-func textList[T any, P interface {
+// listFlag reads a comma-separated flag value of typed values.
+func listFlag[T any, P interface {
 	*T
 	encoding.TextUnmarshaler
-}](flagName, s string) ([]T, error) {
-	var out []T
-	for _, f := range splitList(s) {
-		var v T
-		if err := P(&v).UnmarshalText([]byte(f)); err != nil {
-			return nil, fmt.Errorf("-%s: %w", flagName, err)
-		}
-		out = append(out, v)
+}](name, s string) ([]T, error) {
+	v, err := textlist.Parse[T, P](s)
+	if err != nil {
+		return nil, fmt.Errorf("-%s: %w", name, err)
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("-%s: empty list", flagName)
-	}
-	return out, nil
-}
-
-// joinText writes typed values in their text form, comma-separated.
-func joinText[T encoding.TextMarshaler](vs []T) string {
-	parts := make([]string, len(vs))
-	for i, v := range vs {
-		b, _ := v.MarshalText()
-		parts[i] = string(b)
-	}
-	return strings.Join(parts, ", ")
+	return v, nil
 }
 
 // setInt copies a given integer flag into the config.
@@ -347,12 +330,12 @@ func activationsConfig(o options) (experiment.ActivationsConfig, error) {
 	cfg.Gradients, cfg.Seed, cfg.DType = o.gradients, o.seed, o.dtype
 	var err error
 	if o.set["inits"] {
-		if cfg.Inits, err = textList[net.Init]("inits", o.inits); err != nil {
+		if cfg.Inits, err = listFlag[net.Init]("inits", o.inits); err != nil {
 			return cfg, err
 		}
 	}
 	if o.set["activations"] {
-		if cfg.Activations, err = textList[net.Activation]("activations", o.acts); err != nil {
+		if cfg.Activations, err = listFlag[net.Activation]("activations", o.acts); err != nil {
 			return cfg, err
 		}
 	}
@@ -373,12 +356,12 @@ func initCompareConfig(o options, data *mnist.Data) (experiment.InitCompareConfi
 	}
 	var err error
 	if o.set["inits"] {
-		if cfg.Inits, err = textList[net.Init]("inits", o.inits); err != nil {
+		if cfg.Inits, err = listFlag[net.Init]("inits", o.inits); err != nil {
 			return cfg, err
 		}
 	}
 	if o.set["activations"] {
-		acts, err := textList[net.Activation]("activations", o.acts)
+		acts, err := listFlag[net.Activation]("activations", o.acts)
 		if err != nil {
 			return cfg, err
 		}

@@ -4,11 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"zerokara/gui/internal/textlist"
+	"zerokara/net"
+	"zerokara/net/experiment"
 )
 
 func runMain(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -122,5 +128,46 @@ func TestCancelledRunWritesNothing(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("cancelled run left %d files", len(entries))
+	}
+}
+
+// Flags not given keep the book's setup; given ones, 0 included, set
+// exactly what they say.
+func TestFlagsOverrideOnlyWhatIsGiven(t *testing.T) {
+	parse := func(args ...string) options {
+		t.Helper()
+		var o options
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		fs.StringVar(&o.inits, "inits", "", "")
+		fs.Float64Var(&o.lr, "lr", 0, "")
+		fs.IntVar(&o.samples, "samples", 0, "")
+		fs.IntVar(&o.batch, "batch", 0, "")
+		fs.IntVar(&o.every, "every", 0, "")
+		if err := fs.Parse(args); err != nil {
+			t.Fatal(err)
+		}
+		o.set = map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
+		o.dtype, o.seed, o.optimizer = experiment.Float32, 1, net.OptSGD
+		return o
+	}
+	ic, err := initCompareConfig(parse(), nil)
+	if err != nil || !reflect.DeepEqual(ic, experiment.BookInitCompareConfig()) {
+		t.Errorf("no flags: %+v, %v; want the book's setup", ic, err)
+	}
+	ic, err = initCompareConfig(parse("-lr", "0", "-inits", "zero,he"), nil)
+	if err != nil || ic.LR != 0 || textlist.Format(ic.Inits) != "const=0, He" {
+		t.Errorf("-lr 0 -inits zero,he: lr %v inits %v, %v", ic.LR, ic.Inits, err)
+	}
+	bn, err := batchNormConfig(parse("-samples", "2000"), nil)
+	if err != nil || bn.Samples != 2000 || bn.Every != 20 {
+		t.Errorf("-samples 2000: samples %d every %d (want one epoch, 20), %v", bn.Samples, bn.Every, err)
+	}
+	bn, err = batchNormConfig(parse("-samples", "2000", "-every", "3"), nil)
+	if err != nil || bn.Every != 3 {
+		t.Errorf("-every 3: every %d, %v", bn.Every, err)
+	}
+	if _, err := activationsConfig(parse("-inits", " , ")); err == nil {
+		t.Error("an empty -inits list accepted")
 	}
 }

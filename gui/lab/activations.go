@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/headless"
+	"zerokara/gui/internal/textlist"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
 	"zerokara/net"
@@ -46,7 +47,7 @@ const (
 	allActs     = "all"
 )
 
-var initChoices = append(textChoices([]net.Init{net.Std(1), net.Std(0.01), net.Xavier(), net.Glorot(), net.He(), net.Zero()}), customSigma)
+var initChoices = append(textlist.Texts([]net.Init{net.Std(1), net.Std(0.01), net.Xavier(), net.Glorot(), net.He(), net.Zero()}), customSigma)
 
 func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 	s := &ActivationsScreen{View: plot.NewView(), Formula: widget.NewLabel(""), Status: widget.NewLabel("")}
@@ -57,7 +58,7 @@ func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 		return s.shown, s.View.Figure()
 	})
 	changed := func(string) { s.recompute() }
-	s.Activation = widget.NewSelect(append([]string{allActs}, textChoices(net.Activations())...), changed)
+	s.Activation = widget.NewSelect(append([]string{allActs}, textlist.Texts(net.Activations())...), changed)
 	s.Init = widget.NewSelect(append([]string{bookInits}, initChoices...), changed)
 	s.Sigma = newField("0.05", positiveFloat)
 	s.Layers = newField("", positiveInt(20))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/headless"
+	"zerokara/gui/internal/textlist"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
 	"zerokara/net"
@@ -54,8 +55,8 @@ func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Win
 	s.Sigmas = newField("", checkFloatList)
 	s.Points = newField("", positiveInt(1000))
 	s.LR = newField("", learningRate)
-	s.Optimizer = widget.NewSelect(textChoices(net.OptimizerNames()), nil)
-	s.DType = widget.NewSelect(textChoices([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
+	s.Optimizer = widget.NewSelect(textlist.Texts(net.OptimizerNames()), nil)
+	s.DType = widget.NewSelect(textlist.Texts([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
 	s.RunningVarOne = widget.NewCheck("running variance starts at 1 (book: 0)", nil)
 	s.TrainMode = widget.NewCheck("also train-mode accuracy (green, at the end)", nil)
 	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
@@ -103,7 +104,11 @@ func (s *BatchNormScreen) config() (experiment.BatchNormConfig, error) {
 		return experiment.BatchNormConfig{}, errors.New("fix the marked fields first")
 	}
 	cfg := s.base
-	cfg.Sigmas, _ = floatList(s.Sigmas.Entry.Text)
+	// The field shows σ to 5 digits; unedited, it stands for the exact
+	// values (the book's logspace is not 5-digit round).
+	if s.Sigmas.Entry.Text != formatList(s.base.Sigmas) {
+		cfg.Sigmas, _ = floatList(s.Sigmas.Entry.Text)
+	}
 	cfg.Points, cfg.LR, cfg.Seed = atoi(s.Points.Entry.Text), atof(s.LR.Entry.Text), seed
 	cfg.BN.RunningVarOne, cfg.TrainModeAccuracy = s.RunningVarOne.Checked, s.TrainMode.Checked
 	if err := cfg.Optimizer.UnmarshalText([]byte(s.Optimizer.Selected)); err != nil {

@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"encoding"
 	"fmt"
 	"strconv"
 	"strings"
@@ -53,39 +52,6 @@ func learningRate(s string) error {
 		return fmt.Errorf("a number ≥ 0")
 	}
 	return nil
-}
-
-// textChoices lists typed values in their text form, for a Select.
-func textChoices[T encoding.TextMarshaler](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		b, _ := v.MarshalText()
-		out[i] = string(b)
-	}
-	return out
-}
-
-// textList reads a comma-separated list of typed values through their
-// UnmarshalText.
-func textList[T any, P interface {
-	*T
-	encoding.TextUnmarshaler
-}](s string) ([]T, error) {
-	var out []T
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f == "" {
-			continue
-		}
-		var v T
-		if err := P(&v).UnmarshalText([]byte(f)); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("at least one value")
-	}
-	return out, nil
 }
 
 func positiveFloat(s string) error {

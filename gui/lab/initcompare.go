@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/headless"
+	"zerokara/gui/internal/textlist"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
 	"zerokara/net"
@@ -55,12 +55,12 @@ func newInitCompareScreen(data func() (*mnist.Data, error), window func() fyne.W
 	s.Batch = newField("", positiveInt(10000))
 	s.LR = newField("", learningRate)
 	s.Inits = newField("", func(t string) error {
-		_, err := textList[net.Init](t)
+		_, err := textlist.Parse[net.Init](t)
 		return err
 	})
-	s.Optimizer = widget.NewSelect(textChoices(net.OptimizerNames()), nil)
-	s.Activation = widget.NewSelect(textChoices(net.Activations()), nil)
-	s.DType = widget.NewSelect(textChoices([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
+	s.Optimizer = widget.NewSelect(textlist.Texts(net.OptimizerNames()), nil)
+	s.Activation = widget.NewSelect(textlist.Texts(net.Activations()), nil)
+	s.DType = widget.NewSelect(textlist.Texts([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
 	s.Raw = widget.NewCheck("raw loss (book: smoothed)", func(bool) { s.redraw() })
 	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
 	s.reset()
@@ -76,7 +76,7 @@ func (s *InitCompareScreen) fill(cfg experiment.InitCompareConfig) {
 	s.Iterations.Entry.SetText(strconv.Itoa(cfg.Iterations))
 	s.Batch.Entry.SetText(strconv.Itoa(cfg.Batch))
 	s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
-	s.Inits.Entry.SetText(strings.Join(textChoices(cfg.Inits), ", "))
+	s.Inits.Entry.SetText(textlist.Format(cfg.Inits))
 	s.Optimizer.SetSelected(string(cfg.Optimizer))
 	s.Activation.SetSelected(string(cfg.Activation))
 	s.DType.SetSelected(string(cfg.DType))
@@ -110,7 +110,7 @@ func (s *InitCompareScreen) config() (experiment.InitCompareConfig, error) {
 		return experiment.InitCompareConfig{}, errors.New("fix the marked fields first")
 	}
 	cfg := s.base
-	cfg.Inits, _ = textList[net.Init](s.Inits.Entry.Text)
+	cfg.Inits, _ = textlist.Parse[net.Init](s.Inits.Entry.Text)
 	cfg.Iterations, cfg.Batch, cfg.LR, cfg.Seed = atoi(s.Iterations.Entry.Text), atoi(s.Batch.Entry.Text), atof(s.LR.Entry.Text), seed
 	for _, sel := range []struct {
 		text string

@@ -109,62 +109,32 @@ func TestActivationsDeterministicAcrossWorkers(t *testing.T) {
 
 func TestConfigValidation(t *testing.T) {
 	ctx := context.Background()
-	act := func(f func(*ActivationsConfig)) ActivationsConfig { c := BookActivationsConfig(); f(&c); return c }
-	ic := func(f func(*InitCompareConfig)) InitCompareConfig { c := bookInitCompare(t); f(&c); return c }
-	bn := func(f func(*BatchNormConfig)) BatchNormConfig { c := bookBatchNorm(t); f(&c); return c }
+	act := func(f func(*ActivationsConfig)) func() error {
+		return func() error { c := BookActivationsConfig(); f(&c); _, err := Activations(ctx, c, nil); return err }
+	}
+	ic := func(f func(*InitCompareConfig)) func() error {
+		return func() error { c := bookInitCompare(t); f(&c); _, err := InitCompare(ctx, c, nil); return err }
+	}
+	bn := func(f func(*BatchNormConfig)) func() error {
+		return func() error { c := bookBatchNorm(t); f(&c); _, err := BatchNorm(ctx, c, nil); return err }
+	}
 	for _, tc := range []struct {
 		name string
 		run  func() error
 		want string
 	}{
-		{"no inits", func() error {
-			_, err := Activations(ctx, act(func(c *ActivationsConfig) { c.Inits = nil }), nil)
-			return err
-		}, "initializer"},
-		{"bad dtype", func() error {
-			_, err := Activations(ctx, act(func(c *ActivationsConfig) { c.DType = "float16" }), nil)
-			return err
-		}, "dtype"},
-		{"empty dtype", func() error {
-			_, err := Activations(ctx, act(func(c *ActivationsConfig) { c.DType = "" }), nil)
-			return err
-		}, "dtype"},
-		{"zero layers", func() error {
-			_, err := Activations(ctx, act(func(c *ActivationsConfig) { c.Layers = 0 }), nil)
-			return err
-		}, "positive"},
-		{"missing data", func() error {
-			_, err := InitCompare(ctx, ic(func(c *InitCompareConfig) { c.Data = nil }), nil)
-			return err
-		}, "data"},
-		{"negative lr", func() error {
-			_, err := InitCompare(ctx, ic(func(c *InitCompareConfig) { c.LR = -1 }), nil)
-			return err
-		}, "learning rate"},
-		{"zero batch", func() error {
-			_, err := InitCompare(ctx, ic(func(c *InitCompareConfig) { c.Batch = 0 }), nil)
-			return err
-		}, "batch"},
-		{"empty activation", func() error {
-			_, err := InitCompare(ctx, ic(func(c *InitCompareConfig) { c.Activation = "" }), nil)
-			return err
-		}, "activation"},
-		{"too many samples", func() error {
-			_, err := BatchNorm(ctx, bn(func(c *BatchNormConfig) { c.Samples = 70000 }), nil)
-			return err
-		}, "samples"},
-		{"unknown optimizer", func() error {
-			_, err := BatchNorm(ctx, bn(func(c *BatchNormConfig) { c.Optimizer = "magic" }), nil)
-			return err
-		}, "optimizer"},
-		{"zero every", func() error {
-			_, err := BatchNorm(ctx, bn(func(c *BatchNormConfig) { c.Every = 0 }), nil)
-			return err
-		}, "every"},
-		{"BN momentum 1", func() error {
-			_, err := BatchNorm(ctx, bn(func(c *BatchNormConfig) { c.BN.Momentum = 1 }), nil)
-			return err
-		}, "momentum"},
+		{"no inits", act(func(c *ActivationsConfig) { c.Inits = nil }), "initializer"},
+		{"bad dtype", act(func(c *ActivationsConfig) { c.DType = "float16" }), "dtype"},
+		{"empty dtype", act(func(c *ActivationsConfig) { c.DType = "" }), "dtype"},
+		{"zero layers", act(func(c *ActivationsConfig) { c.Layers = 0 }), "positive"},
+		{"missing data", ic(func(c *InitCompareConfig) { c.Data = nil }), "data"},
+		{"negative lr", ic(func(c *InitCompareConfig) { c.LR = -1 }), "learning rate"},
+		{"zero batch", ic(func(c *InitCompareConfig) { c.Batch = 0 }), "batch"},
+		{"empty activation", ic(func(c *InitCompareConfig) { c.Activation = "" }), "activation"},
+		{"too many samples", bn(func(c *BatchNormConfig) { c.Samples = 70000 }), "samples"},
+		{"unknown optimizer", bn(func(c *BatchNormConfig) { c.Optimizer = "magic" }), "optimizer"},
+		{"zero every", bn(func(c *BatchNormConfig) { c.Every = 0 }), "every"},
+		{"BN momentum 1", bn(func(c *BatchNormConfig) { c.BN.Momentum = 1 }), "momentum"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := tc.run(); err == nil || !strings.Contains(err.Error(), tc.want) {
