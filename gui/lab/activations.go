@@ -60,6 +60,8 @@ func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 	changed := func(string) { s.recompute() }
 	s.Activation = widget.NewSelect(append([]string{allActs}, textlist.Texts(net.Activations())...), changed)
 	s.Init = widget.NewSelect(append([]string{bookInits}, initChoices...), changed)
+	// The custom σ starts between the book's std=0.01 and Xavier's 0.1 for
+	// 100 neurons; it is a starting point, not a book setting.
 	s.Sigma = newField("0.05", positiveFloat)
 	s.Layers = newField("", positiveInt(20))
 	s.Width = newField("", positiveInt(1000))

@@ -39,7 +39,6 @@ func newRunner(onRun func()) *runner {
 		Progress:  widget.NewProgressBar(),
 		Status:    widget.NewLabel("ready"),
 	}
-	r.Seed.SetText("1")
 	r.Seed.OnChanged = func(string) { r.seed() }
 	r.Run = widget.NewButton("Run", onRun)
 	r.Stop = widget.NewButton("Stop", r.stop)
