@@ -5,7 +5,6 @@ package headless
 import (
 	"context"
 	"encoding"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
@@ -45,6 +45,8 @@ type options struct {
 	gradients, fit             bool
 	runningVarOne, trainModeAc bool
 	cpuProfile                 string
+	formats                    []plot.Format
+	dpi                        int
 	set                        map[string]bool
 }
 
@@ -75,6 +77,11 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.fit, "fit", false, "activations: histograms over each activation's range instead of the book's [0, 1]")
 	fs.BoolVar(&o.runningVarOne, "running-var-one", false, "batchnorm: start BN's running variance at 1 instead of the book's 0")
 	fs.BoolVar(&o.trainModeAc, "train-mode-accuracy", false, "batchnorm: also record BN accuracy with batch statistics")
+	fs.Func("format", "figure formats, comma-separated: png, svg, pdf (default png)", func(v string) (err error) {
+		o.formats, err = plot.ParseFormats(v)
+		return err
+	})
+	fs.IntVar(&o.dpi, "dpi", plot.DefaultDPI, "PNG resolution; the figure's size in points is fixed, so 144 is twice 72 dpi")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: go run ./gui -run %s [flags]\n\nRuns an experiment of Deep Learning from Scratch §6.2–6.3 without a window and writes\nDIR/<experiment>.json, .csv and .png. Flags not given keep the book's values.\n\n", strings.Join(Experiments(), "|"))
@@ -85,6 +92,13 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		return 2
+	}
+	if o.dpi < 18 || o.dpi > 1200 {
+		fmt.Fprintf(stderr, "zerokara: -dpi %d outside [18, 1200]\n", o.dpi)
+		return 2
+	}
+	if o.formats == nil {
+		o.formats = []plot.Format{plot.PNG}
 	}
 	o.set = map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
@@ -128,16 +142,10 @@ type usageError struct{ error }
 
 func (e usageError) Unwrap() error { return e.error }
 
-// Result is what every experiment result offers the writers: JSON (by
-// encoding/json) and CSV.
-type Result interface {
-	WriteCSV(io.Writer) error
-}
-
 func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 	prog := newProgress(o.run, stderr)
 	var (
-		res    Result
+		res    results.Result
 		figure *plot.Figure
 		err    error
 	)
@@ -185,61 +193,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return WriteResults(o.out, o.run, res, figure)
-}
-
-// WriteResults writes dir/name.json, .csv and .png, each to a temporary
-// name first and renamed only when complete, so no partial file ever looks
-// finished. It returns the paths written.
-func WriteResults(dir, name string, res Result, figure *plot.Figure) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("output directory: %w", err)
-	}
-	writers := []struct {
-		ext   string
-		write func(io.Writer) error
-	}{
-		{".json", func(w io.Writer) error {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", " ")
-			return enc.Encode(res)
-		}},
-		{".csv", res.WriteCSV},
-		{".png", figure.WritePNG},
-	}
-	var files []string
-	for _, wr := range writers {
-		path := filepath.Join(dir, name+wr.ext)
-		if err := writeAtomic(path, wr.write); err != nil {
-			return files, err
-		}
-		files = append(files, path)
-	}
-	return files, nil
-}
-
-func writeAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	// CreateTemp makes the file private (0600); results are ordinary files.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	return results.Write(o.out, o.run, res, figure, o.formats, o.dpi)
 }
 
 // FindMNIST loads MNIST from dir, or from the directory LocateMNIST finds.

@@ -38,6 +38,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-run", "batchnorm", "-sigmas", "0.1,abc"}, 2, "-sigmas"},
 		{[]string{"-run", "initcompare", "-optimizer", "magic"}, 2, "optimizer"},
 		{[]string{"-bogus"}, 2, "flag provided but not defined"},
+		{[]string{"-run", "activations", "-format", "png,gif"}, 2, "figure format"},
+		{[]string{"-run", "activations", "-dpi", "5"}, 2, "-dpi"},
 		{[]string{"-run", "activations", "extra"}, 2, "unexpected argument"},
 		{[]string{"-run", "batchnorm", "-data", "/nonexistent/dir"}, 1, "no such file"},
 	} {
@@ -56,7 +58,7 @@ func TestRunWritesFiles(t *testing.T) {
 	for _, args := range [][]string{
 		{"-run", "activations", "-samples", "200", "-gradients"},
 		{"-run", "batchnorm", "-sigmas", "0.1,1", "-points", "3", "-data", "../../testdata/mnist"},
-		{"-run", "initcompare", "-iterations", "30", "-inits", "he,xavier", "-dtype", "float64"},
+		{"-run", "initcompare", "-iterations", "30", "-inits", "he,xavier", "-dtype", "float64", "-format", "png,svg,pdf", "-dpi", "100"},
 	} {
 		code, stdout, stderr := runMain(t, append(args, "-out", dir)...)
 		if code != 0 {
@@ -112,8 +114,14 @@ func TestRunWritesFiles(t *testing.T) {
 			t.Errorf("%s: mode %v, want 0644", e.Name(), info.Mode())
 		}
 	}
-	if len(entries) != 9 {
-		t.Errorf("%d files in the output directory, want 9", len(entries))
+	if len(entries) != 11 {
+		t.Errorf("%d files in the output directory, want 11 (3 runs × json, csv, png; svg and pdf once)", len(entries))
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "initcompare.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Errorf("initcompare.pdf: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "initcompare.svg")); err != nil || !bytes.Contains(b, []byte("<path")) {
+		t.Errorf("initcompare.svg: %v", err)
 	}
 }
 

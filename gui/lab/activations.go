@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/headless"
+	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
@@ -51,7 +51,7 @@ var initChoices = append(textlist.Texts([]net.Init{net.Std(1), net.Std(0.01), ne
 
 func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 	s := &ActivationsScreen{View: plot.NewView(), Formula: widget.NewLabel(""), Status: widget.NewLabel("")}
-	s.Export = newExporter("activations", window, s.Status, func() (headless.Result, *plot.Figure) {
+	s.Export = newExporter("activations", window, s.Status, func() (results.Result, *plot.Figure) {
 		if s.shown == nil {
 			return nil, nil
 		}
@@ -106,9 +106,12 @@ func (s *ActivationsScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("layers", container.NewHBox(small(s.Layers), widget.NewLabel("width"), small(s.Width), widget.NewLabel("seed"), small(s.Seed))),
 		widget.NewFormItem("", container.NewHBox(s.Fit, s.Gradients, s.Reset, s.Export.Button)),
 	)
-	help := widget.NewLabel("1000 inputs ~ N(0,1) through layers without bias; each panel is one layer's histogram; it is redrawn as soon as a setting changes.")
-	help.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(help, controls, s.Formula, s.Status), nil, nil, nil, container.NewScroll(s.View))
+	help := widget.NewLabel(fmt.Sprintf("%d inputs ~ N(0,1) through layers without bias; each panel is one layer's histogram; it is redrawn as soon as a setting changes.",
+		experiment.BookActivationsConfig().Samples))
+	// 12 rows of histograms: a vertical scroll, at the window's width.
+	scroll := container.NewVScroll(s.View)
+	s.View.FitWidth, s.View.HeightChanged = true, scroll.Refresh
+	return screenLayout(help, controls, container.NewVBox(s.Formula, s.Status), scroll)
 }
 
 // recompute runs the grid for the current settings on a worker goroutine

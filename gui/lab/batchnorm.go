@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/headless"
+	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
@@ -44,7 +44,7 @@ type BatchNormScreen struct {
 func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Window) *BatchNormScreen {
 	s := &BatchNormScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
 	s.runner = newRunner(s.run)
-	s.Export = newExporter("batchnorm", window, s.Status, func() (headless.Result, *plot.Figure) {
+	s.Export = newExporter("batchnorm", window, s.Status, func() (results.Result, *plot.Figure) {
 		res, ok := s.live.last()
 		if !ok {
 			return nil, nil
@@ -79,7 +79,7 @@ func (s *BatchNormScreen) fill(cfg experiment.BatchNormConfig) {
 	s.TrainMode.SetChecked(cfg.TrainModeAccuracy)
 	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
 	s.Help.SetText(fmt.Sprintf("Training accuracy on the first %d MNIST images, %s ReLU, with (solid) and without (dashed) Batch Normalization.\n"+
-		"BN is scored in test mode with running statistics, as in the book; ✕ marks a network whose arithmetic overflowed.",
+		"BN is scored in test mode with running statistics, as in the book; × marks a network whose arithmetic overflowed.",
 		cfg.Samples, report.Architecture(cfg.Hidden)))
 }
 
@@ -91,9 +91,7 @@ func (s *BatchNormScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.TrainMode)),
 		widget.NewFormItem("", container.NewHBox(s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
-	s.Help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(s.Help, form, s.runner.object())
-	return container.NewBorder(top, nil, nil, nil, container.NewScroll(s.View))
+	return screenLayout(s.Help, form, s.runner.object(), s.View)
 }
 
 // config reads the settings from the fields over the base, or reports

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/headless"
+	"zerokara/gui/internal/results"
 	"zerokara/gui/plot"
 )
 
@@ -18,14 +18,14 @@ import (
 type exporter struct {
 	Button *widget.Button
 	name   string
-	result func() (headless.Result, *plot.Figure) // nil result: nothing yet
+	result func() (results.Result, *plot.Figure) // nil result: nothing yet
 	window func() fyne.Window
 	status *widget.Label
 }
 
-func newExporter(name string, window func() fyne.Window, status *widget.Label, result func() (headless.Result, *plot.Figure)) *exporter {
+func newExporter(name string, window func() fyne.Window, status *widget.Label, result func() (results.Result, *plot.Figure)) *exporter {
 	e := &exporter{name: name, result: result, window: window, status: status}
-	e.Button = widget.NewButton("Export JSON/CSV/PNG…", e.ask)
+	e.Button = widget.NewButton("Export JSON/CSV/PNG/SVG/PDF…", e.ask)
 	return e
 }
 
@@ -50,7 +50,7 @@ func (e *exporter) exportTo(dir string) error {
 	if res == nil || fig == nil {
 		return errors.New("nothing to export yet: run the experiment first")
 	}
-	files, err := headless.WriteResults(dir, e.name, res, fig)
+	files, err := results.Write(dir, e.name, res, fig, plot.Formats(), plot.DefaultDPI)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/headless"
+	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
 	"zerokara/gui/plot"
 	"zerokara/gui/report"
@@ -43,7 +43,7 @@ type InitCompareScreen struct {
 func newInitCompareScreen(data func() (*mnist.Data, error), window func() fyne.Window) *InitCompareScreen {
 	s := &InitCompareScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
 	s.runner = newRunner(s.run)
-	s.Export = newExporter("initcompare", window, s.Status, func() (headless.Result, *plot.Figure) {
+	s.Export = newExporter("initcompare", window, s.Status, func() (results.Result, *plot.Figure) {
 		res, ok := s.live.last()
 		if !ok {
 			return nil, nil
@@ -96,9 +96,7 @@ func (s *InitCompareScreen) object() fyne.CanvasObject {
 		widget.NewFormItem("learning rate", container.NewHBox(small(s.LR), s.Optimizer, s.Activation, s.DType)),
 		widget.NewFormItem("", container.NewHBox(s.Raw, s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
-	s.Help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(s.Help, form, s.runner.object())
-	return container.NewBorder(top, nil, nil, nil, container.NewScroll(s.View))
+	return screenLayout(s.Help, form, s.runner.object(), s.View)
 }
 
 // config reads the settings from the fields over the base, or reports

@@ -1,6 +1,6 @@
-// Package plot draws zerokara's charts — line charts, histograms and grids
-// of panels — from fyne canvas primitives (lines, rectangles, text), and
-// renders them to PNG with fyne's software renderer, so the desktop lab
-// and the headless runner show the same pictures. The arithmetic (scales,
-// ticks, decimation) is plain Go in scale.go.
+// Package plot describes zerokara's figures — a title over a grid of
+// panels with line series, histograms and markers — and draws that one
+// description with gonum.org/v1/plot: to PNG, SVG and PDF files, and, at
+// the size of its widget, as the lab's live View. Tickers, legends and
+// axis layout are gonum/plot's.
 package plot

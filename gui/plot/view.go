@@ -1,66 +1,175 @@
 package plot
 
 import (
+	"image"
+	"sync"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
-// View is a widget showing a Figure. SetFigure replaces it; call it on the
-// UI goroutine (fyne.Do from workers).
+// View is a widget showing a Figure drawn to fit the widget: it re-renders
+// when the figure changes or the widget is resized. Rendering runs on one
+// background goroutine and is coalesced, so a burst of updates costs one
+// drawing, and the UI goroutine never waits for it.
 type View struct {
 	widget.BaseWidget
-	fig *Figure
+	// FitWidth makes the view as tall as the figure is at the view's
+	// width (for a tall figure in a vertical scroll); otherwise the figure
+	// is stretched to whatever room the view gets.
+	FitWidth bool
+	// HeightChanged, when set, is called on the UI goroutine after a
+	// FitWidth view's MinSize changed, so its scroll can re-lay it out.
+	HeightChanged func()
+
+	mu      sync.Mutex
+	fig     *Figure
+	size    fyne.Size // the size the next render targets
+	scale   float32   // the canvas's pixels per unit
+	pending bool      // a render is queued or running
+	dirty   bool      // something changed while rendering
+	shown   *Figure   // the figure of the image on screen
+	img     *canvas.Image
+	done    sync.Cond // signalled when a render finishes, for Wait
 }
 
 // NewView returns an empty figure view.
 func NewView() *View {
-	v := &View{}
+	v := &View{img: canvas.NewImageFromImage(nil), scale: 1}
+	v.img.FillMode = canvas.ImageFillStretch
+	v.img.ScaleMode = canvas.ImageScaleSmooth
+	v.done.L = &v.mu
 	v.ExtendBaseWidget(v)
 	return v
 }
 
-// SetFigure shows f and redraws.
+// SetFigure shows f. It may be called from any goroutine.
 func (v *View) SetFigure(f *Figure) {
+	v.mu.Lock()
+	resized := v.FitWidth && (v.fig == nil || f == nil || v.fig.Size() != f.Size())
 	v.fig = f
-	v.Refresh()
+	v.mu.Unlock()
+	v.schedule()
+	if resized && v.HeightChanged != nil {
+		fyne.Do(v.HeightChanged) // the height follows the figure's shape
+	}
 }
 
-// Figure returns the figure shown, or nil.
-func (v *View) Figure() *Figure { return v.fig }
+// Figure returns the figure last set, or nil.
+func (v *View) Figure() *Figure {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.fig
+}
+
+// Wait blocks until the image on screen shows the figure last set (for
+// tests and exports of what is shown).
+func (v *View) Wait() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	for v.pending {
+		v.done.Wait()
+	}
+}
+
+// schedule queues a render unless one is queued; a render in progress
+// makes another pass when it ends.
+func (v *View) schedule() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.pending {
+		v.dirty = true
+		return
+	}
+	v.pending = true
+	go v.renderLoop()
+}
+
+func (v *View) renderLoop() {
+	for {
+		v.mu.Lock()
+		f, size, scale := v.fig, v.size, v.scale
+		v.dirty = false
+		v.mu.Unlock()
+
+		var img image.Image
+		if f != nil && size.Width >= 1 && size.Height >= 1 {
+			img = render(f, size, scale)
+		}
+		fyne.Do(func() {
+			v.img.Image = img
+			v.img.Refresh()
+		})
+
+		v.mu.Lock()
+		if !v.dirty {
+			v.pending, v.shown = false, f
+			v.done.Broadcast()
+			v.mu.Unlock()
+			return
+		}
+		v.mu.Unlock()
+	}
+}
+
+// render draws f to an image of size (in fyne units) at the screen's
+// pixel scale.
+func render(f *Figure, size fyne.Size, scale float32) image.Image {
+	w, h := int(size.Width*scale), int(size.Height*scale)
+	// 72 points per inch at 72·scale dpi: one point per fyne unit.
+	c := vgimg.NewWith(vgimg.UseWH(vg.Length(size.Width), vg.Length(size.Height)), vgimg.UseDPI(int(72*scale+0.5)))
+	f.Draw(draw.New(c), nil)
+	img := c.Image()
+	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
+		return img // rounding of the dpi; the canvas stretches it
+	}
+	return img
+}
+
+// MinSize is small, so the figure follows whatever room its container
+// gives; with FitWidth it is as tall as the figure at the current width.
+func (v *View) MinSize() fyne.Size {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.FitWidth && v.fig != nil && v.size.Width > 0 {
+		natural := v.fig.Size()
+		return fyne.NewSize(320, v.size.Width*natural.Height/natural.Width)
+	}
+	return fyne.NewSize(320, 240)
+}
 
 // CreateRenderer is part of fyne.Widget.
-func (v *View) CreateRenderer() fyne.WidgetRenderer {
-	r := &viewRenderer{view: v}
-	r.Refresh()
-	return r
-}
+func (v *View) CreateRenderer() fyne.WidgetRenderer { return &viewRenderer{view: v} }
 
-// viewRenderer rebuilds the figure's primitives on every refresh: figures
-// are a few thousand objects at most, decimated to the pixel width.
-type viewRenderer struct {
-	view *View
-	objs []fyne.CanvasObject
-}
+type viewRenderer struct{ view *View }
 
-func (r *viewRenderer) Layout(fyne.Size) {}
-
-func (r *viewRenderer) MinSize() fyne.Size {
-	if r.view.fig == nil {
-		return fyne.NewSize(200, 100)
+func (r *viewRenderer) Layout(size fyne.Size) {
+	v := r.view
+	v.img.Resize(size)
+	scale := float32(1)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		scale = c.Scale()
 	}
-	return r.view.fig.Size()
-}
-
-func (r *viewRenderer) Refresh() {
-	r.objs = nil
-	if r.view.fig != nil {
-		r.objs = []fyne.CanvasObject{r.view.fig.Object()}
-	}
-	for _, o := range r.objs {
-		o.Refresh()
+	v.mu.Lock()
+	changed := v.size != size || v.scale != scale
+	v.size, v.scale = size, scale
+	v.mu.Unlock()
+	if changed {
+		v.schedule()
+		if v.FitWidth && v.HeightChanged != nil {
+			fyne.Do(v.HeightChanged) // the height follows the new width
+		}
 	}
 }
 
-func (r *viewRenderer) Objects() []fyne.CanvasObject { return r.objs }
+func (r *viewRenderer) MinSize() fyne.Size { return r.view.MinSize() }
+
+func (r *viewRenderer) Refresh() { r.view.img.Refresh() }
+
+func (r *viewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.view.img} }
 
 func (r *viewRenderer) Destroy() {}

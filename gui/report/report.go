@@ -59,7 +59,7 @@ func Gradients(r *experiment.ActivationsResult) *plot.Figure {
 				continue
 			}
 			h := s.Grad.Hist
-			title := fmt.Sprintf("%d-layer ‖g‖=%.3g", l+1, s.Grad.Norm)
+			title := fmt.Sprintf("%d-layer |g|=%.3g", l+1, s.Grad.Norm)
 			if l == 0 {
 				title = fmt.Sprintf("%s, %s: %s", run.Activation, run.Init, title)
 			}
@@ -128,7 +128,7 @@ func BatchNorm(r *experiment.BatchNormResult) *plot.Figure {
 			name string
 		}{{p.BN, "BN"}, {p.Plain, "plain"}} {
 			if at := firstNaN(d.y); at >= 0 {
-				panel.Marks = append(panel.Marks, plot.Mark{X: float64(at), Y: 0.06, Text: "✕ " + d.name + " diverged", Color: plot.Palette(3)})
+				panel.Marks = append(panel.Marks, plot.Mark{X: float64(at), Y: 0.06, Text: "× " + d.name + " diverged", Color: plot.Palette(3)})
 			}
 		}
 		f.Panels = append(f.Panels, panel)

@@ -1,0 +1,239 @@
+package plot
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+
+	gplot "gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Draw draws the figure onto dc with gonum/plot: the title at the top, the
+// panels on a grid of aligned plots, the footer at the bottom. text maps
+// every string before it is drawn (PDF spells out what cp1252 lacks); nil
+// keeps them.
+func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
+	if text == nil {
+		text = func(s string) string { return s }
+	}
+	white := dc
+	white.SetColor(Paper)
+	white.Fill(dc.Rectangle.Path())
+
+	cols := max(1, f.Cols)
+	rows := (len(f.Panels) + cols - 1) / cols
+	scale := figureScale(dc)
+	titleSize, footSize := 14*scale, 9*scale
+	body := dc
+	if f.Title != "" {
+		sty := textStyle(titleSize, draw.XCenter, draw.YTop)
+		dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - 4*scale}, text(f.Title))
+		body.Max.Y -= titleSize + 10*scale
+	}
+	if f.FooterText != "" {
+		sty := textStyle(footSize, draw.XLeft, draw.YBottom)
+		dc.FillText(sty, vg.Point{X: dc.Min.X + 6*scale, Y: dc.Min.Y + 4*scale}, text(f.FooterText))
+		body.Min.Y += footSize + 10*scale
+	}
+	if rows == 0 {
+		return
+	}
+	plots := make([][]*gplot.Plot, rows)
+	for r := range plots {
+		plots[r] = make([]*gplot.Plot, cols)
+	}
+	for i, p := range f.Panels {
+		plots[i/cols][i%cols] = p.plot(text, scale)
+	}
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 6 * scale, PadY: 6 * scale,
+		PadLeft: 4 * scale, PadRight: 8 * scale, PadTop: 2 * scale, PadBottom: 2 * scale}
+	canvases := gplot.Align(plots, tiles, body)
+	for r := range plots {
+		for c, p := range plots[r] {
+			if p != nil {
+				p.Draw(canvases[r][c])
+			}
+		}
+	}
+}
+
+// figureScale grows text and lines with the drawing: 1 for a figure
+// about 760 points wide, more for larger ones, never below 0.8.
+func figureScale(dc draw.Canvas) vg.Length {
+	w := dc.Max.X - dc.Min.X
+	return vg.Length(math.Max(0.8, math.Min(2, float64(w)/760)))
+}
+
+func textStyle(size vg.Length, x draw.XAlignment, y draw.YAlignment) draw.TextStyle {
+	return draw.TextStyle{Color: Ink, Font: font.From(gplot.DefaultFont, size), XAlign: x, YAlign: y,
+		Handler: gplot.DefaultTextHandler}
+}
+
+// plot builds one panel as a gonum plot.
+func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
+	pl := gplot.New()
+	pl.BackgroundColor = color.Transparent
+	pl.Title.Text = text(p.Title)
+	pl.Title.TextStyle.Font.Size = 10 * scale
+	pl.X.Label.Text, pl.Y.Label.Text = text(p.XLabel), text(p.YLabel)
+	for _, ax := range []*gplot.Axis{&pl.X, &pl.Y} {
+		ax.Label.TextStyle.Font.Size = 9 * scale
+		ax.Tick.Label.Font.Size = 8 * scale
+		ax.Color, ax.Tick.Color, ax.Label.TextStyle.Color, ax.Tick.Label.Color = Ink, Ink, Ink, Ink
+		ax.LineStyle.Width, ax.Tick.LineStyle.Width = 0.6*scale, 0.6*scale
+	}
+	pl.X.Tick.Marker, pl.Y.Tick.Marker = plainLabels{gplot.DefaultTicks{}}, plainLabels{gplot.DefaultTicks{}}
+	if p.XLog {
+		pl.X.Scale, pl.X.Tick.Marker = gplot.LogScale{}, gplot.LogTicks{Prec: -1}
+	}
+	if p.YLog {
+		pl.Y.Scale, pl.Y.Tick.Marker = gplot.LogScale{}, gplot.LogTicks{Prec: -1}
+	}
+	if p.HideXTicks {
+		pl.X.Tick.Marker = unlabeled{pl.X.Tick.Marker}
+	}
+	if p.HideYTicks {
+		pl.Y.Tick.Marker = unlabeled{pl.Y.Tick.Marker}
+	}
+	grid := plotter.NewGrid()
+	grid.Vertical.Color, grid.Horizontal.Color = GridInk, GridInk
+	grid.Vertical.Width, grid.Horizontal.Width = 0.5*scale, 0.5*scale
+	pl.Add(grid)
+	pl.Legend.Top, pl.Legend.TextStyle.Font.Size = p.LegendTop, 8*scale
+	pl.Legend.ThumbnailWidth = 18 * scale
+
+	if b := p.Bars; b != nil && len(b.Counts) > 0 {
+		pl.Add(histogram(b, scale))
+	}
+	for _, s := range p.Series {
+		for i, part := range segments(s.X, s.Y) {
+			line, err := plotter.NewLine(part)
+			if err != nil {
+				continue // a segment of non-finite points only
+			}
+			line.Color = s.Color
+			line.Width = 1.4 * scale
+			if s.Dashed {
+				line.Dashes = []vg.Length{5 * scale, 3 * scale}
+			}
+			pl.Add(line)
+			if i == 0 && p.Legend && s.Name != "" {
+				pl.Legend.Add(text(s.Name), line)
+			}
+		}
+	}
+	for _, m := range p.Marks {
+		if labels, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: m.X, Y: m.Y}}, Labels: []string{text(m.Text)}}); err == nil {
+			col := m.Color
+			if col == nil {
+				col = Ink
+			}
+			labels.TextStyle[0].Color = col
+			labels.TextStyle[0].Font.Size = 8 * scale
+			pl.Add(labels)
+		}
+	}
+	// Fixed ranges after the plotters: Add widens the axes to the data.
+	if p.XMin != p.XMax {
+		pl.X.Min, pl.X.Max = p.XMin, p.XMax
+	}
+	if p.YMin != p.YMax {
+		pl.Y.Min, pl.Y.Max = p.YMin, p.YMax
+	}
+	if p.YMax > 0 && p.YMin == p.YMax {
+		pl.Y.Min, pl.Y.Max = 0, p.YMax
+	}
+	return pl
+}
+
+// unlabeled keeps a ticker's ticks (and so the grid) without their
+// labels: inner panels of a grid share their neighbours' labels.
+type unlabeled struct{ gplot.Ticker }
+
+// Ticks returns the ticks of the wrapped ticker, unlabeled.
+func (u unlabeled) Ticks(min, max float64) []gplot.Tick {
+	ticks := u.Ticker.Ticks(min, max)
+	for i := range ticks {
+		ticks[i].Label = ""
+	}
+	return ticks
+}
+
+// plainLabels writes tick values in their shortest form ("250", not
+// "250.00").
+type plainLabels struct{ gplot.Ticker }
+
+// Ticks returns the wrapped ticker's ticks, relabelled.
+func (p plainLabels) Ticks(min, max float64) []gplot.Tick {
+	ticks := p.Ticker.Ticks(min, max)
+	for i := range ticks {
+		if ticks[i].Label != "" {
+			ticks[i].Label = strconv.FormatFloat(ticks[i].Value, 'g', 6, 64)
+		}
+	}
+	return ticks
+}
+
+// histogram turns counts in equal bins into gonum's histogram plotter.
+func histogram(b *Bars, scale vg.Length) *plotter.Histogram {
+	width := (b.Hi - b.Lo) / float64(len(b.Counts))
+	bins := make([]plotter.HistogramBin, len(b.Counts))
+	for i, c := range b.Counts {
+		lo := b.Lo + float64(i)*width
+		bins[i] = plotter.HistogramBin{Min: lo, Max: lo + width, Weight: float64(c)}
+	}
+	col := b.Color
+	if col == nil {
+		col = Palette(0)
+	}
+	h := &plotter.Histogram{Bins: bins, Width: width, FillColor: col}
+	h.LineStyle = draw.LineStyle{Color: Paper, Width: 0.3 * scale}
+	return h
+}
+
+// segments splits a series at non-finite values: each run of finite
+// points is drawn as one continuous line.
+func segments(xs, ys []float64) []plotter.XYs {
+	var out []plotter.XYs
+	var cur plotter.XYs
+	n := min(len(xs), len(ys))
+	for i := range n {
+		x, y := xs[i], ys[i]
+		if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, plotter.XY{X: x, Y: y})
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// PDFText spells out what gonum/plot's PDF backend cannot show: it
+// writes text bytes for cp1252 fonts, and UTF-8 beyond ASCII comes out as
+// mojibake (× read back as "Ã—"). Greek letters and symbols become words
+// or ASCII; any other non-ASCII rune becomes "?".
+func PDFText(s string) string {
+	s = pdfReplacer.Replace(s)
+	var b strings.Builder
+	for _, c := range s {
+		if c > 0x7e {
+			c = '?'
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+var pdfReplacer = strings.NewReplacer("σ", "sigma", "λ", "lambda", "μ", "mu", "−", "-", "×", "x", "✕", "x",
+	"‖", "|", "√", "sqrt", "…", "...", "→", "->", "≥", ">=", "≤", "<=", "·", "*", "²", "^2", "–", "-", "—", "-")
