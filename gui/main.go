@@ -21,8 +21,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"zerokara/gui/headless"
-	"zerokara/gui/lab"
+	"zerokara/gui/internal/headless"
+	"zerokara/gui/internal/lab"
 	"zerokara/net/mnist"
 )
 

@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"zerokara/gui/plot"
+	"zerokara/gui/internal/plot"
 )
 
 // Result is what every experiment result offers the writers: JSON (by

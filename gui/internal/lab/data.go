@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/download"
+	"zerokara/gui/internal/download"
 )
 
 // OfferDownload tells the user that MNIST was not found (why) and offers

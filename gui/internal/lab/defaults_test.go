@@ -12,7 +12,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"zerokara/gui/headless"
+	"zerokara/gui/internal/headless"
 	"zerokara/net/experiment"
 )
 

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/internal/results"
-	"zerokara/gui/plot"
+	"zerokara/gui/internal/plot"
 )
 
 // exporter is the "Export…" button of a screen: it writes the screen's

@@ -10,7 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"zerokara/gui/plot"
+	"zerokara/gui/internal/plot"
 	"zerokara/net/experiment"
 )
 

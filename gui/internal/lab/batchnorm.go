@@ -12,8 +12,8 @@ import (
 
 	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
-	"zerokara/gui/plot"
-	"zerokara/gui/report"
+	"zerokara/gui/internal/plot"
+	"zerokara/gui/internal/report"
 	"zerokara/net"
 	"zerokara/net/experiment"
 	"zerokara/net/mnist"
