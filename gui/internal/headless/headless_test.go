@@ -57,7 +57,7 @@ func TestRunWritesFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "out")
 	for _, args := range [][]string{
 		{"-run", "activations", "-samples", "200", "-gradients"},
-		{"-run", "batchnorm", "-sigmas", "0.1,1", "-points", "3", "-data", "../../testdata/mnist"},
+		{"-run", "batchnorm", "-sigmas", "0.1,1", "-points", "3", "-data", "../../../testdata/mnist"},
 		{"-run", "initcompare", "-iterations", "30", "-inits", "he,xavier", "-dtype", "float64", "-format", "png,svg,pdf", "-dpi", "100"},
 	} {
 		code, stdout, stderr := runMain(t, append(args, "-out", dir)...)

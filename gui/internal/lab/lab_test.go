@@ -12,7 +12,7 @@ import (
 	"zerokara/net/mnist"
 )
 
-var testData = sync.OnceValues(func() (*mnist.Data, error) { return mnist.Load("../../testdata/mnist") })
+var testData = sync.OnceValues(func() (*mnist.Data, error) { return mnist.Load("../../../testdata/mnist") })
 
 func newTestLab(t *testing.T) *Lab {
 	t.Helper()
