@@ -10,16 +10,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
 
-	"zerokara/gui/internal/results"
-	"zerokara/gui/internal/textlist"
+	"zerokara/gui/internal/datasource"
 	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
+	"zerokara/gui/internal/results"
+	"zerokara/gui/internal/textlist"
 	"zerokara/net"
 	"zerokara/net/experiment"
 	"zerokara/net/mnist"
@@ -161,7 +161,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			figure = report.Activations(r, o.fit)
 		}
 	case "initcompare", "batchnorm":
-		data, derr := FindMNIST(o.data)
+		data, derr := datasource.New(o.data).Load()
 		if derr != nil {
 			return nil, derr
 		}
@@ -194,55 +194,6 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 		return nil, err
 	}
 	return results.Write(o.out, o.run, res, figure, o.formats, o.dpi)
-}
-
-// FindMNIST loads MNIST from dir, or from the directory LocateMNIST finds.
-func FindMNIST(dir string) (*mnist.Data, error) {
-	if dir != "" {
-		return mnist.Load(dir)
-	}
-	found, err := LocateMNIST()
-	if err != nil {
-		return nil, err
-	}
-	return mnist.Load(found)
-}
-
-// LocateMNIST finds a directory holding the MNIST training images without
-// loading it: testdata/mnist in the current directory or a parent (a
-// checkout), then CacheDir().
-func LocateMNIST() (string, error) {
-	var tried []string
-	if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			cand := filepath.Join(d, "testdata", "mnist")
-			tried = append(tried, cand)
-			if _, err := os.Stat(filepath.Join(cand, mnist.TrainImages)); err == nil {
-				return cand, nil
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	if cand, err := CacheDir(); err == nil {
-		tried = append(tried, cand)
-		if _, err := os.Stat(filepath.Join(cand, mnist.TrainImages)); err == nil {
-			return cand, nil
-		}
-	}
-	return "", fmt.Errorf("MNIST not found (looked in %s); pass -data DIR with %s, %s, %s and %s",
-		strings.Join(tried, ", "), mnist.TrainImages, mnist.TrainLabels, mnist.TestImages, mnist.TestLabels)
-}
-
-// CacheDir is where the lab downloads MNIST: the user cache directory's
-// zerokara/mnist.
-func CacheDir() (string, error) {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(cache, "zerokara", "mnist"), nil
 }
 
 func splitList(s string) []string {

@@ -11,10 +11,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/internal/results"
-	"zerokara/gui/internal/textlist"
 	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
+	"zerokara/gui/internal/results"
+	"zerokara/gui/internal/textlist"
 	"zerokara/net"
 	"zerokara/net/experiment"
 )

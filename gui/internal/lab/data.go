@@ -3,22 +3,28 @@ package lab
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/internal/download"
+	"zerokara/gui/internal/datasource"
 )
 
-// OfferDownload tells the user that MNIST was not found (why) and offers
-// to fetch the four files from the public mirrors into dir, with a progress
-// bar and SHA-256 verification. done runs on the UI goroutine with the
-// download's outcome (not called if the user declines).
-func OfferDownload(w fyne.Window, why error, dir string, done func(error)) {
+// offerDownload tells the user that MNIST was not found (why) and offers
+// to fetch the four files from the public mirrors into the cache
+// directory, with a progress bar and SHA-256 verification; the source
+// serves them afterwards (and updates the status line).
+func offerDownload(w fyne.Window, why error, src *datasource.Source) {
+	if w == nil {
+		return
+	}
+	dir, err := datasource.CacheDir()
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("%v; and no cache directory for a download: %w", why, err), w)
+		return
+	}
 	msg := fmt.Sprintf("%v\n\nDownload the four MNIST files (about 11 MB) from the public mirrors into\n%s?\nEach file is checked against its SHA-256; nothing unverified is kept.", why, dir)
 	dialog.ShowConfirm("MNIST not found", msg, func(ok bool) {
 		if !ok {
@@ -31,8 +37,7 @@ func OfferDownload(w fyne.Window, why error, dir string, done func(error)) {
 		d.SetOnClosed(cancel)
 		d.Show()
 		go func() {
-			client := &http.Client{Timeout: 5 * time.Minute}
-			err := download.Fetch(ctx, client, download.Mirrors(), download.MNIST(), dir, func(n, total int64) {
+			err := src.Download(ctx, func(n, total int64) {
 				fyne.Do(func() {
 					bar.SetValue(float64(n) / float64(total))
 					label.SetText(fmt.Sprintf("%.1f of %.1f MB", float64(n)/1e6, float64(total)/1e6))
@@ -45,7 +50,6 @@ func OfferDownload(w fyne.Window, why error, dir string, done func(error)) {
 				} else {
 					dialog.ShowInformation("MNIST ready", "The files are verified and in "+dir, w)
 				}
-				done(err)
 			})
 		}()
 	}, w)

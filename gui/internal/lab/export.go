@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/plot"
+	"zerokara/gui/internal/results"
 )
 
 // exporter is the "Export…" button of a screen: it writes the screen's

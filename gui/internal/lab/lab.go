@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/net/mnist"
+	"zerokara/gui/internal/datasource"
 )
 
 // Lab is the window's content. Its screens are exported for tests.
@@ -21,38 +21,23 @@ type Lab struct {
 	BatchNorm   *BatchNormScreen
 	Kernel      *KernelScreen
 	DataStatus  *widget.Label
-	DataFolder  *widget.Button // nil without a useDir callback
+	DataFolder  *widget.Button
+	data        *datasource.Source
 	window      fyne.Window
+	remember    func() // saves the window's size and tab (set by Show)
 }
 
-// New builds the lab. data loads MNIST when an experiment first needs it
-// (it is called from worker goroutines and should cache its result).
-// useDir, if not nil, backs a "MNIST folder…" button: it gets the folder
-// the user picked and should load (and from then on serve) the data there,
-// or say why it cannot.
-func New(data func() (*mnist.Data, error), useDir func(dir string) error) *Lab {
-	l := &Lab{Kernel: newKernelScreen(), DataStatus: widget.NewLabel("MNIST: found when an experiment first needs it")}
-	if useDir != nil {
-		l.DataFolder = widget.NewButton("MNIST folder…", func() {
-			if l.window == nil {
-				return
-			}
-			dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-				if err != nil || dir == nil {
-					return
-				}
-				if err := useDir(dir.Path()); err != nil {
-					dialog.ShowError(err, l.window)
-					return
-				}
-				l.DataStatus.SetText("MNIST: " + dir.Path())
-			}, l.window)
-		})
-	}
+// New builds the lab on a data source: experiments load MNIST from it
+// when they first need it (on their worker goroutines), the "MNIST
+// folder…" button points it elsewhere, and its status line follows it.
+func New(data *datasource.Source) *Lab {
+	l := &Lab{Kernel: newKernelScreen(), DataStatus: widget.NewLabel(data.Status()), data: data}
+	data.OnChange(func(status string) { fyne.Do(func() { l.DataStatus.SetText(status) }) })
+	l.DataFolder = widget.NewButton("MNIST folder…", l.pickFolder)
 	window := func() fyne.Window { return l.window }
 	l.Activations = newActivationsScreen(window)
-	l.InitCompare = newInitCompareScreen(data, window)
-	l.BatchNorm = newBatchNormScreen(data, window)
+	l.InitCompare = newInitCompareScreen(data.Load, window)
+	l.BatchNorm = newBatchNormScreen(data.Load, window)
 	l.Tabs = container.NewAppTabs(
 		container.NewTabItem("Activations", l.Activations.object()),
 		container.NewTabItem("Init on MNIST", l.InitCompare.object()),
@@ -62,14 +47,42 @@ func New(data func() (*mnist.Data, error), useDir func(dir string) error) *Lab {
 	return l
 }
 
+// pickFolder asks for a folder and loads it on a worker goroutine.
+func (l *Lab) pickFolder() {
+	if l.window == nil {
+		return
+	}
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		l.DataStatus.SetText("MNIST: loading " + dir.Path() + "…")
+		go func() {
+			if err := l.data.UseDir(dir.Path()); err != nil {
+				fyne.Do(func() {
+					l.DataStatus.SetText(l.data.Status())
+					dialog.ShowError(err, l.window)
+				})
+			}
+		}()
+	}, l.window)
+}
+
+// OfferDownloadIfMissing checks (on a worker goroutine) whether MNIST can
+// be found and, if not, offers the download.
+func (l *Lab) OfferDownloadIfMissing() {
+	go func() {
+		if err := l.data.Missing(); err != nil {
+			fyne.Do(func() { offerDownload(l.window, err, l.data) })
+		}
+	}()
+}
+
 // SetWindow tells the lab its window, for dialogs (export, download).
 func (l *Lab) SetWindow(w fyne.Window) { l.window = w }
 
 // Content returns the object to put in the window.
 func (l *Lab) Content() fyne.CanvasObject {
-	if l.DataFolder == nil {
-		return l.Tabs
-	}
 	return container.NewBorder(container.NewHBox(l.DataStatus, l.DataFolder), nil, nil, nil, l.Tabs)
 }
 

@@ -3,21 +3,21 @@ package lab
 import (
 	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
-	"zerokara/net/mnist"
+	"zerokara/gui/internal/datasource"
 )
 
-var testData = sync.OnceValues(func() (*mnist.Data, error) { return mnist.Load("../../../testdata/mnist") })
+// testData is shared by the tests' labs: MNIST loads once.
+var testData = datasource.New("../../../testdata/mnist")
 
 func newTestLab(t *testing.T) *Lab {
 	t.Helper()
 	test.NewTempApp(t)
-	l := New(testData, nil)
+	l := New(testData)
 	// The test driver runs fyne.Do callbacks on the worker goroutines, so
 	// the test touches widgets only while no worker is updating them.
 	l.Activations.wait()

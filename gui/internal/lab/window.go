@@ -1,0 +1,102 @@
+package lab
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// WindowOptions are the window's command-line settings.
+type WindowOptions struct {
+	Title string
+	// Size overrides the remembered window size when not zero.
+	Size fyne.Size
+	// Tab overrides the remembered tab when not "" (see SelectTab).
+	Tab string
+	// Autorun presses Run on the opened tab once the app has started.
+	Autorun bool
+	// QuitAfter closes the lab after this long when > 0 (smoke tests).
+	QuitAfter time.Duration
+	// Fresh neither reads nor writes the remembered size and tab, so a
+	// run is reproducible.
+	Fresh bool
+}
+
+// DefaultSize is the window's size on first start.
+var DefaultSize = fyne.NewSize(1200, 900)
+
+// Preference keys.
+const (
+	prefWidth, prefHeight, prefTab = "window.width", "window.height", "window.tab"
+)
+
+// ParseSize reads "WxH" (e.g. 1280x800).
+func ParseSize(s string) (fyne.Size, error) {
+	w, h, ok := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "x")
+	wi, werr := strconv.Atoi(w)
+	hi, herr := strconv.Atoi(h)
+	if !ok || werr != nil || herr != nil || wi < 320 || hi < 240 || wi > 10000 || hi > 10000 {
+		return fyne.Size{}, fmt.Errorf("window size %q: want WxH, at least 320x240", s)
+	}
+	return fyne.NewSize(float32(wi), float32(hi)), nil
+}
+
+// Show opens the lab in a window of app a: the remembered (or given) size
+// and tab, Run pressed once the app has started if asked, and the size and
+// tab remembered for next time unless Fresh. It returns the window; the
+// caller runs the app.
+func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
+	w := a.NewWindow(opt.Title)
+	l.SetWindow(w)
+	w.SetContent(l.Content())
+	prefs := a.Preferences()
+	size := DefaultSize
+	if !opt.Fresh {
+		if pw, ph := prefs.Float(prefWidth), prefs.Float(prefHeight); pw >= 320 && ph >= 240 {
+			size = fyne.NewSize(float32(pw), float32(ph))
+		}
+		if t := prefs.String(prefTab); t != "" && opt.Tab == "" {
+			l.SelectTab(t)
+		}
+	}
+	if opt.Size != (fyne.Size{}) {
+		size = opt.Size
+	}
+	w.Resize(size)
+	if opt.Tab != "" && !l.SelectTab(opt.Tab) {
+		return nil, fmt.Errorf("no tab %q (want Activations, Init, Batch or Kernel)", opt.Tab)
+	}
+	l.remember = func() {
+		if opt.Fresh {
+			return
+		}
+		s := w.Canvas().Size()
+		prefs.SetFloat(prefWidth, float64(s.Width))
+		prefs.SetFloat(prefHeight, float64(s.Height))
+		prefs.SetString(prefTab, l.Tabs.Selected().Text)
+	}
+	remember := l.remember
+	w.SetCloseIntercept(func() {
+		remember()
+		w.Close()
+	})
+	a.Lifecycle().SetOnStarted(func() {
+		l.OfferDownloadIfMissing()
+		if opt.Autorun {
+			l.RunSelected()
+		}
+		if opt.QuitAfter > 0 {
+			time.AfterFunc(opt.QuitAfter, func() {
+				fyne.Do(func() {
+					remember()
+					a.Quit()
+				})
+			})
+		}
+	})
+	w.Show()
+	return w, nil
+}

@@ -1,0 +1,70 @@
+package lab
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestParseSize(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want fyne.Size
+		ok   bool
+	}{
+		{"1280x800", fyne.NewSize(1280, 800), true},
+		{" 1600X1000 ", fyne.NewSize(1600, 1000), true},
+		{"1280", fyne.Size{}, false},
+		{"1280x", fyne.Size{}, false},
+		{"100x100", fyne.Size{}, false},
+		{"12abcx800", fyne.Size{}, false},
+	} {
+		got, err := ParseSize(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("ParseSize(%q) = %v, %v", tc.in, got, err)
+		}
+	}
+}
+
+// The window remembers its size and tab unless Fresh; given options win.
+func TestShowRemembersSizeAndTab(t *testing.T) {
+	a := test.NewTempApp(t)
+	l := New(testData)
+	l.Activations.wait()
+	w, err := l.Show(a, WindowOptions{Size: fyne.NewSize(900, 700), Tab: "Batch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Tabs.Selected().Text != "Batch Normalization" {
+		t.Errorf("tab %q", l.Tabs.Selected().Text)
+	}
+	l.remember() // what closing the window does
+	w.Close()
+	if got := a.Preferences().String(prefTab); got != "Batch Normalization" {
+		t.Errorf("remembered tab %q", got)
+	}
+	if got := a.Preferences().Float(prefWidth); got < 300 {
+		t.Errorf("remembered width %v", got)
+	}
+
+	l2 := New(testData)
+	l2.Activations.wait()
+	if _, err := l2.Show(a, WindowOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if l2.Tabs.Selected().Text != "Batch Normalization" {
+		t.Errorf("the remembered tab was not restored: %q", l2.Tabs.Selected().Text)
+	}
+	l3 := New(testData)
+	l3.Activations.wait()
+	if _, err := l3.Show(a, WindowOptions{Fresh: true}); err != nil {
+		t.Fatal(err)
+	}
+	if l3.Tabs.SelectedIndex() != 0 {
+		t.Errorf("Fresh restored tab %q", l3.Tabs.Selected().Text)
+	}
+	if _, err := New(testData).Show(a, WindowOptions{Tab: "Nope"}); err == nil {
+		t.Error("an unknown tab was accepted")
+	}
+}
