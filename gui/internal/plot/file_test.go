@@ -14,6 +14,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 func smallFigure() *Figure {
@@ -162,6 +165,39 @@ func TestPDFTextIsLegible(t *testing.T) {
 	for _, want := range []string{"weight scale sigma and decay lambda", "line sigma=0.01", "solid lambda", "footer -1", "x diverged", "epochs", "accuracy"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("pdftotext lacks %q; it read:\n%s", want, text)
+		}
+	}
+}
+
+// The data areas of a grid line up in rows and columns, even in small
+// panels where only the outer ones show tick and axis labels.
+func TestGridDataAreasAlign(t *testing.T) {
+	x := []float64{0, 1, 2}
+	f := &Figure{Cols: 4, PanelSize: fyne.NewSize(230, 180)}
+	for i := range 16 {
+		p := &Panel{Title: "W:0.1", XMin: 0, XMax: 2, YMin: 0, YMax: 1, HideYTicks: i%4 != 0, HideXTicks: i/4 != 3,
+			Series: []Series{{Name: "BN", X: x, Y: []float64{0.1, 0.5, 0.6}, Color: Palette(0)}}, Legend: i == 15}
+		if i%4 == 0 {
+			p.YLabel = "accuracy"
+		}
+		if i/4 == 3 {
+			p.XLabel = "epochs"
+		}
+		f.Panels = append(f.Panels, p)
+	}
+	for _, size := range []fyne.Size{{Width: 1270, Height: 430}, {Width: 920, Height: 720}, {Width: 600, Height: 300}} {
+		dc := draw.New(vgimg.New(vg.Length(size.Width), vg.Length(size.Height)))
+		plots, canvases := f.grid(dc, nil, figureScale(dc))
+		for r := range plots {
+			for c := range plots[r] {
+				got := plots[r][c].DataCanvas(canvases[r][c]).Rectangle
+				row := plots[r][0].DataCanvas(canvases[r][0]).Rectangle
+				col := plots[0][c].DataCanvas(canvases[0][c]).Rectangle
+				if math.Abs(float64(got.Min.Y-row.Min.Y)) > 0.5 || math.Abs(float64(got.Max.Y-row.Max.Y)) > 0.5 ||
+					math.Abs(float64(got.Min.X-col.Min.X)) > 0.5 || math.Abs(float64(got.Max.X-col.Max.X)) > 0.5 {
+					t.Errorf("%v: panel (%d, %d) data area %v, row starts %v, column %v", size, r, c, got, row, col)
+				}
+			}
 		}
 	}
 }

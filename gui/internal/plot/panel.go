@@ -56,4 +56,7 @@ type Panel struct {
 	HideXTicks, HideYTicks bool
 	// XLog and YLog put an axis on a log scale (σ, learning rates).
 	XLog, YLog bool
+	// axisLabels are the figure's shared axis labels, kept as invisible
+	// room where the panel shows none.
+	axisLabels struct{ x, y string }
 }

@@ -25,8 +25,6 @@ func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
 	white.SetColor(Paper)
 	white.Fill(dc.Rectangle.Path())
 
-	cols := max(1, f.Cols)
-	rows := (len(f.Panels) + cols - 1) / cols
 	scale := figureScale(dc)
 	titleSize, footSize := 14*scale, 9*scale
 	body := dc
@@ -40,19 +38,7 @@ func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
 		dc.FillText(sty, vg.Point{X: dc.Min.X + 6*scale, Y: dc.Min.Y + 4*scale}, text(f.FooterText))
 		body.Min.Y += footSize + 10*scale
 	}
-	if rows == 0 {
-		return
-	}
-	plots := make([][]*gplot.Plot, rows)
-	for r := range plots {
-		plots[r] = make([]*gplot.Plot, cols)
-	}
-	for i, p := range f.Panels {
-		plots[i/cols][i%cols] = p.plot(text, scale)
-	}
-	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 6 * scale, PadY: 6 * scale,
-		PadLeft: 4 * scale, PadRight: 8 * scale, PadTop: 2 * scale, PadBottom: 2 * scale}
-	canvases := gplot.Align(plots, tiles, body)
+	plots, canvases := f.grid(body, text, scale)
 	for r := range plots {
 		for c, p := range plots[r] {
 			if p != nil {
@@ -60,6 +46,44 @@ func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
 			}
 		}
 	}
+}
+
+// grid builds the panels' plots and aligns them on body.
+func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Length) ([][]*gplot.Plot, [][]draw.Canvas) {
+	if text == nil {
+		text = func(s string) string { return s }
+	}
+	cols := max(1, f.Cols)
+	rows := (len(f.Panels) + cols - 1) / cols
+	if rows == 0 {
+		return nil, nil
+	}
+	plots := make([][]*gplot.Plot, rows)
+	for r := range plots {
+		plots[r] = make([]*gplot.Plot, cols)
+	}
+	xLabel, yLabel := f.sharedLabels()
+	for i, p := range f.Panels {
+		p.axisLabels.x, p.axisLabels.y = xLabel, yLabel
+		plots[i/cols][i%cols] = p.plot(text, scale)
+	}
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 6 * scale, PadY: 6 * scale,
+		PadLeft: 4 * scale, PadRight: 8 * scale, PadTop: 2 * scale, PadBottom: 2 * scale}
+	return plots, gplot.Align(plots, tiles, body)
+}
+
+// sharedLabels returns the longest x and y axis labels of the panels: the
+// room every panel keeps for them.
+func (f *Figure) sharedLabels() (x, y string) {
+	for _, p := range f.Panels {
+		if len(p.XLabel) > len(x) {
+			x = p.XLabel
+		}
+		if len(p.YLabel) > len(y) {
+			y = p.YLabel
+		}
+	}
+	return x, y
 }
 
 // figureScale grows text and lines with the drawing: 1 for a figure
@@ -94,11 +118,21 @@ func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
 	if p.YLog {
 		pl.Y.Scale, pl.Y.Tick.Marker = gplot.LogScale{}, gplot.LogTicks{Prec: -1}
 	}
+	// Hidden tick labels and axis labels are drawn transparent, not left
+	// out: every panel of a grid then has the same geometry, and
+	// gonum's Align, which cannot always reconcile different ones in
+	// small panels, lines the data areas up exactly.
 	if p.HideXTicks {
-		pl.X.Tick.Marker = unlabeled{pl.X.Tick.Marker}
+		pl.X.Tick.Label.Color = color.Transparent
 	}
 	if p.HideYTicks {
-		pl.Y.Tick.Marker = unlabeled{pl.Y.Tick.Marker}
+		pl.Y.Tick.Label.Color = color.Transparent
+	}
+	if p.XLabel == "" && p.axisLabels.x != "" {
+		pl.X.Label.Text, pl.X.Label.TextStyle.Color = text(p.axisLabels.x), color.Transparent
+	}
+	if p.YLabel == "" && p.axisLabels.y != "" {
+		pl.Y.Label.Text, pl.Y.Label.TextStyle.Color = text(p.axisLabels.y), color.Transparent
 	}
 	grid := plotter.NewGrid()
 	grid.Vertical.Color, grid.Horizontal.Color = GridInk, GridInk
@@ -149,19 +183,6 @@ func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
 		pl.Y.Min, pl.Y.Max = 0, p.YMax
 	}
 	return pl
-}
-
-// unlabeled keeps a ticker's ticks (and so the grid) without their
-// labels: inner panels of a grid share their neighbours' labels.
-type unlabeled struct{ gplot.Ticker }
-
-// Ticks returns the ticks of the wrapped ticker, unlabeled.
-func (u unlabeled) Ticks(min, max float64) []gplot.Tick {
-	ticks := u.Ticker.Ticks(min, max)
-	for i := range ticks {
-		ticks[i].Label = ""
-	}
-	return ticks
 }
 
 // plainLabels writes tick values in their shortest form ("250", not
