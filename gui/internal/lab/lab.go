@@ -31,10 +31,11 @@ type Lab struct {
 // when they first need it (on their worker goroutines), the "MNIST
 // folder…" button points it elsewhere, and its status line follows it.
 func New(data *datasource.Source) *Lab {
-	l := &Lab{Kernel: newKernelScreen(), DataStatus: widget.NewLabel(data.Status()), data: data}
+	l := &Lab{DataStatus: widget.NewLabel(data.Status()), data: data}
 	data.OnChange(func(status string) { fyne.Do(func() { l.DataStatus.SetText(status) }) })
 	l.DataFolder = widget.NewButton("MNIST folder…", l.pickFolder)
 	window := func() fyne.Window { return l.window }
+	l.Kernel = newKernelScreen(window)
 	l.Activations = newActivationsScreen(window)
 	l.InitCompare = newInitCompareScreen(data.Load, window)
 	l.BatchNorm = newBatchNormScreen(data.Load, window)
@@ -108,6 +109,6 @@ func (l *Lab) RunSelected() {
 	case 2:
 		l.BatchNorm.Run.OnTapped()
 	case 3:
-		l.Kernel.Bench.OnTapped()
+		l.Kernel.Run.OnTapped()
 	}
 }

@@ -25,6 +25,7 @@ type Series struct {
 	X, Y   []float64
 	Color  color.Color
 	Dashed bool
+	Dotted bool // a reference line (a peak), thinner than the data
 }
 
 // Bars is a histogram: Counts in equal bins over [Lo, Hi].

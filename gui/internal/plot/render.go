@@ -155,6 +155,9 @@ func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
 			if s.Dashed {
 				line.Dashes = []vg.Length{5 * scale, 3 * scale}
 			}
+			if s.Dotted {
+				line.Width, line.Dashes = 1*scale, []vg.Length{1.5 * scale, 2 * scale}
+			}
 			pl.Add(line)
 			if i == 0 && p.Legend && s.Name != "" {
 				pl.Legend.Add(text(s.Name), line)

@@ -1,0 +1,70 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+
+	"zerokara/gui/internal/kernelbench"
+	"zerokara/gui/internal/plot"
+)
+
+// Kernel draws GFLOP/s against n for square Sgemm (left) and Dgemm
+// (right): one colour per path, solid with one worker, dashed with all,
+// and each SIMD path's one-core FMA peak as a dotted line. The legend
+// gives each curve's best fraction of peak.
+func Kernel(r *kernelbench.Result) *plot.Figure {
+	f := &plot.Figure{Title: "GEMM throughput by path (square products n×n×n)", Cols: 2, PanelSize: fyne.NewSize(420, 380),
+		FooterText: fmt.Sprintf("%s, %d cores; peak = one core's FMA loop of the path", r.CPU, r.Cores)}
+	sizes := r.Config.Sizes
+	lo, hi := float64(slices.Min(sizes)), float64(slices.Max(sizes))
+	for _, dt := range []string{"float32", "float64"} {
+		p := &plot.Panel{Title: map[string]string{"float32": "Sgemm (float32)", "float64": "Dgemm (float64)"}[dt],
+			XLabel: "n", YLabel: "GFLOP/s", XMin: lo, XMax: hi, XLog: true, Legend: true, LegendTop: true}
+		for i, path := range r.Config.Paths {
+			col := plot.Palette(i)
+			for _, one := range []bool{true, false} {
+				var x, y []float64
+				best := 0.0
+				for _, pt := range r.Points {
+					if pt.Path == path && pt.DType == dt && (pt.Workers == 1) == one {
+						x, y = append(x, float64(pt.N)), append(y, pt.GFLOPS)
+						best = max(best, pt.OfPeak)
+					}
+				}
+				if len(x) == 0 {
+					continue
+				}
+				name := path + ", 1 worker"
+				if !one {
+					name = fmt.Sprintf("%s, %d workers", path, r.Cores)
+				}
+				if best > 0 {
+					name += fmt.Sprintf(" (best %.0f%% of peak)", 100*best)
+				}
+				p.Series = append(p.Series, plot.Series{Name: name, X: x, Y: y, Color: col, Dashed: !one})
+			}
+			peak := r.Peaks[path].Float32
+			if dt == "float64" {
+				peak = r.Peaks[path].Float64
+			}
+			if peak > 0 {
+				p.Series = append(p.Series, plot.Series{Name: fmt.Sprintf("%s peak, 1 core: %.0f", path, peak),
+					X: []float64{lo, hi}, Y: []float64{peak, peak}, Color: col, Dotted: true})
+			}
+		}
+		// Room above the highest curve for the legend.
+		top := 0.0
+		for _, s := range p.Series {
+			for _, v := range s.Y {
+				top = max(top, v)
+			}
+		}
+		if top > 0 {
+			p.YMin, p.YMax = 0, 1.45*top
+		}
+		f.Panels = append(f.Panels, p)
+	}
+	return f
+}
