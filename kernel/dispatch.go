@@ -56,11 +56,14 @@ type shortEdge[T Float] struct {
 // read in those columns only, so it may be read in place at the right edge.
 type edgeKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int, rows int, mask uint64)
 
-// implementation is one complete set of kernels, for both element types.
+// implementation is one complete set of kernels, for both element types:
+// the GEMM's kernelSpecs and the vector routines (vecKernels, vector.go).
 type implementation struct {
 	name string
 	s    kernelSpec[float32]
 	d    kernelSpec[float64]
+	vs   vecKernels[float32]
+	vd   vecKernels[float64]
 }
 
 // implementations lists the paths usable on this CPU, fastest first; the
@@ -88,13 +91,17 @@ func Implementation() string { return active.name }
 
 // specOf returns impl's kernel spec for element type T.
 func specOf[T Float](impl *implementation) *kernelSpec[T] {
+	return forType[T, *kernelSpec[T]](&impl.s, &impl.d)
+}
+
+// forType returns f32 if T is float32 and f64 otherwise, as an R: the
+// float32 or float64 half of an implementation.
+func forType[T Float, R any](f32, f64 any) R {
 	var zero T
-	switch any(zero).(type) {
-	case float32:
-		return any(&impl.s).(*kernelSpec[T])
-	default:
-		return any(&impl.d).(*kernelSpec[T])
+	if _, ok := any(zero).(float32); ok {
+		return f32.(R)
 	}
+	return f64.(R)
 }
 
 // shortEdgeFor returns the short edge kernels for a partial tile of rows

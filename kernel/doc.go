@@ -1,5 +1,6 @@
 // Package kernel is zerokara's numeric core: a cache-blocked matrix multiply
-// (GEMM, BLAS level 3) for float32 and float64, usable on its own.
+// (GEMM, BLAS level 3) for float32 and float64, and the vector routines a
+// network's training step needs around it, usable on their own.
 //
 // The API follows gonum's blas.Float32/Float64 argument order and row-major
 // convention, so code can switch between the two one to one:
@@ -23,8 +24,8 @@
 // at run time; building with -tags purego compiles no assembly at all.
 //
 // The package keeps process-wide state: the dispatch table of the
-// package-level functions (Sgemm, Dgemm, Gemm, the methods of Workers) and
-// of the zero Kernel is set once at init — the fastest path, or pure Go
+// package-level functions (Sgemm, Dgemm, Gemm, the methods of Workers, the
+// vector routines) and of the zero Kernel and zero Vec is set once at init — the fastest path, or pure Go
 // under ZEROKARA_PUREGO — and never changes afterwards; the pools of
 // packing buffers and the helper goroutines are shared by all calls. To use
 // a specific path, take its Kernel from Lookup: Kernel values of different
@@ -41,6 +42,26 @@
 // Workers(1) for one serial GEMM per core. Parallel GEMMs run on helper
 // goroutines that poll for the next product for 100 µs before parking.
 // Results are bitwise identical whatever the number of workers.
+//
+// # Vector routines
+//
+// Axpy (y += alpha·x), ReLU, ReLUMask (ReLU's backward pass), ColSums (the
+// column sums of a matrix, a bias gradient) and AddRow (a row vector added
+// to every row, a bias broadcast) are BLAS level-1-like routines with the
+// same conventions: sizes first, row-major matrices with a leading
+// dimension, "kernel:" panics on misuse. VecOf(k) gives the same routines
+// on Kernel k's implementation. Unlike a BLAS they promise exactness: on
+// every path each result is bitwise that of the plain Go loop of its
+// contract — products rounded before sums, column sums added row after
+// row — and NaN and ±Inf propagate as there (ReLU keeps NaN, bit for bit).
+//
+// Each implementation carries, next to its GEMM kernels, a table of vector
+// routines per element type (vecKernels in vector.go): five functions that
+// take already checked slices of exactly the elements they cover. The
+// AVX-512 entries are assembly that finishes a partial last vector through
+// opmask loads and stores; the AVX2 entries run whole vectors in assembly
+// and the rest in Go; the pure-Go entries are the reference. A new path
+// (say arm64 NEON) fills the same table and passes the same tests.
 package kernel
 
 //go:generate go run -C _asm . -out ../micro_amd64.s

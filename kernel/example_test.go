@@ -2,6 +2,7 @@ package kernel_test
 
 import (
 	"fmt"
+	"math"
 
 	"zerokara/kernel"
 )
@@ -102,4 +103,73 @@ func ExampleKernel() {
 	k.WithWorkers(kernel.Serial).Dgemm(kernel.NoTrans, kernel.NoTrans, 2, 2, 2, 1, a, 2, a, 2, 0, c, 2)
 	fmt.Println(k.Name() == kernel.Implementation(), c)
 	// Output: true [7 10 15 22]
+}
+
+// Update parameters in place with a gradient step: w += -lr·grad.
+func ExampleAxpy() {
+	w := []float32{1, 2, 3}
+	grad := []float32{10, -20, 0}
+	kernel.Axpy(len(w), -0.5, grad, w)
+	fmt.Println(w)
+	// Output: [-4 12 3]
+}
+
+// ReLU keeps positive values and NaN; negatives and −0 become +0.
+func ExampleReLU() {
+	x := []float64{-2, 3, math.Copysign(0, -1), math.NaN(), math.Inf(1)}
+	y := make([]float64, len(x))
+	kernel.ReLU(len(x), x, y)
+	fmt.Println(y, math.Signbit(y[2]))
+	// Output: [0 3 0 NaN +Inf] false
+}
+
+// ReLU's backward pass zeroes the gradient where the output was 0.
+func ExampleReLUMask() {
+	y := []float32{0, 3, 0, 1}
+	d := []float32{5, 6, 7, 8}
+	kernel.ReLUMask(len(d), y, d)
+	fmt.Println(d)
+	// Output: [0 6 0 8]
+}
+
+// The bias gradient of a batch is the sum of the rows of the output
+// gradient: here 3 rows of 2 columns stored with a leading dimension of 3.
+func ExampleColSums() {
+	dout := []float64{
+		1, 2, -1,
+		3, 4, -1,
+		5, 6,
+	}
+	db := make([]float64, 2)
+	kernel.ColSums(3, 2, dout, 3, db)
+	fmt.Println(db)
+	// Output: [9 12]
+}
+
+// Broadcast a bias over the rows of a batch.
+func ExampleAddRow() {
+	out := []float32{
+		1, 2,
+		3, 4,
+	}
+	kernel.AddRow(2, 2, []float32{10, 20}, out, 2)
+	fmt.Println(out)
+	// Output: [11 22 13 24]
+}
+
+// Run the vector routines of every implementation side by side.
+func ExampleVecOf() {
+	for _, name := range kernel.Implementations() {
+		k, err := kernel.Lookup(name)
+		if err != nil {
+			panic(err)
+		}
+		y := []float32{1, 1, 1}
+		kernel.VecOf[float32](k).Axpy(3, 2, []float32{1, 2, 3}, y)
+		if fmt.Sprint(y) != "[3 5 7]" {
+			fmt.Println(k.Name(), y)
+		}
+	}
+	fmt.Println("all agree")
+	// Output: all agree
 }

@@ -85,3 +85,45 @@ func guardPages[T Float](t *testing.T, k Kernel) {
 		}
 	}
 }
+
+// TestVectorGuardPages runs every vector routine on operands that end at
+// (or start right after) an inaccessible page, on every implementation, for
+// lengths around the vector widths and the unrolled blocks, and compares
+// them with the scalar loops on ordinary memory.
+func TestVectorGuardPages(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
+		t.Run("float32", func(t *testing.T) { vecGuardPages(t, VecOf[float32](k)) })
+		t.Run("float64", func(t *testing.T) { vecGuardPages(t, VecOf[float64](k)) })
+	})
+}
+
+func vecGuardPages[T Float](t *testing.T, v Vec[T]) {
+	fill := specialFloat[T](rand.New(rand.NewPCG(33, 34)))
+	for _, op := range vecOps[T]() {
+		for _, n := range []int{1, 3, 4, 7, 8, 9, 15, 16, 17, 33, 64, 67, 100, 129} {
+			for _, atStart := range []bool{false, true} {
+				c := vecCase[T]{n: n, alpha: 0.5}
+				if op.rows {
+					c.m, c.ld = 3, n+2
+				}
+				in, relIn := guardedSlice[T](t, op.inLen(c), atStart)
+				out, relOut := guardedSlice[T](t, op.outLen(c), atStart)
+				for _, s := range [][]T{in, out} {
+					for i := range s {
+						s[i] = fill()
+					}
+				}
+				want := slices.Clone(out)
+				op.ref(c, slices.Clone(in), want)
+				op.call(v, c, in, out)
+				for i := range out {
+					if !sameResult(out[i], want[i], op.exact) {
+						t.Fatalf("%s %v atStart=%v: out[%d] = %v on guarded memory, the scalar loop gives %v", op.name, c, atStart, i, out[i], want[i])
+					}
+				}
+				relIn()
+				relOut()
+			}
+		}
+	}
+}

@@ -15,6 +15,8 @@ var avx2FMA = &implementation{
 		narrow: 8, microNarrow: sgemmKernel6x8AVX2},
 	d: kernelSpec[float64]{mr: 6, nr: 8, kc: 256, mc: 72, nc: 4080, nc2: 128, micro: dgemmKernel6x8AVX2,
 		narrow: 4, microNarrow: dgemmKernel6x4AVX2},
+	vs: avx2Vec32,
+	vd: avx2Vec64,
 }
 
 // archImplementations lists the assembly paths this CPU (and OS) supports,

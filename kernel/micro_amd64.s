@@ -5645,3 +5645,1413 @@ peakFMA64AVX512_loop:
 peakFMA64AVX512_done:
 	VZEROUPPER
 	RET
+
+// func saxpyAVX2(alpha float32, x []float32, y []float32)
+// Requires: AVX
+TEXT ·saxpyAVX2(SB), NOSPLIT, $0-56
+	VBROADCASTSS alpha+0(FP), Y0
+	MOVQ         y_base+32(FP), AX
+	MOVQ         x_base+8(FP), CX
+	MOVQ         y_len+40(FP), DX
+	MOVQ         DX, BX
+	SHRQ         $0x05, BX
+	JZ           saxpyAVX2_singles
+
+saxpyAVX2_blocks:
+	VMOVUPS (CX), Y1
+	VMOVUPS (AX), Y2
+	VMULPS  Y0, Y1, Y1
+	VADDPS  Y1, Y2, Y2
+	VMOVUPS Y2, (AX)
+	VMOVUPS 32(CX), Y1
+	VMOVUPS 32(AX), Y2
+	VMULPS  Y0, Y1, Y1
+	VADDPS  Y1, Y2, Y2
+	VMOVUPS Y2, 32(AX)
+	VMOVUPS 64(CX), Y1
+	VMOVUPS 64(AX), Y2
+	VMULPS  Y0, Y1, Y1
+	VADDPS  Y1, Y2, Y2
+	VMOVUPS Y2, 64(AX)
+	VMOVUPS 96(CX), Y1
+	VMOVUPS 96(AX), Y2
+	VMULPS  Y0, Y1, Y1
+	VADDPS  Y1, Y2, Y2
+	VMOVUPS Y2, 96(AX)
+	ADDQ    $0x00000080, CX
+	ADDQ    $0x00000080, AX
+	DECQ    BX
+	JNZ     saxpyAVX2_blocks
+
+saxpyAVX2_singles:
+	MOVQ DX, BX
+	ANDQ $0x0000001f, BX
+	SHRQ $0x03, BX
+	JZ   saxpyAVX2_tail
+
+saxpyAVX2_single:
+	VMOVUPS (CX), Y1
+	VMOVUPS (AX), Y2
+	VMULPS  Y0, Y1, Y1
+	VADDPS  Y1, Y2, Y2
+	VMOVUPS Y2, (AX)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     saxpyAVX2_single
+
+saxpyAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func sreluAVX2(y []float32, x []float32)
+// Requires: AVX
+TEXT ·sreluAVX2(SB), NOSPLIT, $0-48
+	VXORPS Y0, Y0, Y0
+	MOVQ   y_base+0(FP), AX
+	MOVQ   x_base+24(FP), CX
+	MOVQ   y_len+8(FP), DX
+	MOVQ   DX, BX
+	SHRQ   $0x05, BX
+	JZ     sreluAVX2_singles
+
+sreluAVX2_blocks:
+	VMOVUPS (CX), Y1
+	VCMPPS  $0x16, Y0, Y1, Y2
+	VANDPS  Y1, Y2, Y1
+	VMOVUPS Y1, (AX)
+	VMOVUPS 32(CX), Y1
+	VCMPPS  $0x16, Y0, Y1, Y2
+	VANDPS  Y1, Y2, Y1
+	VMOVUPS Y1, 32(AX)
+	VMOVUPS 64(CX), Y1
+	VCMPPS  $0x16, Y0, Y1, Y2
+	VANDPS  Y1, Y2, Y1
+	VMOVUPS Y1, 64(AX)
+	VMOVUPS 96(CX), Y1
+	VCMPPS  $0x16, Y0, Y1, Y2
+	VANDPS  Y1, Y2, Y1
+	VMOVUPS Y1, 96(AX)
+	ADDQ    $0x00000080, AX
+	ADDQ    $0x00000080, CX
+	DECQ    BX
+	JNZ     sreluAVX2_blocks
+
+sreluAVX2_singles:
+	MOVQ DX, BX
+	ANDQ $0x0000001f, BX
+	SHRQ $0x03, BX
+	JZ   sreluAVX2_tail
+
+sreluAVX2_single:
+	VMOVUPS (CX), Y1
+	VCMPPS  $0x16, Y0, Y1, Y2
+	VANDPS  Y1, Y2, Y1
+	VMOVUPS Y1, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	DECQ    BX
+	JNZ     sreluAVX2_single
+
+sreluAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func sreluMaskAVX2(d []float32, y []float32)
+// Requires: AVX, AVX2
+TEXT ·sreluMaskAVX2(SB), NOSPLIT, $0-48
+	MOVQ   d_base+0(FP), AX
+	MOVQ   y_base+24(FP), CX
+	MOVQ   d_len+8(FP), DX
+	VXORPS Y0, Y0, Y0
+	MOVQ   DX, BX
+	SHRQ   $0x05, BX
+	JZ     sreluMaskAVX2_singles
+
+sreluMaskAVX2_blocks:
+	VMOVUPS  (CX), Y1
+	VPCMPEQD Y0, Y1, Y1
+	VPANDN   (AX), Y1, Y1
+	VMOVUPS  Y1, (AX)
+	VMOVUPS  32(CX), Y1
+	VPCMPEQD Y0, Y1, Y1
+	VPANDN   32(AX), Y1, Y1
+	VMOVUPS  Y1, 32(AX)
+	VMOVUPS  64(CX), Y1
+	VPCMPEQD Y0, Y1, Y1
+	VPANDN   64(AX), Y1, Y1
+	VMOVUPS  Y1, 64(AX)
+	VMOVUPS  96(CX), Y1
+	VPCMPEQD Y0, Y1, Y1
+	VPANDN   96(AX), Y1, Y1
+	VMOVUPS  Y1, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	DECQ     BX
+	JNZ      sreluMaskAVX2_blocks
+
+sreluMaskAVX2_singles:
+	MOVQ DX, BX
+	ANDQ $0x0000001f, BX
+	SHRQ $0x03, BX
+	JZ   sreluMaskAVX2_tail
+
+sreluMaskAVX2_single:
+	VMOVUPS  (CX), Y1
+	VPCMPEQD Y0, Y1, Y1
+	VPANDN   (AX), Y1, Y1
+	VMOVUPS  Y1, (AX)
+	ADDQ     $0x00000020, AX
+	ADDQ     $0x00000020, CX
+	DECQ     BX
+	JNZ      sreluMaskAVX2_single
+
+sreluMaskAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func scolSumsAVX2(dst []float32, a []float32, lda int, m int)
+// Requires: AVX
+TEXT ·scolSumsAVX2(SB), NOSPLIT, $0-64
+	MOVQ a_base+24(FP), AX
+	MOVQ lda+48(FP), CX
+	MOVQ m+56(FP), DX
+	SHLQ $0x02, CX
+	MOVQ dst_base+0(FP), BX
+	MOVQ dst_len+8(FP), SI
+	MOVQ SI, DI
+	SHRQ $0x05, DI
+	JZ   scolSumsAVX2_singles
+
+scolSumsAVX2_blocks:
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	MOVQ   AX, R8
+	MOVQ   DX, R9
+	TESTQ  R9, R9
+	JZ     scolSumsAVX2_blocks_end
+
+scolSumsAVX2_blocks_rows:
+	VADDPS (R8), Y0, Y0
+	VADDPS 32(R8), Y1, Y1
+	VADDPS 64(R8), Y2, Y2
+	VADDPS 96(R8), Y3, Y3
+	ADDQ   CX, R8
+	DECQ   R9
+	JNZ    scolSumsAVX2_blocks_rows
+
+scolSumsAVX2_blocks_end:
+	VMOVUPS Y0, (BX)
+	VMOVUPS Y1, 32(BX)
+	VMOVUPS Y2, 64(BX)
+	VMOVUPS Y3, 96(BX)
+	ADDQ    $0x00000080, BX
+	ADDQ    $0x00000080, AX
+	DECQ    DI
+	JNZ     scolSumsAVX2_blocks
+
+scolSumsAVX2_singles:
+	MOVQ SI, DI
+	ANDQ $0x0000001f, DI
+	SHRQ $0x03, DI
+	JZ   scolSumsAVX2_tail
+
+scolSumsAVX2_single:
+	VXORPS Y0, Y0, Y0
+	MOVQ   AX, SI
+	MOVQ   DX, R8
+	TESTQ  R8, R8
+	JZ     scolSumsAVX2_single_end
+
+scolSumsAVX2_single_rows:
+	VADDPS (SI), Y0, Y0
+	ADDQ   CX, SI
+	DECQ   R8
+	JNZ    scolSumsAVX2_single_rows
+
+scolSumsAVX2_single_end:
+	VMOVUPS Y0, (BX)
+	ADDQ    $0x00000020, BX
+	ADDQ    $0x00000020, AX
+	DECQ    DI
+	JNZ     scolSumsAVX2_single
+
+scolSumsAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func saddRowAVX2(c []float32, ldc int, m int, x []float32)
+// Requires: AVX
+TEXT ·saddRowAVX2(SB), NOSPLIT, $0-64
+	MOVQ c_base+0(FP), AX
+	MOVQ ldc+24(FP), CX
+	MOVQ m+32(FP), DX
+	SHLQ $0x02, CX
+	MOVQ x_base+40(FP), BX
+	MOVQ x_len+48(FP), SI
+	MOVQ SI, DI
+	SHRQ $0x05, DI
+	JZ   saddRowAVX2_singles
+
+saddRowAVX2_blocks:
+	VMOVUPS (BX), Y0
+	VMOVUPS 32(BX), Y1
+	VMOVUPS 64(BX), Y2
+	VMOVUPS 96(BX), Y3
+	MOVQ    AX, R8
+	MOVQ    DX, R9
+	TESTQ   R9, R9
+	JZ      saddRowAVX2_blocks_end
+
+saddRowAVX2_blocks_rows:
+	VMOVUPS (R8), Y4
+	VADDPS  Y0, Y4, Y4
+	VMOVUPS Y4, (R8)
+	VMOVUPS 32(R8), Y4
+	VADDPS  Y1, Y4, Y4
+	VMOVUPS Y4, 32(R8)
+	VMOVUPS 64(R8), Y4
+	VADDPS  Y2, Y4, Y4
+	VMOVUPS Y4, 64(R8)
+	VMOVUPS 96(R8), Y4
+	VADDPS  Y3, Y4, Y4
+	VMOVUPS Y4, 96(R8)
+	ADDQ    CX, R8
+	DECQ    R9
+	JNZ     saddRowAVX2_blocks_rows
+
+saddRowAVX2_blocks_end:
+	ADDQ $0x00000080, AX
+	ADDQ $0x00000080, BX
+	DECQ DI
+	JNZ  saddRowAVX2_blocks
+
+saddRowAVX2_singles:
+	MOVQ SI, DI
+	ANDQ $0x0000001f, DI
+	SHRQ $0x03, DI
+	JZ   saddRowAVX2_tail
+
+saddRowAVX2_single:
+	VMOVUPS (BX), Y0
+	MOVQ    AX, SI
+	MOVQ    DX, R8
+	TESTQ   R8, R8
+	JZ      saddRowAVX2_single_end
+
+saddRowAVX2_single_rows:
+	VMOVUPS (SI), Y1
+	VADDPS  Y0, Y1, Y1
+	VMOVUPS Y1, (SI)
+	ADDQ    CX, SI
+	DECQ    R8
+	JNZ     saddRowAVX2_single_rows
+
+saddRowAVX2_single_end:
+	ADDQ $0x00000020, AX
+	ADDQ $0x00000020, BX
+	DECQ DI
+	JNZ  saddRowAVX2_single
+
+saddRowAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func daxpyAVX2(alpha float64, x []float64, y []float64)
+// Requires: AVX
+TEXT ·daxpyAVX2(SB), NOSPLIT, $0-56
+	VBROADCASTSD alpha+0(FP), Y0
+	MOVQ         y_base+32(FP), AX
+	MOVQ         x_base+8(FP), CX
+	MOVQ         y_len+40(FP), DX
+	MOVQ         DX, BX
+	SHRQ         $0x04, BX
+	JZ           daxpyAVX2_singles
+
+daxpyAVX2_blocks:
+	VMOVUPS (CX), Y1
+	VMOVUPS (AX), Y2
+	VMULPD  Y0, Y1, Y1
+	VADDPD  Y1, Y2, Y2
+	VMOVUPS Y2, (AX)
+	VMOVUPS 32(CX), Y1
+	VMOVUPS 32(AX), Y2
+	VMULPD  Y0, Y1, Y1
+	VADDPD  Y1, Y2, Y2
+	VMOVUPS Y2, 32(AX)
+	VMOVUPS 64(CX), Y1
+	VMOVUPS 64(AX), Y2
+	VMULPD  Y0, Y1, Y1
+	VADDPD  Y1, Y2, Y2
+	VMOVUPS Y2, 64(AX)
+	VMOVUPS 96(CX), Y1
+	VMOVUPS 96(AX), Y2
+	VMULPD  Y0, Y1, Y1
+	VADDPD  Y1, Y2, Y2
+	VMOVUPS Y2, 96(AX)
+	ADDQ    $0x00000080, CX
+	ADDQ    $0x00000080, AX
+	DECQ    BX
+	JNZ     daxpyAVX2_blocks
+
+daxpyAVX2_singles:
+	MOVQ DX, BX
+	ANDQ $0x0000000f, BX
+	SHRQ $0x02, BX
+	JZ   daxpyAVX2_tail
+
+daxpyAVX2_single:
+	VMOVUPS (CX), Y1
+	VMOVUPS (AX), Y2
+	VMULPD  Y0, Y1, Y1
+	VADDPD  Y1, Y2, Y2
+	VMOVUPS Y2, (AX)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	DECQ    BX
+	JNZ     daxpyAVX2_single
+
+daxpyAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func dreluAVX2(y []float64, x []float64)
+// Requires: AVX
+TEXT ·dreluAVX2(SB), NOSPLIT, $0-48
+	VXORPS Y0, Y0, Y0
+	MOVQ   y_base+0(FP), AX
+	MOVQ   x_base+24(FP), CX
+	MOVQ   y_len+8(FP), DX
+	MOVQ   DX, BX
+	SHRQ   $0x04, BX
+	JZ     dreluAVX2_singles
+
+dreluAVX2_blocks:
+	VMOVUPS (CX), Y1
+	VCMPPD  $0x16, Y0, Y1, Y2
+	VANDPD  Y1, Y2, Y1
+	VMOVUPS Y1, (AX)
+	VMOVUPS 32(CX), Y1
+	VCMPPD  $0x16, Y0, Y1, Y2
+	VANDPD  Y1, Y2, Y1
+	VMOVUPS Y1, 32(AX)
+	VMOVUPS 64(CX), Y1
+	VCMPPD  $0x16, Y0, Y1, Y2
+	VANDPD  Y1, Y2, Y1
+	VMOVUPS Y1, 64(AX)
+	VMOVUPS 96(CX), Y1
+	VCMPPD  $0x16, Y0, Y1, Y2
+	VANDPD  Y1, Y2, Y1
+	VMOVUPS Y1, 96(AX)
+	ADDQ    $0x00000080, AX
+	ADDQ    $0x00000080, CX
+	DECQ    BX
+	JNZ     dreluAVX2_blocks
+
+dreluAVX2_singles:
+	MOVQ DX, BX
+	ANDQ $0x0000000f, BX
+	SHRQ $0x02, BX
+	JZ   dreluAVX2_tail
+
+dreluAVX2_single:
+	VMOVUPS (CX), Y1
+	VCMPPD  $0x16, Y0, Y1, Y2
+	VANDPD  Y1, Y2, Y1
+	VMOVUPS Y1, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	DECQ    BX
+	JNZ     dreluAVX2_single
+
+dreluAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func dreluMaskAVX2(d []float64, y []float64)
+// Requires: AVX, AVX2
+TEXT ·dreluMaskAVX2(SB), NOSPLIT, $0-48
+	MOVQ   d_base+0(FP), AX
+	MOVQ   y_base+24(FP), CX
+	MOVQ   d_len+8(FP), DX
+	VXORPS Y0, Y0, Y0
+	MOVQ   DX, BX
+	SHRQ   $0x04, BX
+	JZ     dreluMaskAVX2_singles
+
+dreluMaskAVX2_blocks:
+	VMOVUPS  (CX), Y1
+	VPCMPEQQ Y0, Y1, Y1
+	VPANDN   (AX), Y1, Y1
+	VMOVUPS  Y1, (AX)
+	VMOVUPS  32(CX), Y1
+	VPCMPEQQ Y0, Y1, Y1
+	VPANDN   32(AX), Y1, Y1
+	VMOVUPS  Y1, 32(AX)
+	VMOVUPS  64(CX), Y1
+	VPCMPEQQ Y0, Y1, Y1
+	VPANDN   64(AX), Y1, Y1
+	VMOVUPS  Y1, 64(AX)
+	VMOVUPS  96(CX), Y1
+	VPCMPEQQ Y0, Y1, Y1
+	VPANDN   96(AX), Y1, Y1
+	VMOVUPS  Y1, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	DECQ     BX
+	JNZ      dreluMaskAVX2_blocks
+
+dreluMaskAVX2_singles:
+	MOVQ DX, BX
+	ANDQ $0x0000000f, BX
+	SHRQ $0x02, BX
+	JZ   dreluMaskAVX2_tail
+
+dreluMaskAVX2_single:
+	VMOVUPS  (CX), Y1
+	VPCMPEQQ Y0, Y1, Y1
+	VPANDN   (AX), Y1, Y1
+	VMOVUPS  Y1, (AX)
+	ADDQ     $0x00000020, AX
+	ADDQ     $0x00000020, CX
+	DECQ     BX
+	JNZ      dreluMaskAVX2_single
+
+dreluMaskAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func dcolSumsAVX2(dst []float64, a []float64, lda int, m int)
+// Requires: AVX
+TEXT ·dcolSumsAVX2(SB), NOSPLIT, $0-64
+	MOVQ a_base+24(FP), AX
+	MOVQ lda+48(FP), CX
+	MOVQ m+56(FP), DX
+	SHLQ $0x03, CX
+	MOVQ dst_base+0(FP), BX
+	MOVQ dst_len+8(FP), SI
+	MOVQ SI, DI
+	SHRQ $0x04, DI
+	JZ   dcolSumsAVX2_singles
+
+dcolSumsAVX2_blocks:
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	MOVQ   AX, R8
+	MOVQ   DX, R9
+	TESTQ  R9, R9
+	JZ     dcolSumsAVX2_blocks_end
+
+dcolSumsAVX2_blocks_rows:
+	VADDPD (R8), Y0, Y0
+	VADDPD 32(R8), Y1, Y1
+	VADDPD 64(R8), Y2, Y2
+	VADDPD 96(R8), Y3, Y3
+	ADDQ   CX, R8
+	DECQ   R9
+	JNZ    dcolSumsAVX2_blocks_rows
+
+dcolSumsAVX2_blocks_end:
+	VMOVUPS Y0, (BX)
+	VMOVUPS Y1, 32(BX)
+	VMOVUPS Y2, 64(BX)
+	VMOVUPS Y3, 96(BX)
+	ADDQ    $0x00000080, BX
+	ADDQ    $0x00000080, AX
+	DECQ    DI
+	JNZ     dcolSumsAVX2_blocks
+
+dcolSumsAVX2_singles:
+	MOVQ SI, DI
+	ANDQ $0x0000000f, DI
+	SHRQ $0x02, DI
+	JZ   dcolSumsAVX2_tail
+
+dcolSumsAVX2_single:
+	VXORPS Y0, Y0, Y0
+	MOVQ   AX, SI
+	MOVQ   DX, R8
+	TESTQ  R8, R8
+	JZ     dcolSumsAVX2_single_end
+
+dcolSumsAVX2_single_rows:
+	VADDPD (SI), Y0, Y0
+	ADDQ   CX, SI
+	DECQ   R8
+	JNZ    dcolSumsAVX2_single_rows
+
+dcolSumsAVX2_single_end:
+	VMOVUPS Y0, (BX)
+	ADDQ    $0x00000020, BX
+	ADDQ    $0x00000020, AX
+	DECQ    DI
+	JNZ     dcolSumsAVX2_single
+
+dcolSumsAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func daddRowAVX2(c []float64, ldc int, m int, x []float64)
+// Requires: AVX
+TEXT ·daddRowAVX2(SB), NOSPLIT, $0-64
+	MOVQ c_base+0(FP), AX
+	MOVQ ldc+24(FP), CX
+	MOVQ m+32(FP), DX
+	SHLQ $0x03, CX
+	MOVQ x_base+40(FP), BX
+	MOVQ x_len+48(FP), SI
+	MOVQ SI, DI
+	SHRQ $0x04, DI
+	JZ   daddRowAVX2_singles
+
+daddRowAVX2_blocks:
+	VMOVUPS (BX), Y0
+	VMOVUPS 32(BX), Y1
+	VMOVUPS 64(BX), Y2
+	VMOVUPS 96(BX), Y3
+	MOVQ    AX, R8
+	MOVQ    DX, R9
+	TESTQ   R9, R9
+	JZ      daddRowAVX2_blocks_end
+
+daddRowAVX2_blocks_rows:
+	VMOVUPS (R8), Y4
+	VADDPD  Y0, Y4, Y4
+	VMOVUPS Y4, (R8)
+	VMOVUPS 32(R8), Y4
+	VADDPD  Y1, Y4, Y4
+	VMOVUPS Y4, 32(R8)
+	VMOVUPS 64(R8), Y4
+	VADDPD  Y2, Y4, Y4
+	VMOVUPS Y4, 64(R8)
+	VMOVUPS 96(R8), Y4
+	VADDPD  Y3, Y4, Y4
+	VMOVUPS Y4, 96(R8)
+	ADDQ    CX, R8
+	DECQ    R9
+	JNZ     daddRowAVX2_blocks_rows
+
+daddRowAVX2_blocks_end:
+	ADDQ $0x00000080, AX
+	ADDQ $0x00000080, BX
+	DECQ DI
+	JNZ  daddRowAVX2_blocks
+
+daddRowAVX2_singles:
+	MOVQ SI, DI
+	ANDQ $0x0000000f, DI
+	SHRQ $0x02, DI
+	JZ   daddRowAVX2_tail
+
+daddRowAVX2_single:
+	VMOVUPS (BX), Y0
+	MOVQ    AX, SI
+	MOVQ    DX, R8
+	TESTQ   R8, R8
+	JZ      daddRowAVX2_single_end
+
+daddRowAVX2_single_rows:
+	VMOVUPS (SI), Y1
+	VADDPD  Y0, Y1, Y1
+	VMOVUPS Y1, (SI)
+	ADDQ    CX, SI
+	DECQ    R8
+	JNZ     daddRowAVX2_single_rows
+
+daddRowAVX2_single_end:
+	ADDQ $0x00000020, AX
+	ADDQ $0x00000020, BX
+	DECQ DI
+	JNZ  daddRowAVX2_single
+
+daddRowAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func saxpyAVX512(alpha float32, x []float32, y []float32)
+// Requires: AVX, AVX512F
+TEXT ·saxpyAVX512(SB), NOSPLIT, $0-56
+	VBROADCASTSS alpha+0(FP), Z0
+	MOVQ         y_base+32(FP), AX
+	MOVQ         x_base+8(FP), DX
+	MOVQ         y_len+40(FP), CX
+	MOVQ         CX, BX
+	SHRQ         $0x06, BX
+	JZ           saxpyAVX512_singles
+
+saxpyAVX512_blocks:
+	VMOVUPS (DX), Z1
+	VMOVUPS (AX), Z2
+	VMULPS  Z0, Z1, Z1
+	VADDPS  Z1, Z2, Z2
+	VMOVUPS Z2, (AX)
+	VMOVUPS 64(DX), Z1
+	VMOVUPS 64(AX), Z2
+	VMULPS  Z0, Z1, Z1
+	VADDPS  Z1, Z2, Z2
+	VMOVUPS Z2, 64(AX)
+	VMOVUPS 128(DX), Z1
+	VMOVUPS 128(AX), Z2
+	VMULPS  Z0, Z1, Z1
+	VADDPS  Z1, Z2, Z2
+	VMOVUPS Z2, 128(AX)
+	VMOVUPS 192(DX), Z1
+	VMOVUPS 192(AX), Z2
+	VMULPS  Z0, Z1, Z1
+	VADDPS  Z1, Z2, Z2
+	VMOVUPS Z2, 192(AX)
+	ADDQ    $0x00000100, DX
+	ADDQ    $0x00000100, AX
+	DECQ    BX
+	JNZ     saxpyAVX512_blocks
+
+saxpyAVX512_singles:
+	MOVQ CX, BX
+	ANDQ $0x0000003f, BX
+	SHRQ $0x04, BX
+	JZ   saxpyAVX512_tail
+
+saxpyAVX512_single:
+	VMOVUPS (DX), Z1
+	VMOVUPS (AX), Z2
+	VMULPS  Z0, Z1, Z1
+	VADDPS  Z1, Z2, Z2
+	VMOVUPS Z2, (AX)
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000040, AX
+	DECQ    BX
+	JNZ     saxpyAVX512_single
+
+saxpyAVX512_tail:
+	ANDQ      $0x0000000f, CX
+	JZ        saxpyAVX512_done
+	MOVL      $0x00000001, BX
+	SHLL      CL, BX
+	DECL      BX
+	KMOVW     BX, K1
+	VMOVUPS.Z (DX), K1, Z1
+	VMOVUPS.Z (AX), K1, Z2
+	VMULPS    Z0, Z1, Z1
+	VADDPS    Z1, Z2, Z2
+	VMOVUPS   Z2, K1, (AX)
+
+saxpyAVX512_done:
+	VZEROUPPER
+	RET
+
+// func sreluAVX512(y []float32, x []float32)
+// Requires: AVX, AVX512F
+TEXT ·sreluAVX512(SB), NOSPLIT, $0-48
+	VPXORD Z0, Z0, Z0
+	MOVQ   y_base+0(FP), AX
+	MOVQ   x_base+24(FP), DX
+	MOVQ   y_len+8(FP), CX
+	MOVQ   CX, BX
+	SHRQ   $0x06, BX
+	JZ     sreluAVX512_singles
+
+sreluAVX512_blocks:
+	VMOVUPS   (DX), Z1
+	VCMPPS    $0x16, Z0, Z1, K1
+	VMOVUPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, (AX)
+	VMOVUPS   64(DX), Z1
+	VCMPPS    $0x16, Z0, Z1, K1
+	VMOVUPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, 64(AX)
+	VMOVUPS   128(DX), Z1
+	VCMPPS    $0x16, Z0, Z1, K1
+	VMOVUPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, 128(AX)
+	VMOVUPS   192(DX), Z1
+	VCMPPS    $0x16, Z0, Z1, K1
+	VMOVUPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, DX
+	DECQ      BX
+	JNZ       sreluAVX512_blocks
+
+sreluAVX512_singles:
+	MOVQ CX, BX
+	ANDQ $0x0000003f, BX
+	SHRQ $0x04, BX
+	JZ   sreluAVX512_tail
+
+sreluAVX512_single:
+	VMOVUPS   (DX), Z1
+	VCMPPS    $0x16, Z0, Z1, K1
+	VMOVUPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, DX
+	DECQ      BX
+	JNZ       sreluAVX512_single
+
+sreluAVX512_tail:
+	ANDQ      $0x0000000f, CX
+	JZ        sreluAVX512_done
+	MOVL      $0x00000001, BX
+	SHLL      CL, BX
+	DECL      BX
+	KMOVW     BX, K1
+	VMOVUPS.Z (DX), K1, Z1
+	VCMPPS    $0x16, Z0, Z1, K2
+	VMOVUPS.Z Z1, K2, Z0
+	VMOVUPS   Z0, K1, (AX)
+
+sreluAVX512_done:
+	VZEROUPPER
+	RET
+
+// func sreluMaskAVX512(d []float32, y []float32)
+// Requires: AVX, AVX512F
+TEXT ·sreluMaskAVX512(SB), NOSPLIT, $0-48
+	MOVQ d_base+0(FP), AX
+	MOVQ y_base+24(FP), DX
+	MOVQ d_len+8(FP), CX
+	MOVQ CX, BX
+	SHRQ $0x06, BX
+	JZ   sreluMaskAVX512_singles
+
+sreluMaskAVX512_blocks:
+	VMOVUPS   (DX), Z0
+	VPTESTMD  Z0, Z0, K1
+	VMOVUPS.Z (AX), K1, Z0
+	VMOVUPS   Z0, (AX)
+	VMOVUPS   64(DX), Z0
+	VPTESTMD  Z0, Z0, K1
+	VMOVUPS.Z 64(AX), K1, Z0
+	VMOVUPS   Z0, 64(AX)
+	VMOVUPS   128(DX), Z0
+	VPTESTMD  Z0, Z0, K1
+	VMOVUPS.Z 128(AX), K1, Z0
+	VMOVUPS   Z0, 128(AX)
+	VMOVUPS   192(DX), Z0
+	VPTESTMD  Z0, Z0, K1
+	VMOVUPS.Z 192(AX), K1, Z0
+	VMOVUPS   Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, DX
+	DECQ      BX
+	JNZ       sreluMaskAVX512_blocks
+
+sreluMaskAVX512_singles:
+	MOVQ CX, BX
+	ANDQ $0x0000003f, BX
+	SHRQ $0x04, BX
+	JZ   sreluMaskAVX512_tail
+
+sreluMaskAVX512_single:
+	VMOVUPS   (DX), Z0
+	VPTESTMD  Z0, Z0, K1
+	VMOVUPS.Z (AX), K1, Z0
+	VMOVUPS   Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, DX
+	DECQ      BX
+	JNZ       sreluMaskAVX512_single
+
+sreluMaskAVX512_tail:
+	ANDQ      $0x0000000f, CX
+	JZ        sreluMaskAVX512_done
+	MOVL      $0x00000001, BX
+	SHLL      CL, BX
+	DECL      BX
+	KMOVW     BX, K1
+	VMOVUPS.Z (DX), K1, Z0
+	VPTESTMD  Z0, Z0, K2
+	VMOVUPS.Z (AX), K2, Z0
+	VMOVUPS   Z0, K1, (AX)
+
+sreluMaskAVX512_done:
+	VZEROUPPER
+	RET
+
+// func scolSumsAVX512(dst []float32, a []float32, lda int, m int)
+// Requires: AVX, AVX512F
+TEXT ·scolSumsAVX512(SB), NOSPLIT, $0-64
+	MOVQ a_base+24(FP), AX
+	MOVQ lda+48(FP), DX
+	MOVQ m+56(FP), BX
+	SHLQ $0x02, DX
+	MOVQ dst_base+0(FP), SI
+	MOVQ dst_len+8(FP), CX
+	MOVQ CX, DI
+	SHRQ $0x06, DI
+	JZ   scolSumsAVX512_singles
+
+scolSumsAVX512_blocks:
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXORD Z2, Z2, Z2
+	VPXORD Z3, Z3, Z3
+	MOVQ   AX, R8
+	MOVQ   BX, R9
+	TESTQ  R9, R9
+	JZ     scolSumsAVX512_blocks_end
+
+scolSumsAVX512_blocks_rows:
+	VADDPS (R8), Z0, Z0
+	VADDPS 64(R8), Z1, Z1
+	VADDPS 128(R8), Z2, Z2
+	VADDPS 192(R8), Z3, Z3
+	ADDQ   DX, R8
+	DECQ   R9
+	JNZ    scolSumsAVX512_blocks_rows
+
+scolSumsAVX512_blocks_end:
+	VMOVUPS Z0, (SI)
+	VMOVUPS Z1, 64(SI)
+	VMOVUPS Z2, 128(SI)
+	VMOVUPS Z3, 192(SI)
+	ADDQ    $0x00000100, SI
+	ADDQ    $0x00000100, AX
+	DECQ    DI
+	JNZ     scolSumsAVX512_blocks
+
+scolSumsAVX512_singles:
+	MOVQ CX, DI
+	ANDQ $0x0000003f, DI
+	SHRQ $0x04, DI
+	JZ   scolSumsAVX512_tail
+
+scolSumsAVX512_single:
+	VPXORD Z4, Z4, Z4
+	MOVQ   AX, R8
+	MOVQ   BX, R9
+	TESTQ  R9, R9
+	JZ     scolSumsAVX512_single_end
+
+scolSumsAVX512_single_rows:
+	VADDPS (R8), Z4, Z4
+	ADDQ   DX, R8
+	DECQ   R9
+	JNZ    scolSumsAVX512_single_rows
+
+scolSumsAVX512_single_end:
+	VMOVUPS Z4, (SI)
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, AX
+	DECQ    DI
+	JNZ     scolSumsAVX512_single
+
+scolSumsAVX512_tail:
+	ANDQ   $0x0000000f, CX
+	JZ     scolSumsAVX512_done
+	MOVL   $0x00000001, DI
+	SHLL   CL, DI
+	DECL   DI
+	KMOVW  DI, K1
+	VPXORD Z5, Z5, Z5
+	MOVQ   BX, CX
+	TESTQ  CX, CX
+	JZ     scolSumsAVX512_partial_end
+
+scolSumsAVX512_partial_rows:
+	VMOVUPS.Z (AX), K1, Z0
+	VADDPS    Z0, Z5, Z5
+	ADDQ      DX, AX
+	DECQ      CX
+	JNZ       scolSumsAVX512_partial_rows
+
+scolSumsAVX512_partial_end:
+	VMOVUPS Z5, K1, (SI)
+
+scolSumsAVX512_done:
+	VZEROUPPER
+	RET
+
+// func saddRowAVX512(c []float32, ldc int, m int, x []float32)
+// Requires: AVX, AVX512F
+TEXT ·saddRowAVX512(SB), NOSPLIT, $0-64
+	MOVQ c_base+0(FP), AX
+	MOVQ ldc+24(FP), DX
+	MOVQ m+32(FP), BX
+	SHLQ $0x02, DX
+	MOVQ x_base+40(FP), SI
+	MOVQ x_len+48(FP), CX
+	MOVQ CX, DI
+	SHRQ $0x06, DI
+	JZ   saddRowAVX512_singles
+
+saddRowAVX512_blocks:
+	VMOVUPS (SI), Z0
+	VMOVUPS 64(SI), Z1
+	VMOVUPS 128(SI), Z2
+	VMOVUPS 192(SI), Z3
+	MOVQ    AX, R8
+	MOVQ    BX, R9
+	TESTQ   R9, R9
+	JZ      saddRowAVX512_blocks_end
+
+saddRowAVX512_blocks_rows:
+	VMOVUPS (R8), Z4
+	VADDPS  Z0, Z4, Z4
+	VMOVUPS Z4, (R8)
+	VMOVUPS 64(R8), Z4
+	VADDPS  Z1, Z4, Z4
+	VMOVUPS Z4, 64(R8)
+	VMOVUPS 128(R8), Z4
+	VADDPS  Z2, Z4, Z4
+	VMOVUPS Z4, 128(R8)
+	VMOVUPS 192(R8), Z4
+	VADDPS  Z3, Z4, Z4
+	VMOVUPS Z4, 192(R8)
+	ADDQ    DX, R8
+	DECQ    R9
+	JNZ     saddRowAVX512_blocks_rows
+
+saddRowAVX512_blocks_end:
+	ADDQ $0x00000100, AX
+	ADDQ $0x00000100, SI
+	DECQ DI
+	JNZ  saddRowAVX512_blocks
+
+saddRowAVX512_singles:
+	MOVQ CX, DI
+	ANDQ $0x0000003f, DI
+	SHRQ $0x04, DI
+	JZ   saddRowAVX512_tail
+
+saddRowAVX512_single:
+	VMOVUPS (SI), Z0
+	MOVQ    AX, R8
+	MOVQ    BX, R9
+	TESTQ   R9, R9
+	JZ      saddRowAVX512_single_end
+
+saddRowAVX512_single_rows:
+	VMOVUPS (R8), Z1
+	VADDPS  Z0, Z1, Z1
+	VMOVUPS Z1, (R8)
+	ADDQ    DX, R8
+	DECQ    R9
+	JNZ     saddRowAVX512_single_rows
+
+saddRowAVX512_single_end:
+	ADDQ $0x00000040, AX
+	ADDQ $0x00000040, SI
+	DECQ DI
+	JNZ  saddRowAVX512_single
+
+saddRowAVX512_tail:
+	ANDQ      $0x0000000f, CX
+	JZ        saddRowAVX512_done
+	MOVL      $0x00000001, DI
+	SHLL      CL, DI
+	DECL      DI
+	KMOVW     DI, K1
+	VMOVUPS.Z (SI), K1, Z0
+	MOVQ      BX, CX
+	TESTQ     CX, CX
+	JZ        saddRowAVX512_partial_end
+
+saddRowAVX512_partial_rows:
+	VMOVUPS.Z (AX), K1, Z1
+	VADDPS    Z0, Z1, Z1
+	VMOVUPS   Z1, K1, (AX)
+	ADDQ      DX, AX
+	DECQ      CX
+	JNZ       saddRowAVX512_partial_rows
+
+saddRowAVX512_partial_end:
+saddRowAVX512_done:
+	VZEROUPPER
+	RET
+
+// func daxpyAVX512(alpha float64, x []float64, y []float64)
+// Requires: AVX, AVX512F
+TEXT ·daxpyAVX512(SB), NOSPLIT, $0-56
+	VBROADCASTSD alpha+0(FP), Z0
+	MOVQ         y_base+32(FP), AX
+	MOVQ         x_base+8(FP), DX
+	MOVQ         y_len+40(FP), CX
+	MOVQ         CX, BX
+	SHRQ         $0x05, BX
+	JZ           daxpyAVX512_singles
+
+daxpyAVX512_blocks:
+	VMOVUPS (DX), Z1
+	VMOVUPS (AX), Z2
+	VMULPD  Z0, Z1, Z1
+	VADDPD  Z1, Z2, Z2
+	VMOVUPS Z2, (AX)
+	VMOVUPS 64(DX), Z1
+	VMOVUPS 64(AX), Z2
+	VMULPD  Z0, Z1, Z1
+	VADDPD  Z1, Z2, Z2
+	VMOVUPS Z2, 64(AX)
+	VMOVUPS 128(DX), Z1
+	VMOVUPS 128(AX), Z2
+	VMULPD  Z0, Z1, Z1
+	VADDPD  Z1, Z2, Z2
+	VMOVUPS Z2, 128(AX)
+	VMOVUPS 192(DX), Z1
+	VMOVUPS 192(AX), Z2
+	VMULPD  Z0, Z1, Z1
+	VADDPD  Z1, Z2, Z2
+	VMOVUPS Z2, 192(AX)
+	ADDQ    $0x00000100, DX
+	ADDQ    $0x00000100, AX
+	DECQ    BX
+	JNZ     daxpyAVX512_blocks
+
+daxpyAVX512_singles:
+	MOVQ CX, BX
+	ANDQ $0x0000001f, BX
+	SHRQ $0x03, BX
+	JZ   daxpyAVX512_tail
+
+daxpyAVX512_single:
+	VMOVUPS (DX), Z1
+	VMOVUPS (AX), Z2
+	VMULPD  Z0, Z1, Z1
+	VADDPD  Z1, Z2, Z2
+	VMOVUPS Z2, (AX)
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000040, AX
+	DECQ    BX
+	JNZ     daxpyAVX512_single
+
+daxpyAVX512_tail:
+	ANDQ      $0x00000007, CX
+	JZ        daxpyAVX512_done
+	MOVL      $0x00000001, BX
+	SHLL      CL, BX
+	DECL      BX
+	KMOVW     BX, K1
+	VMOVUPD.Z (DX), K1, Z1
+	VMOVUPD.Z (AX), K1, Z2
+	VMULPD    Z0, Z1, Z1
+	VADDPD    Z1, Z2, Z2
+	VMOVUPD   Z2, K1, (AX)
+
+daxpyAVX512_done:
+	VZEROUPPER
+	RET
+
+// func dreluAVX512(y []float64, x []float64)
+// Requires: AVX, AVX512F
+TEXT ·dreluAVX512(SB), NOSPLIT, $0-48
+	VPXORD Z0, Z0, Z0
+	MOVQ   y_base+0(FP), AX
+	MOVQ   x_base+24(FP), DX
+	MOVQ   y_len+8(FP), CX
+	MOVQ   CX, BX
+	SHRQ   $0x05, BX
+	JZ     dreluAVX512_singles
+
+dreluAVX512_blocks:
+	VMOVUPS   (DX), Z1
+	VCMPPD    $0x16, Z0, Z1, K1
+	VMOVUPD.Z Z1, K1, Z1
+	VMOVUPS   Z1, (AX)
+	VMOVUPS   64(DX), Z1
+	VCMPPD    $0x16, Z0, Z1, K1
+	VMOVUPD.Z Z1, K1, Z1
+	VMOVUPS   Z1, 64(AX)
+	VMOVUPS   128(DX), Z1
+	VCMPPD    $0x16, Z0, Z1, K1
+	VMOVUPD.Z Z1, K1, Z1
+	VMOVUPS   Z1, 128(AX)
+	VMOVUPS   192(DX), Z1
+	VCMPPD    $0x16, Z0, Z1, K1
+	VMOVUPD.Z Z1, K1, Z1
+	VMOVUPS   Z1, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, DX
+	DECQ      BX
+	JNZ       dreluAVX512_blocks
+
+dreluAVX512_singles:
+	MOVQ CX, BX
+	ANDQ $0x0000001f, BX
+	SHRQ $0x03, BX
+	JZ   dreluAVX512_tail
+
+dreluAVX512_single:
+	VMOVUPS   (DX), Z1
+	VCMPPD    $0x16, Z0, Z1, K1
+	VMOVUPD.Z Z1, K1, Z1
+	VMOVUPS   Z1, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, DX
+	DECQ      BX
+	JNZ       dreluAVX512_single
+
+dreluAVX512_tail:
+	ANDQ      $0x00000007, CX
+	JZ        dreluAVX512_done
+	MOVL      $0x00000001, BX
+	SHLL      CL, BX
+	DECL      BX
+	KMOVW     BX, K1
+	VMOVUPD.Z (DX), K1, Z1
+	VCMPPD    $0x16, Z0, Z1, K2
+	VMOVUPD.Z Z1, K2, Z0
+	VMOVUPD   Z0, K1, (AX)
+
+dreluAVX512_done:
+	VZEROUPPER
+	RET
+
+// func dreluMaskAVX512(d []float64, y []float64)
+// Requires: AVX, AVX512F
+TEXT ·dreluMaskAVX512(SB), NOSPLIT, $0-48
+	MOVQ d_base+0(FP), AX
+	MOVQ y_base+24(FP), DX
+	MOVQ d_len+8(FP), CX
+	MOVQ CX, BX
+	SHRQ $0x05, BX
+	JZ   dreluMaskAVX512_singles
+
+dreluMaskAVX512_blocks:
+	VMOVUPS   (DX), Z0
+	VPTESTMQ  Z0, Z0, K1
+	VMOVUPD.Z (AX), K1, Z0
+	VMOVUPS   Z0, (AX)
+	VMOVUPS   64(DX), Z0
+	VPTESTMQ  Z0, Z0, K1
+	VMOVUPD.Z 64(AX), K1, Z0
+	VMOVUPS   Z0, 64(AX)
+	VMOVUPS   128(DX), Z0
+	VPTESTMQ  Z0, Z0, K1
+	VMOVUPD.Z 128(AX), K1, Z0
+	VMOVUPS   Z0, 128(AX)
+	VMOVUPS   192(DX), Z0
+	VPTESTMQ  Z0, Z0, K1
+	VMOVUPD.Z 192(AX), K1, Z0
+	VMOVUPS   Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, DX
+	DECQ      BX
+	JNZ       dreluMaskAVX512_blocks
+
+dreluMaskAVX512_singles:
+	MOVQ CX, BX
+	ANDQ $0x0000001f, BX
+	SHRQ $0x03, BX
+	JZ   dreluMaskAVX512_tail
+
+dreluMaskAVX512_single:
+	VMOVUPS   (DX), Z0
+	VPTESTMQ  Z0, Z0, K1
+	VMOVUPD.Z (AX), K1, Z0
+	VMOVUPS   Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, DX
+	DECQ      BX
+	JNZ       dreluMaskAVX512_single
+
+dreluMaskAVX512_tail:
+	ANDQ      $0x00000007, CX
+	JZ        dreluMaskAVX512_done
+	MOVL      $0x00000001, BX
+	SHLL      CL, BX
+	DECL      BX
+	KMOVW     BX, K1
+	VMOVUPD.Z (DX), K1, Z0
+	VPTESTMQ  Z0, Z0, K2
+	VMOVUPD.Z (AX), K2, Z0
+	VMOVUPD   Z0, K1, (AX)
+
+dreluMaskAVX512_done:
+	VZEROUPPER
+	RET
+
+// func dcolSumsAVX512(dst []float64, a []float64, lda int, m int)
+// Requires: AVX, AVX512F
+TEXT ·dcolSumsAVX512(SB), NOSPLIT, $0-64
+	MOVQ a_base+24(FP), AX
+	MOVQ lda+48(FP), DX
+	MOVQ m+56(FP), BX
+	SHLQ $0x03, DX
+	MOVQ dst_base+0(FP), SI
+	MOVQ dst_len+8(FP), CX
+	MOVQ CX, DI
+	SHRQ $0x05, DI
+	JZ   dcolSumsAVX512_singles
+
+dcolSumsAVX512_blocks:
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXORD Z2, Z2, Z2
+	VPXORD Z3, Z3, Z3
+	MOVQ   AX, R8
+	MOVQ   BX, R9
+	TESTQ  R9, R9
+	JZ     dcolSumsAVX512_blocks_end
+
+dcolSumsAVX512_blocks_rows:
+	VADDPD (R8), Z0, Z0
+	VADDPD 64(R8), Z1, Z1
+	VADDPD 128(R8), Z2, Z2
+	VADDPD 192(R8), Z3, Z3
+	ADDQ   DX, R8
+	DECQ   R9
+	JNZ    dcolSumsAVX512_blocks_rows
+
+dcolSumsAVX512_blocks_end:
+	VMOVUPS Z0, (SI)
+	VMOVUPS Z1, 64(SI)
+	VMOVUPS Z2, 128(SI)
+	VMOVUPS Z3, 192(SI)
+	ADDQ    $0x00000100, SI
+	ADDQ    $0x00000100, AX
+	DECQ    DI
+	JNZ     dcolSumsAVX512_blocks
+
+dcolSumsAVX512_singles:
+	MOVQ CX, DI
+	ANDQ $0x0000001f, DI
+	SHRQ $0x03, DI
+	JZ   dcolSumsAVX512_tail
+
+dcolSumsAVX512_single:
+	VPXORD Z4, Z4, Z4
+	MOVQ   AX, R8
+	MOVQ   BX, R9
+	TESTQ  R9, R9
+	JZ     dcolSumsAVX512_single_end
+
+dcolSumsAVX512_single_rows:
+	VADDPD (R8), Z4, Z4
+	ADDQ   DX, R8
+	DECQ   R9
+	JNZ    dcolSumsAVX512_single_rows
+
+dcolSumsAVX512_single_end:
+	VMOVUPS Z4, (SI)
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, AX
+	DECQ    DI
+	JNZ     dcolSumsAVX512_single
+
+dcolSumsAVX512_tail:
+	ANDQ   $0x00000007, CX
+	JZ     dcolSumsAVX512_done
+	MOVL   $0x00000001, DI
+	SHLL   CL, DI
+	DECL   DI
+	KMOVW  DI, K1
+	VPXORD Z5, Z5, Z5
+	MOVQ   BX, CX
+	TESTQ  CX, CX
+	JZ     dcolSumsAVX512_partial_end
+
+dcolSumsAVX512_partial_rows:
+	VMOVUPD.Z (AX), K1, Z0
+	VADDPD    Z0, Z5, Z5
+	ADDQ      DX, AX
+	DECQ      CX
+	JNZ       dcolSumsAVX512_partial_rows
+
+dcolSumsAVX512_partial_end:
+	VMOVUPD Z5, K1, (SI)
+
+dcolSumsAVX512_done:
+	VZEROUPPER
+	RET
+
+// func daddRowAVX512(c []float64, ldc int, m int, x []float64)
+// Requires: AVX, AVX512F
+TEXT ·daddRowAVX512(SB), NOSPLIT, $0-64
+	MOVQ c_base+0(FP), AX
+	MOVQ ldc+24(FP), DX
+	MOVQ m+32(FP), BX
+	SHLQ $0x03, DX
+	MOVQ x_base+40(FP), SI
+	MOVQ x_len+48(FP), CX
+	MOVQ CX, DI
+	SHRQ $0x05, DI
+	JZ   daddRowAVX512_singles
+
+daddRowAVX512_blocks:
+	VMOVUPS (SI), Z0
+	VMOVUPS 64(SI), Z1
+	VMOVUPS 128(SI), Z2
+	VMOVUPS 192(SI), Z3
+	MOVQ    AX, R8
+	MOVQ    BX, R9
+	TESTQ   R9, R9
+	JZ      daddRowAVX512_blocks_end
+
+daddRowAVX512_blocks_rows:
+	VMOVUPS (R8), Z4
+	VADDPD  Z0, Z4, Z4
+	VMOVUPS Z4, (R8)
+	VMOVUPS 64(R8), Z4
+	VADDPD  Z1, Z4, Z4
+	VMOVUPS Z4, 64(R8)
+	VMOVUPS 128(R8), Z4
+	VADDPD  Z2, Z4, Z4
+	VMOVUPS Z4, 128(R8)
+	VMOVUPS 192(R8), Z4
+	VADDPD  Z3, Z4, Z4
+	VMOVUPS Z4, 192(R8)
+	ADDQ    DX, R8
+	DECQ    R9
+	JNZ     daddRowAVX512_blocks_rows
+
+daddRowAVX512_blocks_end:
+	ADDQ $0x00000100, AX
+	ADDQ $0x00000100, SI
+	DECQ DI
+	JNZ  daddRowAVX512_blocks
+
+daddRowAVX512_singles:
+	MOVQ CX, DI
+	ANDQ $0x0000001f, DI
+	SHRQ $0x03, DI
+	JZ   daddRowAVX512_tail
+
+daddRowAVX512_single:
+	VMOVUPS (SI), Z0
+	MOVQ    AX, R8
+	MOVQ    BX, R9
+	TESTQ   R9, R9
+	JZ      daddRowAVX512_single_end
+
+daddRowAVX512_single_rows:
+	VMOVUPS (R8), Z1
+	VADDPD  Z0, Z1, Z1
+	VMOVUPS Z1, (R8)
+	ADDQ    DX, R8
+	DECQ    R9
+	JNZ     daddRowAVX512_single_rows
+
+daddRowAVX512_single_end:
+	ADDQ $0x00000040, AX
+	ADDQ $0x00000040, SI
+	DECQ DI
+	JNZ  daddRowAVX512_single
+
+daddRowAVX512_tail:
+	ANDQ      $0x00000007, CX
+	JZ        daddRowAVX512_done
+	MOVL      $0x00000001, DI
+	SHLL      CL, DI
+	DECL      DI
+	KMOVW     DI, K1
+	VMOVUPD.Z (SI), K1, Z0
+	MOVQ      BX, CX
+	TESTQ     CX, CX
+	JZ        daddRowAVX512_partial_end
+
+daddRowAVX512_partial_rows:
+	VMOVUPD.Z (AX), K1, Z1
+	VADDPD    Z0, Z1, Z1
+	VMOVUPD   Z1, K1, (AX)
+	ADDQ      DX, AX
+	DECQ      CX
+	JNZ       daddRowAVX512_partial_rows
+
+daddRowAVX512_partial_end:
+daddRowAVX512_done:
+	VZEROUPPER
+	RET

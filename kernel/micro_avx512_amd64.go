@@ -18,6 +18,8 @@ var avx512 = &implementation{
 		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
 		shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}},
 		packTrans:  packBT16AVX512, packRows: dpackA12AVX512},
+	vs: avx512Vec32,
+	vd: avx512Vec64,
 }
 
 // cpuSupportsAVX512 reports whether the CPU and OS support AVX-512F (cpuid

@@ -5,6 +5,8 @@ var pureGo = &implementation{
 	name: "purego",
 	s:    kernelSpec[float32]{mr: 2, nr: 4, kc: 256, mc: 128, nc: 2048, micro: microGo2x4[float32], alwaysPack: true},
 	d:    kernelSpec[float64]{mr: 2, nr: 4, kc: 256, mc: 64, nc: 2048, micro: microGo2x4[float64], alwaysPack: true},
+	vs:   pureGoVec32,
+	vd:   pureGoVec64,
 }
 
 // microGo2x4 is the pure-Go micro-kernel: the 2×4 tile of the contract of

@@ -1,6 +1,7 @@
-// Command asm generates zerokara's GEMM micro-kernels and FMA peak loops
-// with avo. Run it through `go generate ./kernel` from the repository root;
-// it lives in its own module so avo never enters zerokara's go.mod.
+// Command asm generates zerokara's GEMM micro-kernels, vector kernels
+// (vector.go) and FMA peak loops with avo. Run it through
+// `go generate ./kernel` from the repository root; it lives in its own
+// module so avo never enters zerokara's go.mod.
 package main
 
 import (
@@ -65,6 +66,7 @@ func main() {
 	peakLoop("peakFMA64AVX2", VFMADD231PD, f64)
 	peakLoop("peakFMA32AVX512", VFMADD231PS, f32z)
 	peakLoop("peakFMA64AVX512", VFMADD231PD, f64z)
+	vectorKernels()
 	Generate()
 }
 
