@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"zerokara/kernel"
 )
 
 // Activation names a hidden-layer nonlinearity.
@@ -67,77 +69,25 @@ type ReLU[T Float] struct {
 }
 
 // Forward returns x where x > 0 (or NaN, as the book's mask x <= 0 keeps
-// NaN) and +0 elsewhere.
+// NaN) and +0 elsewhere, through kernel.ReLU.
 func (l *ReLU[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	mustLayer("ReLU.Forward", checkBatch(x))
 	out := reuse(&l.out, x.Rows, x.Cols)
-	switch o := any(out.Data).(type) {
-	case []float32:
-		relu32(o, any(x.Data).([]float32))
-	case []float64:
-		relu64(o, any(x.Data).([]float64))
-	}
+	kernel.ReLU(len(out.Data), x.Data, out.Data)
 	return out
 }
 
-// relu32 computes ReLU on the bits, without branches: a set sign bit
-// clears the value unless it is a NaN. (The builtin max, with its NaN
-// rules, cost 10 % of a training run.)
-func relu32(dst, x []float32) {
-	x = x[:len(dst)]
-	for i, v := range x {
-		b := math.Float32bits(v)
-		keep := ^uint32(int32(b)>>31) | uint32(int32(0x7f800000-(b&0x7fffffff))>>31)
-		dst[i] = math.Float32frombits(b & keep)
-	}
-}
-
-// relu64 is relu32 for float64.
-func relu64(dst, x []float64) {
-	x = x[:len(dst)]
-	for i, v := range x {
-		b := math.Float64bits(v)
-		keep := ^uint64(int64(b)>>63) | uint64(int64(0x7ff0000000000000-(b&0x7fffffffffffffff))>>63)
-		dst[i] = math.Float64frombits(b & keep)
-	}
-}
-
 // Backward zeroes dout where the input was <= 0 (in place) and returns it.
+// The output of Forward is +0 exactly there (and NaN where the input was
+// NaN, which keeps its gradient, as the book's mask x <= 0 does), so
+// kernel.ReLUMask applies the mask from it.
 func (l *ReLU[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 	if l.out == nil {
 		noForward("ReLU.Backward")
 	}
 	mustLayer("ReLU.Backward", checkGrad(dout, l.out.Rows, l.out.Cols))
-	switch d := any(dout.Data).(type) {
-	case []float32:
-		reluMask32(d, any(l.out.Data).([]float32))
-	case []float64:
-		reluMask64(d, any(l.out.Data).([]float64))
-	}
+	kernel.ReLUMask(len(dout.Data), l.out.Data, dout.Data)
 	return dout
-}
-
-// reluMask32 zeroes d[i] where y[i] == 0 without branches (a data-dependent
-// branch mispredicts on half the elements and cost 15 % of a training
-// step). y = max(x, 0) is +0 exactly where x <= 0, and its bit pattern is
-// zero exactly then; NaN keeps the gradient, as the book's mask x <= 0 does.
-func reluMask32(d, y []float32) {
-	y = y[:len(d)]
-	for i, v := range y {
-		b := math.Float32bits(v)
-		keep := -((b | -b) >> 31) // all ones unless b == 0
-		d[i] = math.Float32frombits(math.Float32bits(d[i]) & keep)
-	}
-}
-
-// reluMask64 is reluMask32 for float64.
-func reluMask64(d, y []float64) {
-	y = y[:len(d)]
-	for i, v := range y {
-		b := math.Float64bits(v)
-		keep := -((b | -b) >> 63)
-		d[i] = math.Float64frombits(math.Float64bits(d[i]) & keep)
-	}
 }
 
 // Params returns nothing: ReLU has no parameters.

@@ -27,7 +27,10 @@ func NewAffine[T Float](name string, w, b *Matrix[T], workers kernel.Workers) *A
 }
 
 // Forward returns x·W + b. x must have W.Rows columns and at least one
-// row; the layer keeps x (not a copy) for Backward.
+// row; the layer keeps x (not a copy) for Backward. b is copied into the
+// rows first and the product added to it (β = 1): adding b after the
+// product (kernel.AddRow) would round differently once the GEMM splits k
+// into blocks, and the copy is as cheap.
 func (l *Affine[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	mustLayer("Affine.Forward", checkInput(x, l.W.Rows))
 	l.x = x
@@ -39,7 +42,8 @@ func (l *Affine[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	return out
 }
 
-// Backward sets dW = xᵀ·dout and db = Σ_rows dout, and returns dout·Wᵀ.
+// Backward sets dW = xᵀ·dout and db = Σ_rows dout (kernel.ColSums: rows
+// added in order), and returns dout·Wᵀ.
 // dout must be shaped like the last Forward's output.
 func (l *Affine[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 	if l.x == nil {
@@ -47,7 +51,7 @@ func (l *Affine[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 	}
 	mustLayer("Affine.Backward", checkGrad(dout, l.x.Rows, l.W.Cols))
 	gemm(l.workers, kernel.Trans, kernel.NoTrans, 1, l.x, dout, 0, l.dW)
-	sumRows(l.dB.Data, dout)
+	kernel.ColSums(dout.Rows, dout.Cols, dout.Data, max(1, dout.Cols), l.dB.Data)
 	if l.SkipInputGrad {
 		return nil
 	}
@@ -59,14 +63,4 @@ func (l *Affine[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 // Params returns W and b with their gradients, named name+"W" and name+"b".
 func (l *Affine[T]) Params() []Param[T] {
 	return []Param[T]{{l.name + "W", l.W, l.dW}, {l.name + "b", l.B, l.dB}}
-}
-
-// sumRows sets dst[j] = Σ_i m[i, j].
-func sumRows[T Float](dst []T, m *Matrix[T]) {
-	clear(dst)
-	for i := 0; i < m.Rows; i++ {
-		for j, v := range m.Row(i) {
-			dst[j] += v
-		}
-	}
 }
