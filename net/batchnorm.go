@@ -3,6 +3,8 @@ package net
 import (
 	"fmt"
 	"math"
+
+	"zerokara/kernel"
 )
 
 // BatchNormOptions are the settings of a BatchNorm layer. Every field
@@ -97,13 +99,8 @@ func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 		return out
 	}
 	mu, variance := l.sum, l.sumXn // scratch, overwritten below
-	clear(mu)
+	kernel.ColSums(n, d, x.Data, d, mu)
 	clear(variance)
-	for i := range n {
-		for j, v := range x.Row(i) {
-			mu[j] += v
-		}
-	}
 	inv := 1 / T(n)
 	for j := range mu {
 		mu[j] *= inv
@@ -148,12 +145,11 @@ func (l *BatchNorm[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 	n, d := dout.Rows, dout.Cols
 	xn, gamma := l.xn, l.Gamma.Data
 	dGamma, dBeta := l.dGamma.Data, l.dBeta.Data
+	kernel.ColSums(n, d, dout.Data, d, dBeta)
 	clear(dGamma)
-	clear(dBeta)
 	for i := range n {
 		g, c := dout.Row(i), xn.Row(i)
 		for j, v := range g {
-			dBeta[j] += v
 			dGamma[j] += c[j] * v
 		}
 	}
