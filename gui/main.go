@@ -36,6 +36,8 @@ func main() {
 	fs.StringVar(&opt.Tab, "tab", "", "tab to open: Activations, Init, Batch or Kernel (default: the last one used)")
 	fs.BoolVar(&opt.Autorun, "autorun", false, "press Run on the opened tab once the app has started (demos, smoke tests)")
 	fs.DurationVar(&opt.QuitAfter, "quit-after", 0, "close the lab after this long (smoke tests)")
+	fs.StringVar(&opt.Out, "out", "", "with -autorun: export the run's JSON, CSV and figures into this directory when it completes")
+	fs.BoolVar(&opt.QuitWhenDone, "quit-when-done", false, "with -autorun: close the lab when the run (and its export) has finished")
 	fs.BoolVar(&opt.Fresh, "fresh", false, "ignore and keep the remembered window size and tab (reproducible runs)")
 	fs.Func("size", fmt.Sprintf("window size WxH (default: the last one used, first %gx%g)", lab.DefaultSize.Width, lab.DefaultSize.Height), func(s string) (err error) {
 		opt.Size, err = lab.ParseSize(s)

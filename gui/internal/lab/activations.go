@@ -2,10 +2,12 @@ package lab
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,10 +35,12 @@ type ActivationsScreen struct {
 
 	// last numbers the newest request; stale results are dropped, and the
 	// run of a stale request is cancelled.
-	last    int
-	cancel  context.CancelFunc
-	pending sync.WaitGroup // recomputations in flight, for tests
-	shown   *experiment.ActivationsResult
+	last      atomic.Int64
+	scroll    *container.Scroll
+	cancel    context.CancelFunc
+	cancelled atomic.Int32   // stale runs stopped early, for tests
+	pending   sync.WaitGroup // recomputations in flight, for tests
+	shown     *experiment.ActivationsResult
 }
 
 // The Init menu: the book's grid, single initializers, and a σ of one's
@@ -51,6 +55,10 @@ var initChoices = append(textlist.Texts([]net.Init{net.Std(1), net.Std(0.01), ne
 
 func newActivationsScreen(window func() fyne.Window) *ActivationsScreen {
 	s := &ActivationsScreen{View: plot.NewView(), Formula: widget.NewLabel(""), Status: widget.NewLabel("")}
+	// 12 rows of histograms: a vertical scroll, at the window's width (set
+	// before the first recomputation starts).
+	s.scroll = container.NewVScroll(s.View)
+	s.View.FitWidth, s.View.HeightChanged = true, s.scroll.Refresh
 	s.Export = newExporter("activations", window, s.Status, func() (results.Result, *plot.Figure) {
 		if s.shown == nil {
 			return nil, nil
@@ -108,10 +116,7 @@ func (s *ActivationsScreen) object() fyne.CanvasObject {
 	)
 	help := widget.NewLabel(fmt.Sprintf("%d inputs ~ N(0,1) through layers without bias; each panel is one layer's histogram; it is redrawn as soon as a setting changes.",
 		experiment.BookActivationsConfig().Samples))
-	// 12 rows of histograms: a vertical scroll, at the window's width.
-	scroll := container.NewVScroll(s.View)
-	s.View.FitWidth, s.View.HeightChanged = true, scroll.Refresh
-	return screenLayout(help, controls, container.NewVBox(s.Formula, s.Status), scroll)
+	return screenLayout(help, controls, container.NewVBox(s.Formula, s.Status), s.scroll)
 }
 
 // recompute runs the grid for the current settings on a worker goroutine
@@ -152,8 +157,8 @@ func (s *ActivationsScreen) recompute() {
 		formulas = append(formulas, in.Formula())
 	}
 	s.Formula.SetText(strings.Join(formulas, "; "))
-	s.last++
-	req, fit, grads := s.last, s.Fit.Checked, s.Gradients.Checked
+	req := s.last.Add(1)
+	fit, grads := s.Fit.Checked, s.Gradients.Checked
 	if s.cancel != nil {
 		s.cancel() // the previous request is stale
 	}
@@ -165,8 +170,11 @@ func (s *ActivationsScreen) recompute() {
 		defer s.pending.Done()
 		defer cancel()
 		res, err := experiment.Activations(ctx, cfg, nil)
+		if errors.Is(err, context.Canceled) {
+			s.cancelled.Add(1)
+		}
 		fyne.DoAndWait(func() {
-			if req != s.last {
+			if req != s.last.Load() {
 				return // a newer request is on its way
 			}
 			if err != nil {
@@ -195,4 +203,7 @@ func parseSeed(t string) (uint64, error) {
 }
 
 // wait blocks until every recomputation started so far has been shown.
-func (s *ActivationsScreen) wait() { s.pending.Wait() }
+func (s *ActivationsScreen) wait() {
+	s.pending.Wait()
+	s.View.Wait()
+}

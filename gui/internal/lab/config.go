@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -28,6 +29,8 @@ func newConfigIO(window func() fyne.Window, status *widget.Label, get func() (an
 	return c
 }
 
+// askSave reads the fields here, on the UI goroutine, and writes the file
+// on a worker.
 func (c *configIO) askSave() {
 	w := c.window()
 	if w == nil {
@@ -37,13 +40,26 @@ func (c *configIO) askSave() {
 		if err != nil || f == nil {
 			return
 		}
-		defer f.Close()
-		if err := c.write(f); err != nil {
+		var buf bytes.Buffer
+		if err := c.write(&buf); err != nil {
+			f.Close()
 			dialog.ShowError(err, w)
+			return
 		}
+		go func() {
+			_, err := f.Write(buf.Bytes())
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				fyne.Do(func() { dialog.ShowError(fmt.Errorf("saving config: %w", err), w) })
+			}
+		}()
 	}, w)
 }
 
+// askLoad reads the file on a worker and fills the fields on the UI
+// goroutine.
 func (c *configIO) askLoad() {
 	w := c.window()
 	if w == nil {
@@ -53,10 +69,18 @@ func (c *configIO) askLoad() {
 		if err != nil || f == nil {
 			return
 		}
-		defer f.Close()
-		if err := c.read(f); err != nil {
-			dialog.ShowError(err, w)
-		}
+		go func() {
+			b, err := io.ReadAll(io.LimitReader(f, 1<<20))
+			f.Close()
+			fyne.Do(func() {
+				if err == nil {
+					err = c.read(bytes.NewReader(b))
+				}
+				if err != nil {
+					dialog.ShowError(err, w)
+				}
+			})
+		}()
 	}, w)
 }
 

@@ -38,13 +38,18 @@ func (e *exporter) ask() {
 		if err != nil || dir == nil {
 			return
 		}
-		if err := e.exportTo(dir.Path()); err != nil {
-			dialog.ShowError(err, w)
-		}
+		// Rendering and writing take a moment: off the UI goroutine.
+		e.status.SetText("exporting…")
+		go func() {
+			if err := e.exportTo(dir.Path()); err != nil {
+				fyne.Do(func() { dialog.ShowError(err, w) })
+			}
+		}()
 	}, w)
 }
 
-// exportTo writes the files into dir and reports them in the status line.
+// exportTo writes the files into dir and reports them in the status line
+// (through fyne.Do: it runs on a worker goroutine).
 func (e *exporter) exportTo(dir string) error {
 	res, fig := e.result()
 	if res == nil || fig == nil {
@@ -54,6 +59,6 @@ func (e *exporter) exportTo(dir string) error {
 	if err != nil {
 		return err
 	}
-	e.status.SetText("exported " + strings.Join(files, ", "))
+	fyne.Do(func() { e.status.SetText("exported " + strings.Join(files, ", ")) })
 	return nil
 }

@@ -8,8 +8,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// field is an entry with its own error label: input is checked as typed
-// and a bad value is shown next to the field, never used.
+// field is an entry checked as typed by fyne's validation (Entry.Validator
+// marks it) with the message in a label beside it: a bad value is shown,
+// never used.
 type field struct {
 	Entry *widget.Entry
 	Error *widget.Label
@@ -18,6 +19,7 @@ type field struct {
 
 func newField(text string, check func(string) error) *field {
 	f := &field{Entry: widget.NewEntry(), Error: widget.NewLabel(""), check: check}
+	f.Entry.Validator = check
 	f.Entry.SetText(text)
 	f.Entry.OnChanged = func(string) { f.valid() }
 	return f

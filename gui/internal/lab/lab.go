@@ -99,6 +99,20 @@ func (l *Lab) SelectTab(name string) bool {
 	return false
 }
 
+// selected returns the selected tab's runner and exporter (nil for the
+// Activations tab, which recomputes on every change).
+func (l *Lab) selected() (*runner, *exporter) {
+	switch l.Tabs.SelectedIndex() {
+	case 1:
+		return l.InitCompare.runner, l.InitCompare.Export
+	case 2:
+		return l.BatchNorm.runner, l.BatchNorm.Export
+	case 3:
+		return l.Kernel.runner, l.Kernel.Export
+	}
+	return nil, nil
+}
+
 // RunSelected presses Run on the selected tab (Activations recomputes).
 func (l *Lab) RunSelected() {
 	switch l.Tabs.SelectedIndex() {

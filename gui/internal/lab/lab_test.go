@@ -22,6 +22,7 @@ func newTestLab(t *testing.T) *Lab {
 	// the test touches widgets only while no worker is updating them.
 	l.Activations.wait()
 	test.NewTempWindow(t, l.Content())
+	l.waitViews()
 	return l
 }
 
@@ -186,5 +187,44 @@ func TestConfigSaveLoadRoundTrip(t *testing.T) {
 	ic.Batch.Entry.SetText("0")
 	if err := ic.Config.write(&buf); err == nil {
 		t.Error("invalid settings saved")
+	}
+}
+
+// An edit cancels the stale recomputation instead of letting it finish on
+// all cores; the figure shows the last settings.
+func TestActivationsEditCancelsStaleRun(t *testing.T) {
+	l := newTestLab(t)
+	s := l.Activations
+	s.Width.Entry.SetText("1000") // 12 runs of 5 products of 1000³: seconds of work
+	s.Width.Entry.SetText("50")
+	s.wait()
+	if n := s.cancelled.Load(); n < 1 {
+		t.Errorf("%d stale runs cancelled, want the 1000-wide one", n)
+	}
+	if f := s.View.Figure(); f == nil || !strings.Contains(f.FooterText, "× 50 neurons") {
+		t.Errorf("figure footer %q, want the 50-neuron run", f.FooterText)
+	}
+}
+
+// Numbers are parsed strictly: "12abc" is not 12.
+func TestStrictNumbers(t *testing.T) {
+	l := newTestLab(t)
+	for _, tc := range []struct {
+		name  string
+		set   func()
+		error func() string
+	}{
+		{"runner seed", func() { l.BatchNorm.Seed.SetText("12abc") }, func() string { return l.BatchNorm.SeedError.Text }},
+		{"activations seed", func() { l.Activations.Seed.Entry.SetText("12abc") }, func() string { return l.Activations.Seed.Error.Text }},
+		{"points", func() { l.BatchNorm.Points.Entry.SetText("7.5") }, func() string { return l.BatchNorm.Points.Error.Text }},
+		{"learning rate", func() { l.InitCompare.LR.Entry.SetText("0.01x") }, func() string { return l.InitCompare.LR.Error.Text }},
+	} {
+		tc.set()
+		if tc.error() == "" {
+			t.Errorf("%s: no error shown", tc.name)
+		}
+	}
+	if err := l.InitCompare.LR.Entry.Validate(); err == nil {
+		t.Error("fyne's validation does not mark the bad learning rate")
 	}
 }

@@ -2,6 +2,7 @@ package lab
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,12 @@ type WindowOptions struct {
 	// Fresh neither reads nor writes the remembered size and tab, so a
 	// run is reproducible.
 	Fresh bool
+	// Out, with Autorun, exports the run's files (JSON, CSV, figures) into
+	// this directory when it completes.
+	Out string
+	// QuitWhenDone, with Autorun, closes the lab once the run (and its
+	// export) has finished.
+	QuitWhenDone bool
 }
 
 // DefaultSize is the window's size on first start.
@@ -32,6 +39,24 @@ var DefaultSize = fyne.NewSize(1200, 900)
 const (
 	prefWidth, prefHeight, prefTab = "window.width", "window.height", "window.tab"
 )
+
+// afterRun waits for the autorun and exports and quits as asked. An
+// unfinished run or a failed export is reported on stderr and exported as
+// nothing.
+func (l *Lab) afterRun(a fyne.App, r *runner, e *exporter, opt WindowOptions, remember func()) {
+	r.wait()
+	if opt.Out != "" {
+		if err := e.exportTo(opt.Out); err != nil {
+			fmt.Fprintf(os.Stderr, "zerokara: autorun export: %v\n", err)
+		}
+	}
+	if opt.QuitWhenDone {
+		fyne.Do(func() {
+			remember()
+			a.Quit()
+		})
+	}
+}
 
 // ParseSize reads "WxH" (e.g. 1280x800).
 func ParseSize(s string) (fyne.Size, error) {
@@ -87,6 +112,9 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 		l.OfferDownloadIfMissing()
 		if opt.Autorun {
 			l.RunSelected()
+			if r, e := l.selected(); r != nil && (opt.Out != "" || opt.QuitWhenDone) {
+				go l.afterRun(a, r, e, opt, remember)
+			}
 		}
 		if opt.QuitAfter > 0 {
 			time.AfterFunc(opt.QuitAfter, func() {

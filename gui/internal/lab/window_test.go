@@ -36,6 +36,7 @@ func TestShowRemembersSizeAndTab(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	l.waitViews()
 	if l.Tabs.Selected().Text != "Batch Normalization" {
 		t.Errorf("tab %q", l.Tabs.Selected().Text)
 	}
@@ -53,6 +54,7 @@ func TestShowRemembersSizeAndTab(t *testing.T) {
 	if _, err := l2.Show(a, WindowOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	l2.waitViews()
 	if l2.Tabs.Selected().Text != "Batch Normalization" {
 		t.Errorf("the remembered tab was not restored: %q", l2.Tabs.Selected().Text)
 	}
@@ -61,10 +63,22 @@ func TestShowRemembersSizeAndTab(t *testing.T) {
 	if _, err := l3.Show(a, WindowOptions{Fresh: true}); err != nil {
 		t.Fatal(err)
 	}
+	l3.waitViews()
 	if l3.Tabs.SelectedIndex() != 0 {
 		t.Errorf("Fresh restored tab %q", l3.Tabs.Selected().Text)
 	}
-	if _, err := New(testData).Show(a, WindowOptions{Tab: "Nope"}); err == nil {
+	l4 := New(testData)
+	l4.Activations.wait()
+	if _, err := l4.Show(a, WindowOptions{Tab: "Nope"}); err == nil {
 		t.Error("an unknown tab was accepted")
+	}
+}
+
+// waitViews waits until no figure is being drawn: the test driver runs
+// fyne.Do callbacks on the drawing goroutine, so tests touch widgets only
+// in between.
+func (l *Lab) waitViews() {
+	for _, v := range []interface{ Wait() }{l.Activations.View, l.InitCompare.View, l.BatchNorm.View, l.Kernel.View} {
+		v.Wait()
 	}
 }

@@ -3,6 +3,7 @@ package plot
 import (
 	"image"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -76,9 +77,31 @@ func (v *View) Wait() {
 	}
 }
 
+// renderInline draws on the caller's goroutine instead of a background
+// one: fyne's test driver runs fyne.Do callbacks on the calling goroutine,
+// so tests that drive widgets concurrently with drawing want no extra
+// goroutine (see RenderInline).
+var renderInline atomic.Bool
+
+// RenderInline makes every View draw synchronously, inside SetFigure and
+// Layout. For tests under fyne's test driver only.
+func RenderInline(on bool) { renderInline.Store(on) }
+
 // schedule queues a render unless one is queued; a render in progress
 // makes another pass when it ends.
 func (v *View) schedule() {
+	if renderInline.Load() {
+		v.mu.Lock()
+		f, size, scale := v.fig, v.size, v.scale
+		v.mu.Unlock()
+		var img image.Image
+		if f != nil && size.Width >= 1 && size.Height >= 1 {
+			img = render(f, size, scale)
+		}
+		v.img.Image = img
+		v.img.Refresh()
+		return
+	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.pending {
