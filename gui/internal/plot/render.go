@@ -25,7 +25,7 @@ func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
 	white.SetColor(Paper)
 	white.Fill(dc.Rectangle.Path())
 
-	scale := figureScale(dc)
+	scale := f.scale(dc)
 	titleSize, footSize := 14*scale, 9*scale
 	body := dc
 	if f.Title != "" {
@@ -86,11 +86,18 @@ func (f *Figure) sharedLabels() (x, y string) {
 	return x, y
 }
 
-// figureScale grows text and lines with the drawing: 1 for a figure
-// about 760 points wide, more for larger ones, never below 0.8.
-func figureScale(dc draw.Canvas) vg.Length {
-	w := dc.Max.X - dc.Min.X
-	return vg.Length(math.Max(0.8, math.Min(2, float64(w)/760)))
+// scale grows or shrinks text and lines with the drawing: 1 at the
+// figure's natural Size, by the tighter of the width and height ratios
+// elsewhere, within [0.9, 2]: a short wide window does not get text too
+// tall for its panels, nor text too small to read.
+func (f *Figure) scale(dc draw.Canvas) vg.Length {
+	nat := f.Size()
+	if nat.Width <= 0 || nat.Height <= 0 {
+		return 1
+	}
+	w, h := float64(dc.Max.X-dc.Min.X), float64(dc.Max.Y-dc.Min.Y)
+	r := math.Min(w/float64(nat.Width), h/float64(nat.Height))
+	return vg.Length(math.Max(0.9, math.Min(2, r)))
 }
 
 func textStyle(size vg.Length, x draw.XAlignment, y draw.YAlignment) draw.TextStyle {
