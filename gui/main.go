@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 
 	"fyne.io/fyne/v2/app"
@@ -43,12 +44,24 @@ func main() {
 		opt.Size, err = lab.ParseSize(s)
 		return err
 	})
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the session to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: go run ./gui [flags]   (or -run activations|initcompare|batchnorm … for headless runs)")
 		fs.PrintDefaults()
 	}
 	fs.Parse(os.Args[1:])
 
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "zerokara: %v\n", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	a := app.NewWithID("dev.zerokara.lab")
 	if _, err := lab.New(datasource.New(*data)).Show(a, opt); err != nil {
 		fmt.Fprintf(os.Stderr, "zerokara: %v\n", err)

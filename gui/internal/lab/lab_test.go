@@ -2,6 +2,8 @@ package lab
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -76,6 +78,11 @@ func TestBatchNormRunsToCompletion(t *testing.T) {
 	dir := t.TempDir()
 	if err := s.Export.exportTo(dir); err != nil || !strings.Contains(s.Status.Text, "batchnorm.png") {
 		t.Errorf("export: %v, status %q", err, s.Status.Text)
+	}
+	for _, ext := range []string{"json", "csv", "png", "svg", "pdf"} {
+		if info, err := os.Stat(filepath.Join(dir, "batchnorm."+ext)); err != nil || info.Size() == 0 {
+			t.Errorf("export wrote no batchnorm.%s: %v", ext, err)
+		}
 	}
 	test.Tap(s.Reset)
 	if !strings.HasPrefix(s.Sigmas.Entry.Text, "1, 0.54117") || s.Points.Entry.Text != "20" {

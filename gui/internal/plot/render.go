@@ -250,9 +250,9 @@ func segments(xs, ys []float64) []plotter.XYs {
 	return out
 }
 
-// PDFText spells out what gonum/plot's PDF backend cannot show: it
-// writes text bytes for cp1252 fonts, and UTF-8 beyond ASCII comes out as
-// mojibake (× read back as "Ã—"). Greek letters and symbols become words
+// PDFText spells out what gonum/plot's PDF backend cannot show: its text
+// is meant for cp1252, and UTF-8 beyond ASCII comes out garbled (× read
+// back by pdftotext as "Ã—"). Greek letters and symbols become words
 // or ASCII; any other non-ASCII rune becomes "?".
 func PDFText(s string) string {
 	s = pdfReplacer.Replace(s)

@@ -4,6 +4,7 @@ import (
 	"image"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,6 +33,7 @@ type View struct {
 	size    fyne.Size // the size the next render targets
 	scale   float32   // the canvas's pixels per unit
 	pending bool      // a render is queued or running
+	nextAt  time.Time // the earliest start of the next render
 	dirty   bool      // something changed while rendering
 	shown   *Figure   // the figure of the image on screen
 	img     *canvas.Image
@@ -115,14 +117,24 @@ func (v *View) schedule() {
 func (v *View) renderLoop() {
 	for {
 		v.mu.Lock()
+		wait := time.Until(v.nextAt)
+		v.mu.Unlock()
+		if wait > 0 {
+			time.Sleep(wait) // updates meanwhile coalesce into this render
+		}
+		v.mu.Lock()
 		f, size, scale := v.fig, v.size, v.scale
 		v.dirty = false
 		v.mu.Unlock()
 
+		start := time.Now()
 		var img image.Image
 		if f != nil && size.Width >= 1 && size.Height >= 1 {
 			img = render(f, size, scale)
 		}
+		v.mu.Lock()
+		v.nextAt = time.Now().Add(renderGap(time.Since(start)))
+		v.mu.Unlock()
 		fyne.Do(func() {
 			v.img.Image = img
 			v.img.Refresh()
@@ -137,6 +149,14 @@ func (v *View) renderLoop() {
 		}
 		v.mu.Unlock()
 	}
+}
+
+// renderGap is the pause after a drawing that took cost: drawing takes at
+// most 5 % of a core while a run streams updates (the live figure must not
+// slow the work it shows), at most 10 frames a second, and at least one
+// frame every 2 s.
+func renderGap(cost time.Duration) time.Duration {
+	return min(max(19*cost, 100*time.Millisecond), 2*time.Second)
 }
 
 // render draws f to an image of size (in fyne units) at the screen's
