@@ -90,3 +90,20 @@ func num(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
+
+// WriteCSV writes one row per run, point and layer: init, iteration, the
+// batch loss, the layer, its distinct neurons and their spread.
+func (r *SymmetryResult) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"init", "iteration", "loss", "layer", "distinct", "spread"})
+	for _, run := range r.Runs {
+		for p, it := range run.Iterations {
+			for l, layer := range run.Layers {
+				cw.Write([]string{run.Init, strconv.Itoa(it), num(run.Loss[p]), strconv.Itoa(l + 1),
+					strconv.Itoa(layer.Distinct[p]), num(layer.Spread[p])})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

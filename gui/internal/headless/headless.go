@@ -26,7 +26,7 @@ import (
 )
 
 // Experiments lists the names -run accepts.
-func Experiments() []string { return []string{"activations", "initcompare", "batchnorm"} }
+func Experiments() []string { return []string{"activations", "initcompare", "batchnorm", "symmetry"} }
 
 // options are the parsed command-line flags. Only the flags given on the
 // command line (set) change an experiment's config, which starts from the
@@ -56,6 +56,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("zerokara", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	act, ic, bn := experiment.BookActivationsConfig(), experiment.BookInitCompareConfig(), experiment.BookBatchNormConfig()
+	sym := experiment.BookSymmetryConfig()
 	o := options{dtype: act.DType, optimizer: ic.Optimizer}
 	fs.StringVar(&o.run, "run", "", "experiment to run headless: "+strings.Join(Experiments(), ", "))
 	fs.StringVar(&o.out, "out", ".", "directory for <experiment>.json, .csv and .png")
@@ -63,14 +64,14 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.TextVar(&o.dtype, "dtype", act.DType, "element type: float32 or float64 (the book's arithmetic)")
 	fs.Uint64Var(&o.seed, "seed", act.Seed, "random seed; the same seed and dtype give the same results")
 	fs.IntVar(&o.workers, "workers", 0, "parallel trainings (0: one per CPU); results do not depend on it")
-	fs.IntVar(&o.iterations, "iterations", 0, fmt.Sprintf("initcompare: training iterations (book: %d)", ic.Iterations))
+	fs.IntVar(&o.iterations, "iterations", 0, fmt.Sprintf("initcompare, symmetry: training iterations (book: %d)", ic.Iterations))
 	fs.IntVar(&o.batch, "batch", 0, fmt.Sprintf("initcompare, batchnorm: batch size (book: %d, %d)", ic.Batch, bn.Batch))
 	fs.IntVar(&o.points, "points", 0, fmt.Sprintf("batchnorm: accuracies recorded per network (book: %d)", bn.Points))
-	fs.IntVar(&o.every, "every", 0, fmt.Sprintf("batchnorm: training steps between recorded accuracies (book: %d, one epoch; default samples/batch)", bn.Every))
+	fs.IntVar(&o.every, "every", 0, fmt.Sprintf("batchnorm: training steps between recorded accuracies (book: %d, one epoch; default samples/batch); symmetry: updates between points (%d)", bn.Every, sym.Every))
 	fs.IntVar(&o.samples, "samples", 0, fmt.Sprintf("activations: inputs (book: %d); batchnorm: training images used (book: %d)", act.Samples, bn.Samples))
 	fs.Float64Var(&o.lr, "lr", 0, fmt.Sprintf("initcompare, batchnorm: learning rate, 0 allowed (book: %g, %g)", ic.LR, bn.LR))
 	fs.TextVar(&o.optimizer, "optimizer", ic.Optimizer, "initcompare, batchnorm: "+textlist.Format(net.OptimizerNames()))
-	fs.StringVar(&o.inits, "inits", "", "comma-separated initializers: std=σ, xavier, glorot, he, zero, const=C (book: activations "+textlist.Format(act.Inits)+"; initcompare "+textlist.Format(ic.Inits)+")")
+	fs.StringVar(&o.inits, "inits", "", "comma-separated initializers: std=σ, xavier, glorot, he, zero, const=C (book: activations "+textlist.Format(act.Inits)+"; initcompare "+textlist.Format(ic.Inits)+"; symmetry "+textlist.Format(sym.Inits)+")")
 	fs.StringVar(&o.acts, "activations", "", "activations: comma-separated "+textlist.Format(net.Activations())+" (book: "+textlist.Format(act.Activations)+"); initcompare: the one hidden activation (book: "+string(ic.Activation)+")")
 	fs.StringVar(&o.sigmas, "sigmas", "", fmt.Sprintf("batchnorm: comma-separated initial weight scales (book: %d from %g to %g)", len(bn.Sigmas), bn.Sigmas[0], bn.Sigmas[len(bn.Sigmas)-1]))
 	fs.BoolVar(&o.gradients, "gradients", false, fmt.Sprintf("activations: also record per-layer gradients; initcompare: record ‖dW‖ of every layer every %d iterations (JSON grad_norms)", ic.GradEvery))
@@ -84,7 +85,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.dpi, "dpi", plot.DefaultDPI, "PNG resolution; the figure's size in points is fixed, so 144 is twice 72 dpi")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: go run ./gui -run %s [flags]\n\nRuns an experiment of Deep Learning from Scratch §6.2–6.3 without a window and writes\nDIR/<experiment>.json, .csv and .png. Flags not given keep the book's values.\n\n", strings.Join(Experiments(), "|"))
+		fmt.Fprintf(fs.Output(), "Usage: go run ./gui -run %s [flags]\n\nRuns an experiment of Deep Learning from Scratch §6.2–6.4 without a window and writes\nDIR/<experiment>.json, .csv and .png. Flags not given keep the book's values.\n\n", strings.Join(Experiments(), "|"))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -160,12 +161,22 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 		if err == nil {
 			figure = report.Activations(r, o.fit)
 		}
-	case "initcompare", "batchnorm":
+	case "initcompare", "batchnorm", "symmetry":
 		data, derr := datasource.New(o.data).Load()
 		if derr != nil {
 			return nil, derr
 		}
-		if o.run == "initcompare" {
+		if o.run == "symmetry" {
+			cfg, cerr := symmetryConfig(o, data)
+			if cerr != nil {
+				return nil, usageError{cerr}
+			}
+			r, rerr := experiment.Symmetry(ctx, cfg, progressOf[experiment.SymmetryEvent](prog))
+			res, err = r, rerr
+			if err == nil {
+				figure = report.Symmetry(r)
+			}
+		} else if o.run == "initcompare" {
 			cfg, cerr := initCompareConfig(o, data)
 			if cerr != nil {
 				return nil, usageError{cerr}
@@ -274,6 +285,28 @@ func initCompareConfig(o options, data *mnist.Data) (experiment.InitCompareConfi
 			return cfg, errors.New("initcompare takes one -activations value")
 		}
 		cfg.Activation = acts[0]
+	}
+	return cfg, nil
+}
+
+func symmetryConfig(o options, data *mnist.Data) (experiment.SymmetryConfig, error) {
+	cfg := experiment.BookSymmetryConfig()
+	if err := checkCommon(o); err != nil {
+		return cfg, err
+	}
+	cfg.Data, cfg.Seed, cfg.DType, cfg.Optimizer = data, o.seed, o.dtype, o.optimizer
+	o.setInt("iterations", o.iterations, &cfg.Iterations)
+	o.setInt("batch", o.batch, &cfg.Batch)
+	o.setInt("every", o.every, &cfg.Every)
+	o.setInt("workers", o.workers, &cfg.Workers)
+	if o.set["lr"] {
+		cfg.LR = o.lr
+	}
+	if o.set["inits"] {
+		var err error
+		if cfg.Inits, err = listFlag[net.Init]("inits", o.inits); err != nil {
+			return cfg, err
+		}
 	}
 	return cfg, nil
 }

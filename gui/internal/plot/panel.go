@@ -35,6 +35,14 @@ type Bars struct {
 	Color  color.Color
 }
 
+// Heat is a heat map: Values[r*Cols+c] drawn as a grid of cells, row 0
+// at the top, on a diverging blue–red scale symmetric around 0 (so a
+// matrix of weights shows its sign). NaN cells are left blank.
+type Heat struct {
+	Rows, Cols int
+	Values     []float64
+}
+
 // Mark is a text marker at a data position, e.g. where a network diverged.
 type Mark struct {
 	X, Y  float64
@@ -51,6 +59,7 @@ type Panel struct {
 	XMin, XMax, YMin, YMax float64
 	Series                 []Series
 	Bars                   *Bars
+	Heat                   *Heat
 	Marks                  []Mark
 	Legend                 bool
 	LegendTop              bool // legend in the upper instead of the lower right corner

@@ -8,6 +8,7 @@ import (
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -64,6 +65,9 @@ func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Lengt
 	}
 	xLabel, yLabel := f.sharedLabels()
 	for i, p := range f.Panels {
+		if p == nil {
+			continue // an empty cell of the grid
+		}
 		p.axisLabels.x, p.axisLabels.y = xLabel, yLabel
 		plots[i/cols][i%cols] = p.plot(text, scale)
 	}
@@ -76,6 +80,9 @@ func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Lengt
 // room every panel keeps for them.
 func (f *Figure) sharedLabels() (x, y string) {
 	for _, p := range f.Panels {
+		if p == nil {
+			continue
+		}
 		if len(p.XLabel) > len(x) {
 			x = p.XLabel
 		}
@@ -151,6 +158,9 @@ func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
 	if b := p.Bars; b != nil && len(b.Counts) > 0 {
 		pl.Add(histogram(b, scale))
 	}
+	if h := p.Heat; h != nil && h.Rows > 0 && h.Cols > 0 && len(h.Values) == h.Rows*h.Cols {
+		pl.Add(heatMap(h))
+	}
 	for _, s := range p.Series {
 		for i, part := range segments(s.X, s.Y) {
 			line, err := plotter.NewLine(part)
@@ -208,6 +218,33 @@ func (p plainLabels) Ticks(min, max float64) []gplot.Tick {
 		}
 	}
 	return ticks
+}
+
+// heatGrid adapts Heat to gonum's GridXYZ: column c at x = c, row r at
+// y = −r, so row 0 is at the top.
+type heatGrid struct{ h *Heat }
+
+func (g heatGrid) Dims() (c, r int)   { return g.h.Cols, g.h.Rows }
+func (g heatGrid) Z(c, r int) float64 { return g.h.Values[r*g.h.Cols+c] }
+func (g heatGrid) X(c int) float64    { return float64(c) }
+func (g heatGrid) Y(r int) float64    { return -float64(r) }
+
+// heatMap draws h on a blue–red scale symmetric around 0; a constant or
+// all-zero matrix gets a range of its own magnitude (or ±1).
+func heatMap(h *Heat) *plotter.HeatMap {
+	var top float64
+	for _, v := range h.Values {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			top = max(top, math.Abs(v))
+		}
+	}
+	if top == 0 {
+		top = 1
+	}
+	hm := plotter.NewHeatMap(heatGrid{h}, moreland.SmoothBlueRed().Palette(255))
+	hm.Min, hm.Max = -top, top
+	hm.Rasterized = true // 10 000 cells: one image, not 10 000 paths
+	return hm
 }
 
 // histogram turns counts in equal bins into gonum's histogram plotter.

@@ -1,0 +1,364 @@
+package experiment
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"zerokara/kernel"
+	"zerokara/net"
+	"zerokara/net/mnist"
+)
+
+// SymmetryConfig sets up the symmetry experiment (SPEC §10): the slides'
+// claim that all-zero or constant weights make every neuron of a layer
+// change the same way. Every field means what it holds;
+// BookSymmetryConfig returns the setup of §10.
+type SymmetryConfig struct {
+	Hidden     []int             `json:"hidden"`
+	Activation net.Activation    `json:"activation"`
+	Inits      []net.Init        `json:"inits"`
+	Optimizer  net.OptimizerName `json:"optimizer"`
+	LR         float64           `json:"lr"`
+	Batch      int               `json:"batch"`
+	Iterations int               `json:"iterations"`
+	// Every is the number of updates between recorded points; the first
+	// point is before any update.
+	Every int `json:"every"`
+	// HeatLayer is the affine layer (1 = input layer) whose W is kept after
+	// training for the heat map, every HeatRowStep-th row of it (the input
+	// layer has 784 rows).
+	HeatLayer        int         `json:"heat_layer"`
+	HeatRowStep      int         `json:"heat_row_step"`
+	SkipTestAccuracy bool        `json:"skip_test_accuracy"`
+	Seed             uint64      `json:"seed"`
+	DType            DType       `json:"dtype"`
+	Workers          int         `json:"workers"` // parallel trainings; 0 means one per network
+	Data             *mnist.Data `json:"-"`
+}
+
+// BookSymmetryConfig returns §10's setup: the init comparison's network
+// (784-100×4-10 ReLU, SGD 0.01, batches of 128, 2000 iterations) for the
+// inits zero, const=0.01, std=0.01 and He, a point every 100 updates, the
+// input layer's W kept (every 8th of its 784 rows: each input pixel's
+// weights, where constant init leaves identical columns, i.e. stripes);
+// float32, seed 1. Data is left nil.
+func BookSymmetryConfig() SymmetryConfig {
+	return SymmetryConfig{Hidden: []int{100, 100, 100, 100}, Activation: net.ReLUAct,
+		Inits:     []net.Init{net.Zero(), net.Constant(0.01), net.Std(0.01), net.He()},
+		Optimizer: net.OptSGD, LR: 0.01, Batch: 128, Iterations: 2000, Every: 100, HeatLayer: 1, HeatRowStep: 8,
+		Seed: 1, DType: Float32}
+}
+
+// Validate reports the first setting that cannot run.
+func (c SymmetryConfig) Validate() error {
+	ic := InitCompareConfig{Hidden: c.Hidden, Activation: c.Activation, Inits: c.Inits, Optimizer: c.Optimizer, LR: c.LR,
+		Batch: c.Batch, Iterations: c.Iterations, GradEvery: 1, Seed: c.Seed, DType: c.DType, Workers: c.Workers, Data: c.Data}
+	if err := ic.Validate(); err != nil {
+		return fmt.Errorf("%w (symmetry)", err)
+	}
+	switch {
+	case c.Every < 1:
+		return fmt.Errorf("experiment: symmetry: every %d must be positive", c.Every)
+	case c.HeatLayer < 1 || c.HeatLayer > len(c.Hidden)+1:
+		return fmt.Errorf("experiment: symmetry: heat layer %d not in [1, %d]", c.HeatLayer, len(c.Hidden)+1)
+	case c.HeatRowStep < 1:
+		return fmt.Errorf("experiment: symmetry: heat row step %d must be positive", c.HeatRowStep)
+	}
+	return nil
+}
+
+// SymmetryResult is the outcome of Symmetry.
+type SymmetryResult struct {
+	Experiment string         `json:"experiment"`
+	Config     SymmetryConfig `json:"config"`
+	Seconds    float64        `json:"seconds"`
+	Runs       []SymmetryRun  `json:"runs"`
+}
+
+// SymmetryRun is one initializer's training.
+type SymmetryRun struct {
+	Init    string `json:"init"`
+	Formula string `json:"formula"`
+	// Iterations holds the number of updates before each point: 0, Every,
+	// 2·Every, …
+	Iterations []int `json:"iterations"`
+	// Loss is the batch loss at each point (NaN, null in JSON, once
+	// diverged).
+	Loss   nullFloats     `json:"loss"`
+	Layers []NeuronCounts `json:"layers"`
+	// TestAccuracy on the test set after training, or null.
+	TestAccuracy *float64 `json:"test_accuracy"`
+	// Heat is the HeatLayer's W after training (every HeatRowStep-th of
+	// its fan_in rows, fan_out columns, row-major), for the heat map.
+	Heat *HeatMap `json:"heat,omitempty"`
+}
+
+// NeuronCounts follows one affine layer: per point, how many of its
+// neurons (columns of W) are distinct, and the spread across neurons.
+type NeuronCounts struct {
+	Distinct []int      `json:"distinct"`
+	Spread   nullFloats `json:"spread"`
+}
+
+// HeatMap is a matrix of values for a heat-map figure.
+type HeatMap struct {
+	Rows   int        `json:"rows"`
+	Cols   int        `json:"cols"`
+	Values nullFloats `json:"values"` // row-major
+}
+
+// SymmetryEvent reports one recorded point of one run (and, with the
+// last point, the run's final W for the heat map).
+type SymmetryEvent struct {
+	Work
+	Run, Point, Iteration int
+	Loss                  float64
+	Distinct              []int
+	Spread                []float64
+	// Heat and TestAccuracy come with the run's last point.
+	Heat         *HeatMap
+	TestAccuracy *float64
+}
+
+// NewSymmetryResult returns the result of cfg before the first point.
+func NewSymmetryResult(cfg SymmetryConfig) (*SymmetryResult, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	res := &SymmetryResult{Experiment: "symmetry", Config: cfg, Runs: make([]SymmetryRun, len(cfg.Inits))}
+	for i, in := range cfg.Inits {
+		res.Runs[i] = SymmetryRun{Init: in.String(), Formula: in.Formula(), Layers: make([]NeuronCounts, len(cfg.Hidden)+1)}
+	}
+	return res, nil
+}
+
+// Apply records a point: the next of its run (others are ignored).
+func (r *SymmetryResult) Apply(e SymmetryEvent) {
+	if e.Run < 0 || e.Run >= len(r.Runs) {
+		return
+	}
+	run := &r.Runs[e.Run]
+	if e.Point != len(run.Loss) || len(e.Distinct) != len(run.Layers) {
+		return
+	}
+	run.Iterations = append(run.Iterations, e.Iteration)
+	run.Loss = append(run.Loss, e.Loss)
+	for l := range run.Layers {
+		run.Layers[l].Distinct = append(run.Layers[l].Distinct, e.Distinct[l])
+		run.Layers[l].Spread = append(run.Layers[l].Spread, e.Spread[l])
+	}
+	if e.Heat != nil {
+		run.Heat = e.Heat
+	}
+	if e.TestAccuracy != nil {
+		run.TestAccuracy = e.TestAccuracy
+	}
+}
+
+// Snapshot returns a copy that later Apply calls do not change.
+func (r *SymmetryResult) Snapshot() *SymmetryResult {
+	c := *r
+	c.Runs = slices.Clone(r.Runs)
+	for i := range c.Runs {
+		c.Runs[i].Layers = slices.Clone(r.Runs[i].Layers)
+	}
+	return &c
+}
+
+// Symmetry trains one network per initializer on the same batches, as
+// InitCompare does (networks built in order from a generator seeded with
+// Seed, then every batch drawn from it), and records the batch loss and,
+// per affine layer, the distinct neurons and their spread before the first
+// update and after every Every-th. A diverged network (non-finite loss)
+// records NaN losses from then on; any other error ends the run.
+func Symmetry(ctx context.Context, cfg SymmetryConfig, progress func(SymmetryEvent)) (*SymmetryResult, error) {
+	start := time.Now()
+	res, err := NewSymmetryResult(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.DType == Float64 {
+		err = symmetry[float64](ctx, res, progress)
+	} else {
+		err = symmetry[float32](ctx, res, progress)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Seconds = time.Since(start).Seconds()
+	return res, nil
+}
+
+func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress func(SymmetryEvent)) error {
+	cfg := res.Config
+	train, err := toDataset[T](cfg.Data.Train)
+	if err != nil {
+		return fmt.Errorf("experiment: symmetry: train set: %w", err)
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
+	nets := make([]*net.Network[T], len(cfg.Inits))
+	for i, in := range cfg.Inits {
+		nets[i], err = net.New[T](net.Config{InputSize: train.cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
+			Activation: cfg.Activation, Init: in, Workers: kernel.Serial}, rng)
+		if err != nil {
+			return fmt.Errorf("experiment: symmetry: %s: %w", in, err)
+		}
+	}
+	batches := make([]int, cfg.Iterations*cfg.Batch)
+	for i := range batches {
+		batches[i] = rng.IntN(train.rows)
+	}
+	var testX *net.Matrix[T]
+	var testLabels []int
+	if !cfg.SkipTestAccuracy {
+		test, err := toDataset[T](cfg.Data.Test)
+		if err != nil {
+			return fmt.Errorf("experiment: symmetry: test set: %w", err)
+		}
+		testX, testLabels = test.all(), test.labels
+	}
+	rep := newReporter(cfg.Iterations * len(nets))
+	workers := cfg.Workers
+	if workers == 0 {
+		workers = max(workerCount(0), len(nets))
+	}
+	last := cfg.Iterations / cfg.Every
+	return parallel(workers, len(nets), func(k int) error {
+		nw, name := nets[k], res.Runs[k].Init
+		opt, err := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
+		if err != nil {
+			return err
+		}
+		x := net.NewMatrix[T](cfg.Batch, train.cols)
+		var labels []int
+		diverged := false
+		record := func(point, it, work int, loss float64) error {
+			e := SymmetryEvent{Run: k, Point: point, Iteration: it, Loss: loss}
+			for _, a := range affineWeights(nw) {
+				d, s := neuronStats(a)
+				e.Distinct, e.Spread = append(e.Distinct, d), append(e.Spread, s)
+			}
+			if point == last {
+				e.Heat = heatMap(affineWeights(nw)[cfg.HeatLayer-1], cfg.HeatRowStep)
+				if !cfg.SkipTestAccuracy && !diverged {
+					acc, err := nw.Accuracy(testX, testLabels)
+					if err != nil {
+						return fmt.Errorf("experiment: symmetry: network %s, test accuracy: %w", name, err)
+					}
+					e.TestAccuracy = &acc
+				}
+			}
+			rep.emit(work, func(w Work) {
+				e.Work = w
+				res.Apply(e)
+				if progress != nil {
+					progress(e)
+				}
+			})
+			return nil
+		}
+		labels = train.batch(x, labels, batches[:cfg.Batch])
+		loss0, err := nw.Loss(x, labels, false)
+		if err != nil {
+			return fmt.Errorf("experiment: symmetry: network %s: %w", name, err)
+		}
+		if err := record(0, 0, 0, finiteOrNaN(loss0)); err != nil {
+			return err
+		}
+		for it := range cfg.Iterations {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("experiment: symmetry: %w", err)
+			}
+			loss := math.NaN()
+			if !diverged {
+				labels = train.batch(x, labels, batches[it*cfg.Batch:(it+1)*cfg.Batch])
+				if loss, err = stepThenLoss(nw, x, labels, opt); err != nil {
+					return fmt.Errorf("experiment: symmetry: network %s, iteration %d: %w", name, it, err)
+				}
+				diverged = math.IsNaN(loss)
+			}
+			if (it+1)%cfg.Every == 0 {
+				if err := record((it+1)/cfg.Every, it+1, cfg.Every, loss); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func finiteOrNaN(v float64) float64 {
+	if math.IsInf(v, 0) {
+		return math.NaN()
+	}
+	return v
+}
+
+// affineWeights returns the W of every affine layer, input layer first.
+func affineWeights[T net.Float](nw *net.Network[T]) []*net.Matrix[T] {
+	var ws []*net.Matrix[T]
+	for _, l := range nw.Layers() {
+		if a, ok := l.(*net.Affine[T]); ok {
+			ws = append(ws, a.W)
+		}
+	}
+	return ws
+}
+
+// neuronStats counts the distinct neurons of W (fan_in × fan_out): columns
+// that differ after W is scaled by its largest |value| and rounded to 6
+// decimals (an all-zero W has one). spread is the standard deviation over
+// neurons of each neuron's mean weight. Non-finite weights give (0, NaN).
+func neuronStats[T net.Float](w *net.Matrix[T]) (distinct int, spread float64) {
+	var top float64
+	for _, v := range w.Data {
+		f := math.Abs(float64(v))
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return 0, math.NaN()
+		}
+		top = max(top, f)
+	}
+	scale := 1.0
+	if top > 0 {
+		scale = 1 / top
+	}
+	seen := make(map[string]bool, w.Cols)
+	col := make([]byte, 0, 8*w.Rows)
+	means := make([]float64, w.Cols)
+	for j := range w.Cols {
+		col = col[:0]
+		var sum float64
+		for i := range w.Rows {
+			v := float64(w.At(i, j))
+			sum += v
+			r := math.Round(v*scale*1e6) / 1e6
+			if r == 0 {
+				r = 0 // −0 and +0 are one value
+			}
+			col = binaryAppend(col, math.Float64bits(r))
+		}
+		seen[string(col)] = true
+		means[j] = sum / float64(w.Rows)
+	}
+	_, sd := moments(means)
+	return len(seen), sd
+}
+
+func binaryAppend(b []byte, u uint64) []byte {
+	return append(b, byte(u), byte(u>>8), byte(u>>16), byte(u>>24), byte(u>>32), byte(u>>40), byte(u>>48), byte(u>>56))
+}
+
+// heatMap copies every step-th row of W for the figure.
+func heatMap[T net.Float](w *net.Matrix[T], step int) *HeatMap {
+	h := &HeatMap{Rows: (w.Rows + step - 1) / step, Cols: w.Cols}
+	for i := 0; i < w.Rows; i += step {
+		for _, v := range w.Row(i) {
+			h.Values = append(h.Values, float64(v))
+		}
+	}
+	return h
+}
