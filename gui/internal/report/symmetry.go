@@ -46,7 +46,7 @@ func Symmetry(r *experiment.SymmetryResult) *plot.Figure {
 	}
 	for _, run := range r.Runs {
 		p := &plot.Panel{Title: fmt.Sprintf("%s: W%d after training", run.Init, r.Config.HeatLayer), XLabel: "neuron",
-			YLabel: fmt.Sprintf("input (every %d)", r.Config.HeatRowStep),
+			YLabel:     fmt.Sprintf("input (every %d)", r.Config.HeatRowStep),
 			HideYTicks: true}
 		if h := run.Heat; h != nil {
 			p.Heat = &plot.Heat{Rows: h.Rows, Cols: h.Cols, Values: h.Values}
