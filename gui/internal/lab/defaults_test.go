@@ -58,7 +58,7 @@ func TestResetAndHelpAgreeWithBookConfigs(t *testing.T) {
 		{"points", fmt.Sprintf("(book: %s)", bn.Points.Entry.Text)},
 		{"samples", fmt.Sprintf("(book: %d); batchnorm: training images used (book: %d)", act.Samples, gotBN.Samples)},
 		{"lr", fmt.Sprintf("(book: %s, %s)", ic.LR.Entry.Text, bn.LR.Entry.Text)},
-		{"inits", "initcompare " + ic.Inits.Entry.Text + ")"},
+		{"inits", "initcompare " + ic.Inits.Entry.Text + ";"},
 		{"sigmas", fmt.Sprintf("(book: %d from 1 to 0.0001)", len(gotBN.Sigmas))},
 		{"every", fmt.Sprintf("(book: %d,", gotBN.Every)},
 	} {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -24,6 +26,14 @@ func newField(text string, check func(string) error) *field {
 	f.Entry.OnChanged = func(string) { f.valid() }
 	return f
 }
+
+// row lays the entry out with its message beside it.
+func (f *field) row() fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, f.Error, container.NewGridWrap(fyne.NewSize(220, f.Entry.MinSize().Height), f.Entry))
+}
+
+// buttonRow lays buttons out in a row.
+func buttonRow(b ...fyne.CanvasObject) fyne.CanvasObject { return container.NewHBox(b...) }
 
 // valid reports whether the field's text passes its check, updating the
 // error label.

@@ -19,6 +19,7 @@ type Lab struct {
 	Activations *ActivationsScreen
 	InitCompare *InitCompareScreen
 	BatchNorm   *BatchNormScreen
+	Symmetry    *SymmetryScreen
 	Kernel      *KernelScreen
 	DataStatus  *widget.Label
 	DataFolder  *widget.Button
@@ -39,10 +40,12 @@ func New(data *datasource.Source) *Lab {
 	l.Activations = newActivationsScreen(window)
 	l.InitCompare = newInitCompareScreen(data.Load, window)
 	l.BatchNorm = newBatchNormScreen(data.Load, window)
+	l.Symmetry = newSymmetryScreen(data.Load, window)
 	l.Tabs = container.NewAppTabs(
 		container.NewTabItem("Activations", l.Activations.object()),
 		container.NewTabItem("Init on MNIST", l.InitCompare.object()),
 		container.NewTabItem("Batch Normalization", l.BatchNorm.object()),
+		container.NewTabItem("Symmetry", l.Symmetry.object()),
 		container.NewTabItem("Kernel", l.Kernel.object()),
 	)
 	return l
@@ -108,6 +111,8 @@ func (l *Lab) selected() (*runner, *exporter) {
 	case 2:
 		return l.BatchNorm.runner, l.BatchNorm.Export
 	case 3:
+		return l.Symmetry.runner, l.Symmetry.Export
+	case 4:
 		return l.Kernel.runner, l.Kernel.Export
 	}
 	return nil, nil
@@ -123,6 +128,8 @@ func (l *Lab) RunSelected() {
 	case 2:
 		l.BatchNorm.Run.OnTapped()
 	case 3:
+		l.Symmetry.Run.OnTapped()
+	case 4:
 		l.Kernel.Run.OnTapped()
 	}
 }

@@ -235,3 +235,22 @@ func TestStrictNumbers(t *testing.T) {
 		t.Error("fyne's validation does not mark the bad learning rate")
 	}
 }
+
+func TestSymmetryTabRuns(t *testing.T) {
+	l := newTestLab(t)
+	s := l.Symmetry
+	s.Iterations.Entry.SetText("200")
+	s.Inits.Entry.SetText("zero, he")
+	test.Tap(s.Run)
+	s.wait()
+	if s.Err != nil || !strings.HasPrefix(s.Status.Text, "done") {
+		t.Fatalf("err %v, status %q", s.Err, s.Status.Text)
+	}
+	res, ok := s.live.last()
+	if !ok || len(res.Runs) != 2 || res.Runs[0].Layers[1].Distinct[2] != 1 || res.Runs[1].Layers[1].Distinct[2] != 100 {
+		t.Fatalf("result %v", ok)
+	}
+	if f := s.View.Figure(); f == nil || len(f.Panels) != 2+2+2 {
+		t.Errorf("figure with %d panels, want loss row, counts and heat maps", len(f.Panels))
+	}
+}
