@@ -47,7 +47,9 @@
 //
 // Axpy (y += alpha·x), ReLU, ReLUMask (ReLU's backward pass), ColSums (the
 // column sums of a matrix, a bias gradient) and AddRow (a row vector added
-// to every row, a bias broadcast) are BLAS level-1-like routines with the
+// to every row, a bias broadcast), ColDots (column-wise dot products) and
+// the passes of a batch normalisation (BatchNormCenter, BatchNormScale,
+// BatchNormGrad) are BLAS level-1-like routines with the
 // same conventions: sizes first, row-major matrices with a leading
 // dimension, "kernel:" panics on misuse. VecOf(k) gives the same routines
 // on Kernel k's implementation. Unlike a BLAS they promise exactness: on
@@ -56,7 +58,7 @@
 // row — and NaN and ±Inf propagate as there (ReLU keeps NaN, bit for bit).
 //
 // Each implementation carries, next to its GEMM kernels, a table of vector
-// routines per element type (vecKernels in vector.go): five functions that
+// routines per element type (vecKernels in vector.go): nine functions that
 // take already checked slices of exactly the elements they cover. The
 // AVX-512 entries are assembly that finishes a partial last vector through
 // opmask loads and stores; the AVX2 entries run whole vectors in assembly

@@ -173,3 +173,72 @@ func ExampleVecOf() {
 	fmt.Println("all agree")
 	// Output: all agree
 }
+
+// The γ gradient of a BatchNorm layer: Σ_rows xn·dout per column.
+func ExampleColDots() {
+	xn := []float32{
+		1, 2,
+		3, 4,
+	}
+	dout := []float32{
+		10, 1,
+		20, 2,
+	}
+	dGamma := make([]float32, 2)
+	kernel.ColDots(2, 2, xn, dout, 2, dGamma)
+	fmt.Println(dGamma)
+	// Output: [70 10]
+}
+
+// A batch normalisation's forward pass: column means by ColSums, then the
+// centred values and sums of squares, then scaling and shifting.
+func ExampleBatchNormScale() {
+	const m, n = 2, 2
+	x := []float64{
+		1, 10,
+		3, 30,
+	}
+	mu := make([]float64, n)
+	kernel.ColSums(m, n, x, n, mu)
+	for j := range mu {
+		mu[j] /= m
+	}
+	xc, ss := make([]float64, m*n), make([]float64, n)
+	kernel.BatchNormCenter(m, n, x, n, mu, xc, ss)
+	invStd := make([]float64, n)
+	for j := range invStd {
+		invStd[j] = 1 / math.Sqrt(ss[j]/m)
+	}
+	gamma, beta := []float64{1, 2}, []float64{0, 5}
+	out := make([]float64, m*n)
+	kernel.BatchNormScale(m, n, xc, n, invStd, gamma, beta, out)
+	fmt.Println(mu, ss, out)
+	// Output: [2 20] [2 200] [-1 3 1 7]
+}
+
+// The input gradient of a batch normalisation, in its compact form.
+func ExampleBatchNormGrad() {
+	const m, n = 2, 1
+	dout := []float64{1, 3}
+	xn := []float64{-1, 1}
+	s := []float64{0.25} // γ/(m·std)
+	p := []float64{4}    // Σ dout
+	q := []float64{2}    // Σ xn·dout
+	dx := make([]float64, m*n)
+	kernel.BatchNormGrad(m, n, m, dout, xn, n, s, p, q, dx)
+	fmt.Println(dx)
+	// Output: [0 0]
+}
+
+// Centre the columns of a batch and sum their squares.
+func ExampleBatchNormCenter() {
+	x := []float32{
+		1, 4,
+		3, 8,
+	}
+	mu := []float32{2, 6}
+	xc, ss := make([]float32, 4), make([]float32, 2)
+	kernel.BatchNormCenter(2, 2, x, 2, mu, xc, ss)
+	fmt.Println(xc, ss)
+	// Output: [-1 -2 1 2] [2 8]
+}

@@ -104,25 +104,30 @@ func vecGuardPages[T Float](t *testing.T, v Vec[T]) {
 			for _, atStart := range []bool{false, true} {
 				c := vecCase[T]{n: n, alpha: 0.5}
 				if op.rows {
-					c.m, c.ld = 3, n+2
+					c.m, c.ld, c.alpha = 3, n+2, 3
 				}
-				in, relIn := guardedSlice[T](t, op.inLen(c), atStart)
-				out, relOut := guardedSlice[T](t, op.outLen(c), atStart)
-				for _, s := range [][]T{in, out} {
+				ops, want := make([][]T, len(op.lens)), make([][]T, len(op.lens))
+				var releases []func()
+				for k, l := range op.lens {
+					s, release := guardedSlice[T](t, l(c), atStart)
+					releases = append(releases, release)
 					for i := range s {
 						s[i] = fill()
 					}
+					ops[k], want[k] = s, slices.Clone(s)
 				}
-				want := slices.Clone(out)
-				op.ref(c, slices.Clone(in), want)
-				op.call(v, c, in, out)
-				for i := range out {
-					if !sameResult(out[i], want[i], op.exact) {
-						t.Fatalf("%s %v atStart=%v: out[%d] = %v on guarded memory, the scalar loop gives %v", op.name, c, atStart, i, out[i], want[i])
+				op.ref(c, want)
+				op.call(v, c, ops)
+				for k := range ops {
+					for i := range ops[k] {
+						if !sameResult(ops[k][i], want[k][i], op.exact) {
+							t.Fatalf("%s %v atStart=%v: operand %d [%d] = %v on guarded memory, the scalar loop gives %v", op.name, c, atStart, k, i, ops[k][i], want[k][i])
+						}
 					}
 				}
-				relIn()
-				relOut()
+				for _, release := range releases {
+					release()
+				}
 			}
 		}
 	}

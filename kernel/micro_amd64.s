@@ -5959,6 +5959,367 @@ saddRowAVX2_tail:
 	VZEROUPPER
 	RET
 
+// func scolDotsAVX2(dots []float32, a []float32, b []float32, ld int, m int)
+// Requires: AVX
+TEXT ·scolDotsAVX2(SB), NOSPLIT, $0-88
+	MOVQ ld+72(FP), AX
+	SHLQ $0x02, AX
+	MOVQ m+80(FP), CX
+	MOVQ dots_len+8(FP), DX
+	MOVQ a_base+24(FP), BX
+	MOVQ b_base+48(FP), SI
+	MOVQ dots_base+0(FP), DI
+	MOVQ DX, R8
+	SHRQ $0x04, R8
+	JZ   scolDotsAVX2_singles
+
+scolDotsAVX2_blocks:
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	XORQ   R9, R9
+	MOVQ   CX, R10
+	TESTQ  R10, R10
+	JZ     scolDotsAVX2_blocks_end
+
+scolDotsAVX2_blocks_rows:
+	VMOVUPS (BX)(R9*1), Y2
+	VMOVUPS (SI)(R9*1), Y3
+	VMULPS  Y3, Y2, Y2
+	VADDPS  Y2, Y0, Y0
+	VMOVUPS 32(BX)(R9*1), Y2
+	VMOVUPS 32(SI)(R9*1), Y3
+	VMULPS  Y3, Y2, Y2
+	VADDPS  Y2, Y1, Y1
+	ADDQ    AX, R9
+	DECQ    R10
+	JNZ     scolDotsAVX2_blocks_rows
+
+scolDotsAVX2_blocks_end:
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	ADDQ    $0x00000040, BX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	DECQ    R8
+	JNZ     scolDotsAVX2_blocks
+
+scolDotsAVX2_singles:
+	MOVQ DX, R8
+	ANDQ $0x0000000f, R8
+	SHRQ $0x03, R8
+	JZ   scolDotsAVX2_tail
+
+scolDotsAVX2_single:
+	VXORPS Y0, Y0, Y0
+	XORQ   DX, DX
+	MOVQ   CX, R9
+	TESTQ  R9, R9
+	JZ     scolDotsAVX2_single_end
+
+scolDotsAVX2_single_rows:
+	VMOVUPS (BX)(DX*1), Y1
+	VMOVUPS (SI)(DX*1), Y2
+	VMULPS  Y2, Y1, Y1
+	VADDPS  Y1, Y0, Y0
+	ADDQ    AX, DX
+	DECQ    R9
+	JNZ     scolDotsAVX2_single_rows
+
+scolDotsAVX2_single_end:
+	VMOVUPS Y0, (DI)
+	ADDQ    $0x00000020, BX
+	ADDQ    $0x00000020, SI
+	ADDQ    $0x00000020, DI
+	DECQ    R8
+	JNZ     scolDotsAVX2_single
+
+scolDotsAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func sbnCenterAVX2(xc []float32, x []float32, ld int, m int, mu []float32, ss []float32)
+// Requires: AVX
+TEXT ·sbnCenterAVX2(SB), NOSPLIT, $0-112
+	MOVQ ld+48(FP), AX
+	SHLQ $0x02, AX
+	MOVQ m+56(FP), CX
+	MOVQ mu_len+72(FP), DX
+	MOVQ xc_base+0(FP), BX
+	MOVQ x_base+24(FP), SI
+	MOVQ mu_base+64(FP), DI
+	MOVQ ss_base+88(FP), R8
+	MOVQ DX, R9
+	SHRQ $0x04, R9
+	JZ   sbnCenterAVX2_singles
+
+sbnCenterAVX2_blocks:
+	VMOVUPS (DI), Y0
+	VXORPS  Y1, Y1, Y1
+	VMOVUPS 32(DI), Y2
+	VXORPS  Y3, Y3, Y3
+	XORQ    R10, R10
+	MOVQ    CX, R11
+	TESTQ   R11, R11
+	JZ      sbnCenterAVX2_blocks_end
+
+sbnCenterAVX2_blocks_rows:
+	VMOVUPS (SI)(R10*1), Y4
+	VSUBPS  Y0, Y4, Y4
+	VMOVUPS Y4, (BX)(R10*1)
+	VMULPS  Y4, Y4, Y4
+	VADDPS  Y4, Y1, Y1
+	VMOVUPS 32(SI)(R10*1), Y4
+	VSUBPS  Y2, Y4, Y4
+	VMOVUPS Y4, 32(BX)(R10*1)
+	VMULPS  Y4, Y4, Y4
+	VADDPS  Y4, Y3, Y3
+	ADDQ    AX, R10
+	DECQ    R11
+	JNZ     sbnCenterAVX2_blocks_rows
+
+sbnCenterAVX2_blocks_end:
+	VMOVUPS Y1, (R8)
+	VMOVUPS Y3, 32(R8)
+	ADDQ    $0x00000040, BX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	ADDQ    $0x00000040, R8
+	DECQ    R9
+	JNZ     sbnCenterAVX2_blocks
+
+sbnCenterAVX2_singles:
+	MOVQ DX, R9
+	ANDQ $0x0000000f, R9
+	SHRQ $0x03, R9
+	JZ   sbnCenterAVX2_tail
+
+sbnCenterAVX2_single:
+	VMOVUPS (DI), Y0
+	VXORPS  Y1, Y1, Y1
+	XORQ    DX, DX
+	MOVQ    CX, R10
+	TESTQ   R10, R10
+	JZ      sbnCenterAVX2_single_end
+
+sbnCenterAVX2_single_rows:
+	VMOVUPS (SI)(DX*1), Y2
+	VSUBPS  Y0, Y2, Y2
+	VMOVUPS Y2, (BX)(DX*1)
+	VMULPS  Y2, Y2, Y2
+	VADDPS  Y2, Y1, Y1
+	ADDQ    AX, DX
+	DECQ    R10
+	JNZ     sbnCenterAVX2_single_rows
+
+sbnCenterAVX2_single_end:
+	VMOVUPS Y1, (R8)
+	ADDQ    $0x00000020, BX
+	ADDQ    $0x00000020, SI
+	ADDQ    $0x00000020, DI
+	ADDQ    $0x00000020, R8
+	DECQ    R9
+	JNZ     sbnCenterAVX2_single
+
+sbnCenterAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func sbnScaleAVX2(xc []float32, out []float32, ld int, m int, s []float32, gamma []float32, beta []float32)
+// Requires: AVX
+TEXT ·sbnScaleAVX2(SB), NOSPLIT, $0-136
+	MOVQ ld+48(FP), AX
+	SHLQ $0x02, AX
+	MOVQ m+56(FP), CX
+	MOVQ s_len+72(FP), DX
+	MOVQ xc_base+0(FP), BX
+	MOVQ out_base+24(FP), SI
+	MOVQ s_base+64(FP), DI
+	MOVQ gamma_base+88(FP), R8
+	MOVQ beta_base+112(FP), R9
+	MOVQ DX, R10
+	SHRQ $0x04, R10
+	JZ   sbnScaleAVX2_singles
+
+sbnScaleAVX2_blocks:
+	VMOVUPS (DI), Y0
+	VMOVUPS (R8), Y1
+	VMOVUPS (R9), Y2
+	VMOVUPS 32(DI), Y3
+	VMOVUPS 32(R8), Y4
+	VMOVUPS 32(R9), Y5
+	XORQ    R11, R11
+	MOVQ    CX, R12
+	TESTQ   R12, R12
+	JZ      sbnScaleAVX2_blocks_end
+
+sbnScaleAVX2_blocks_rows:
+	VMOVUPS (BX)(R11*1), Y6
+	VMULPS  Y0, Y6, Y6
+	VMOVUPS Y6, (BX)(R11*1)
+	VMULPS  Y6, Y1, Y6
+	VADDPS  Y2, Y6, Y6
+	VMOVUPS Y6, (SI)(R11*1)
+	VMOVUPS 32(BX)(R11*1), Y6
+	VMULPS  Y3, Y6, Y6
+	VMOVUPS Y6, 32(BX)(R11*1)
+	VMULPS  Y6, Y4, Y6
+	VADDPS  Y5, Y6, Y6
+	VMOVUPS Y6, 32(SI)(R11*1)
+	ADDQ    AX, R11
+	DECQ    R12
+	JNZ     sbnScaleAVX2_blocks_rows
+
+sbnScaleAVX2_blocks_end:
+	ADDQ $0x00000040, BX
+	ADDQ $0x00000040, SI
+	ADDQ $0x00000040, DI
+	ADDQ $0x00000040, R8
+	ADDQ $0x00000040, R9
+	DECQ R10
+	JNZ  sbnScaleAVX2_blocks
+
+sbnScaleAVX2_singles:
+	MOVQ DX, R10
+	ANDQ $0x0000000f, R10
+	SHRQ $0x03, R10
+	JZ   sbnScaleAVX2_tail
+
+sbnScaleAVX2_single:
+	VMOVUPS (DI), Y0
+	VMOVUPS (R8), Y1
+	VMOVUPS (R9), Y2
+	XORQ    DX, DX
+	MOVQ    CX, R11
+	TESTQ   R11, R11
+	JZ      sbnScaleAVX2_single_end
+
+sbnScaleAVX2_single_rows:
+	VMOVUPS (BX)(DX*1), Y3
+	VMULPS  Y0, Y3, Y3
+	VMOVUPS Y3, (BX)(DX*1)
+	VMULPS  Y3, Y1, Y3
+	VADDPS  Y2, Y3, Y3
+	VMOVUPS Y3, (SI)(DX*1)
+	ADDQ    AX, DX
+	DECQ    R11
+	JNZ     sbnScaleAVX2_single_rows
+
+sbnScaleAVX2_single_end:
+	ADDQ $0x00000020, BX
+	ADDQ $0x00000020, SI
+	ADDQ $0x00000020, DI
+	ADDQ $0x00000020, R8
+	ADDQ $0x00000020, R9
+	DECQ R10
+	JNZ  sbnScaleAVX2_single
+
+sbnScaleAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func sbnGradAVX2(dx []float32, dout []float32, xn []float32, ld int, m int, fn float32, s []float32, p []float32, q []float32)
+// Requires: AVX
+TEXT ·sbnGradAVX2(SB), NOSPLIT, $0-168
+	MOVQ         ld+72(FP), AX
+	SHLQ         $0x02, AX
+	MOVQ         m+80(FP), CX
+	MOVQ         s_len+104(FP), DX
+	MOVQ         dx_base+0(FP), BX
+	MOVQ         dout_base+24(FP), SI
+	MOVQ         xn_base+48(FP), DI
+	MOVQ         s_base+96(FP), R8
+	MOVQ         p_base+120(FP), R9
+	MOVQ         q_base+144(FP), R10
+	VBROADCASTSS fn+88(FP), Y0
+	MOVQ         DX, R11
+	SHRQ         $0x04, R11
+	JZ           sbnGradAVX2_singles
+
+sbnGradAVX2_blocks:
+	VMOVUPS (R8), Y1
+	VMOVUPS (R9), Y2
+	VMOVUPS (R10), Y3
+	VMOVUPS 32(R8), Y4
+	VMOVUPS 32(R9), Y5
+	VMOVUPS 32(R10), Y6
+	XORQ    R12, R12
+	MOVQ    CX, R13
+	TESTQ   R13, R13
+	JZ      sbnGradAVX2_blocks_end
+
+sbnGradAVX2_blocks_rows:
+	VMOVUPS (SI)(R12*1), Y7
+	VMULPS  Y0, Y7, Y7
+	VSUBPS  Y2, Y7, Y7
+	VMOVUPS (DI)(R12*1), Y8
+	VMULPS  Y3, Y8, Y8
+	VSUBPS  Y8, Y7, Y7
+	VMULPS  Y1, Y7, Y7
+	VMOVUPS Y7, (BX)(R12*1)
+	VMOVUPS 32(SI)(R12*1), Y7
+	VMULPS  Y0, Y7, Y7
+	VSUBPS  Y5, Y7, Y7
+	VMOVUPS 32(DI)(R12*1), Y8
+	VMULPS  Y6, Y8, Y8
+	VSUBPS  Y8, Y7, Y7
+	VMULPS  Y4, Y7, Y7
+	VMOVUPS Y7, 32(BX)(R12*1)
+	ADDQ    AX, R12
+	DECQ    R13
+	JNZ     sbnGradAVX2_blocks_rows
+
+sbnGradAVX2_blocks_end:
+	ADDQ $0x00000040, BX
+	ADDQ $0x00000040, SI
+	ADDQ $0x00000040, DI
+	ADDQ $0x00000040, R8
+	ADDQ $0x00000040, R9
+	ADDQ $0x00000040, R10
+	DECQ R11
+	JNZ  sbnGradAVX2_blocks
+
+sbnGradAVX2_singles:
+	MOVQ DX, R11
+	ANDQ $0x0000000f, R11
+	SHRQ $0x03, R11
+	JZ   sbnGradAVX2_tail
+
+sbnGradAVX2_single:
+	VMOVUPS (R8), Y1
+	VMOVUPS (R9), Y2
+	VMOVUPS (R10), Y3
+	XORQ    DX, DX
+	MOVQ    CX, R12
+	TESTQ   R12, R12
+	JZ      sbnGradAVX2_single_end
+
+sbnGradAVX2_single_rows:
+	VMOVUPS (SI)(DX*1), Y4
+	VMULPS  Y0, Y4, Y4
+	VSUBPS  Y2, Y4, Y4
+	VMOVUPS (DI)(DX*1), Y5
+	VMULPS  Y3, Y5, Y5
+	VSUBPS  Y5, Y4, Y4
+	VMULPS  Y1, Y4, Y4
+	VMOVUPS Y4, (BX)(DX*1)
+	ADDQ    AX, DX
+	DECQ    R12
+	JNZ     sbnGradAVX2_single_rows
+
+sbnGradAVX2_single_end:
+	ADDQ $0x00000020, BX
+	ADDQ $0x00000020, SI
+	ADDQ $0x00000020, DI
+	ADDQ $0x00000020, R8
+	ADDQ $0x00000020, R9
+	ADDQ $0x00000020, R10
+	DECQ R11
+	JNZ  sbnGradAVX2_single
+
+sbnGradAVX2_tail:
+	VZEROUPPER
+	RET
+
 // func daxpyAVX2(alpha float64, x []float64, y []float64)
 // Requires: AVX
 TEXT ·daxpyAVX2(SB), NOSPLIT, $0-56
@@ -6269,6 +6630,367 @@ daddRowAVX2_single_end:
 	JNZ  daddRowAVX2_single
 
 daddRowAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func dcolDotsAVX2(dots []float64, a []float64, b []float64, ld int, m int)
+// Requires: AVX
+TEXT ·dcolDotsAVX2(SB), NOSPLIT, $0-88
+	MOVQ ld+72(FP), AX
+	SHLQ $0x03, AX
+	MOVQ m+80(FP), CX
+	MOVQ dots_len+8(FP), DX
+	MOVQ a_base+24(FP), BX
+	MOVQ b_base+48(FP), SI
+	MOVQ dots_base+0(FP), DI
+	MOVQ DX, R8
+	SHRQ $0x03, R8
+	JZ   dcolDotsAVX2_singles
+
+dcolDotsAVX2_blocks:
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	XORQ   R9, R9
+	MOVQ   CX, R10
+	TESTQ  R10, R10
+	JZ     dcolDotsAVX2_blocks_end
+
+dcolDotsAVX2_blocks_rows:
+	VMOVUPS (BX)(R9*1), Y2
+	VMOVUPS (SI)(R9*1), Y3
+	VMULPD  Y3, Y2, Y2
+	VADDPD  Y2, Y0, Y0
+	VMOVUPS 32(BX)(R9*1), Y2
+	VMOVUPS 32(SI)(R9*1), Y3
+	VMULPD  Y3, Y2, Y2
+	VADDPD  Y2, Y1, Y1
+	ADDQ    AX, R9
+	DECQ    R10
+	JNZ     dcolDotsAVX2_blocks_rows
+
+dcolDotsAVX2_blocks_end:
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	ADDQ    $0x00000040, BX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	DECQ    R8
+	JNZ     dcolDotsAVX2_blocks
+
+dcolDotsAVX2_singles:
+	MOVQ DX, R8
+	ANDQ $0x00000007, R8
+	SHRQ $0x02, R8
+	JZ   dcolDotsAVX2_tail
+
+dcolDotsAVX2_single:
+	VXORPS Y0, Y0, Y0
+	XORQ   DX, DX
+	MOVQ   CX, R9
+	TESTQ  R9, R9
+	JZ     dcolDotsAVX2_single_end
+
+dcolDotsAVX2_single_rows:
+	VMOVUPS (BX)(DX*1), Y1
+	VMOVUPS (SI)(DX*1), Y2
+	VMULPD  Y2, Y1, Y1
+	VADDPD  Y1, Y0, Y0
+	ADDQ    AX, DX
+	DECQ    R9
+	JNZ     dcolDotsAVX2_single_rows
+
+dcolDotsAVX2_single_end:
+	VMOVUPS Y0, (DI)
+	ADDQ    $0x00000020, BX
+	ADDQ    $0x00000020, SI
+	ADDQ    $0x00000020, DI
+	DECQ    R8
+	JNZ     dcolDotsAVX2_single
+
+dcolDotsAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func dbnCenterAVX2(xc []float64, x []float64, ld int, m int, mu []float64, ss []float64)
+// Requires: AVX
+TEXT ·dbnCenterAVX2(SB), NOSPLIT, $0-112
+	MOVQ ld+48(FP), AX
+	SHLQ $0x03, AX
+	MOVQ m+56(FP), CX
+	MOVQ mu_len+72(FP), DX
+	MOVQ xc_base+0(FP), BX
+	MOVQ x_base+24(FP), SI
+	MOVQ mu_base+64(FP), DI
+	MOVQ ss_base+88(FP), R8
+	MOVQ DX, R9
+	SHRQ $0x03, R9
+	JZ   dbnCenterAVX2_singles
+
+dbnCenterAVX2_blocks:
+	VMOVUPS (DI), Y0
+	VXORPS  Y1, Y1, Y1
+	VMOVUPS 32(DI), Y2
+	VXORPS  Y3, Y3, Y3
+	XORQ    R10, R10
+	MOVQ    CX, R11
+	TESTQ   R11, R11
+	JZ      dbnCenterAVX2_blocks_end
+
+dbnCenterAVX2_blocks_rows:
+	VMOVUPS (SI)(R10*1), Y4
+	VSUBPD  Y0, Y4, Y4
+	VMOVUPS Y4, (BX)(R10*1)
+	VMULPD  Y4, Y4, Y4
+	VADDPD  Y4, Y1, Y1
+	VMOVUPS 32(SI)(R10*1), Y4
+	VSUBPD  Y2, Y4, Y4
+	VMOVUPS Y4, 32(BX)(R10*1)
+	VMULPD  Y4, Y4, Y4
+	VADDPD  Y4, Y3, Y3
+	ADDQ    AX, R10
+	DECQ    R11
+	JNZ     dbnCenterAVX2_blocks_rows
+
+dbnCenterAVX2_blocks_end:
+	VMOVUPS Y1, (R8)
+	VMOVUPS Y3, 32(R8)
+	ADDQ    $0x00000040, BX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	ADDQ    $0x00000040, R8
+	DECQ    R9
+	JNZ     dbnCenterAVX2_blocks
+
+dbnCenterAVX2_singles:
+	MOVQ DX, R9
+	ANDQ $0x00000007, R9
+	SHRQ $0x02, R9
+	JZ   dbnCenterAVX2_tail
+
+dbnCenterAVX2_single:
+	VMOVUPS (DI), Y0
+	VXORPS  Y1, Y1, Y1
+	XORQ    DX, DX
+	MOVQ    CX, R10
+	TESTQ   R10, R10
+	JZ      dbnCenterAVX2_single_end
+
+dbnCenterAVX2_single_rows:
+	VMOVUPS (SI)(DX*1), Y2
+	VSUBPD  Y0, Y2, Y2
+	VMOVUPS Y2, (BX)(DX*1)
+	VMULPD  Y2, Y2, Y2
+	VADDPD  Y2, Y1, Y1
+	ADDQ    AX, DX
+	DECQ    R10
+	JNZ     dbnCenterAVX2_single_rows
+
+dbnCenterAVX2_single_end:
+	VMOVUPS Y1, (R8)
+	ADDQ    $0x00000020, BX
+	ADDQ    $0x00000020, SI
+	ADDQ    $0x00000020, DI
+	ADDQ    $0x00000020, R8
+	DECQ    R9
+	JNZ     dbnCenterAVX2_single
+
+dbnCenterAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func dbnScaleAVX2(xc []float64, out []float64, ld int, m int, s []float64, gamma []float64, beta []float64)
+// Requires: AVX
+TEXT ·dbnScaleAVX2(SB), NOSPLIT, $0-136
+	MOVQ ld+48(FP), AX
+	SHLQ $0x03, AX
+	MOVQ m+56(FP), CX
+	MOVQ s_len+72(FP), DX
+	MOVQ xc_base+0(FP), BX
+	MOVQ out_base+24(FP), SI
+	MOVQ s_base+64(FP), DI
+	MOVQ gamma_base+88(FP), R8
+	MOVQ beta_base+112(FP), R9
+	MOVQ DX, R10
+	SHRQ $0x03, R10
+	JZ   dbnScaleAVX2_singles
+
+dbnScaleAVX2_blocks:
+	VMOVUPS (DI), Y0
+	VMOVUPS (R8), Y1
+	VMOVUPS (R9), Y2
+	VMOVUPS 32(DI), Y3
+	VMOVUPS 32(R8), Y4
+	VMOVUPS 32(R9), Y5
+	XORQ    R11, R11
+	MOVQ    CX, R12
+	TESTQ   R12, R12
+	JZ      dbnScaleAVX2_blocks_end
+
+dbnScaleAVX2_blocks_rows:
+	VMOVUPS (BX)(R11*1), Y6
+	VMULPD  Y0, Y6, Y6
+	VMOVUPS Y6, (BX)(R11*1)
+	VMULPD  Y6, Y1, Y6
+	VADDPD  Y2, Y6, Y6
+	VMOVUPS Y6, (SI)(R11*1)
+	VMOVUPS 32(BX)(R11*1), Y6
+	VMULPD  Y3, Y6, Y6
+	VMOVUPS Y6, 32(BX)(R11*1)
+	VMULPD  Y6, Y4, Y6
+	VADDPD  Y5, Y6, Y6
+	VMOVUPS Y6, 32(SI)(R11*1)
+	ADDQ    AX, R11
+	DECQ    R12
+	JNZ     dbnScaleAVX2_blocks_rows
+
+dbnScaleAVX2_blocks_end:
+	ADDQ $0x00000040, BX
+	ADDQ $0x00000040, SI
+	ADDQ $0x00000040, DI
+	ADDQ $0x00000040, R8
+	ADDQ $0x00000040, R9
+	DECQ R10
+	JNZ  dbnScaleAVX2_blocks
+
+dbnScaleAVX2_singles:
+	MOVQ DX, R10
+	ANDQ $0x00000007, R10
+	SHRQ $0x02, R10
+	JZ   dbnScaleAVX2_tail
+
+dbnScaleAVX2_single:
+	VMOVUPS (DI), Y0
+	VMOVUPS (R8), Y1
+	VMOVUPS (R9), Y2
+	XORQ    DX, DX
+	MOVQ    CX, R11
+	TESTQ   R11, R11
+	JZ      dbnScaleAVX2_single_end
+
+dbnScaleAVX2_single_rows:
+	VMOVUPS (BX)(DX*1), Y3
+	VMULPD  Y0, Y3, Y3
+	VMOVUPS Y3, (BX)(DX*1)
+	VMULPD  Y3, Y1, Y3
+	VADDPD  Y2, Y3, Y3
+	VMOVUPS Y3, (SI)(DX*1)
+	ADDQ    AX, DX
+	DECQ    R11
+	JNZ     dbnScaleAVX2_single_rows
+
+dbnScaleAVX2_single_end:
+	ADDQ $0x00000020, BX
+	ADDQ $0x00000020, SI
+	ADDQ $0x00000020, DI
+	ADDQ $0x00000020, R8
+	ADDQ $0x00000020, R9
+	DECQ R10
+	JNZ  dbnScaleAVX2_single
+
+dbnScaleAVX2_tail:
+	VZEROUPPER
+	RET
+
+// func dbnGradAVX2(dx []float64, dout []float64, xn []float64, ld int, m int, fn float64, s []float64, p []float64, q []float64)
+// Requires: AVX
+TEXT ·dbnGradAVX2(SB), NOSPLIT, $0-168
+	MOVQ         ld+72(FP), AX
+	SHLQ         $0x03, AX
+	MOVQ         m+80(FP), CX
+	MOVQ         s_len+104(FP), DX
+	MOVQ         dx_base+0(FP), BX
+	MOVQ         dout_base+24(FP), SI
+	MOVQ         xn_base+48(FP), DI
+	MOVQ         s_base+96(FP), R8
+	MOVQ         p_base+120(FP), R9
+	MOVQ         q_base+144(FP), R10
+	VBROADCASTSD fn+88(FP), Y0
+	MOVQ         DX, R11
+	SHRQ         $0x03, R11
+	JZ           dbnGradAVX2_singles
+
+dbnGradAVX2_blocks:
+	VMOVUPS (R8), Y1
+	VMOVUPS (R9), Y2
+	VMOVUPS (R10), Y3
+	VMOVUPS 32(R8), Y4
+	VMOVUPS 32(R9), Y5
+	VMOVUPS 32(R10), Y6
+	XORQ    R12, R12
+	MOVQ    CX, R13
+	TESTQ   R13, R13
+	JZ      dbnGradAVX2_blocks_end
+
+dbnGradAVX2_blocks_rows:
+	VMOVUPS (SI)(R12*1), Y7
+	VMULPD  Y0, Y7, Y7
+	VSUBPD  Y2, Y7, Y7
+	VMOVUPS (DI)(R12*1), Y8
+	VMULPD  Y3, Y8, Y8
+	VSUBPD  Y8, Y7, Y7
+	VMULPD  Y1, Y7, Y7
+	VMOVUPS Y7, (BX)(R12*1)
+	VMOVUPS 32(SI)(R12*1), Y7
+	VMULPD  Y0, Y7, Y7
+	VSUBPD  Y5, Y7, Y7
+	VMOVUPS 32(DI)(R12*1), Y8
+	VMULPD  Y6, Y8, Y8
+	VSUBPD  Y8, Y7, Y7
+	VMULPD  Y4, Y7, Y7
+	VMOVUPS Y7, 32(BX)(R12*1)
+	ADDQ    AX, R12
+	DECQ    R13
+	JNZ     dbnGradAVX2_blocks_rows
+
+dbnGradAVX2_blocks_end:
+	ADDQ $0x00000040, BX
+	ADDQ $0x00000040, SI
+	ADDQ $0x00000040, DI
+	ADDQ $0x00000040, R8
+	ADDQ $0x00000040, R9
+	ADDQ $0x00000040, R10
+	DECQ R11
+	JNZ  dbnGradAVX2_blocks
+
+dbnGradAVX2_singles:
+	MOVQ DX, R11
+	ANDQ $0x00000007, R11
+	SHRQ $0x02, R11
+	JZ   dbnGradAVX2_tail
+
+dbnGradAVX2_single:
+	VMOVUPS (R8), Y1
+	VMOVUPS (R9), Y2
+	VMOVUPS (R10), Y3
+	XORQ    DX, DX
+	MOVQ    CX, R12
+	TESTQ   R12, R12
+	JZ      dbnGradAVX2_single_end
+
+dbnGradAVX2_single_rows:
+	VMOVUPS (SI)(DX*1), Y4
+	VMULPD  Y0, Y4, Y4
+	VSUBPD  Y2, Y4, Y4
+	VMOVUPS (DI)(DX*1), Y5
+	VMULPD  Y3, Y5, Y5
+	VSUBPD  Y5, Y4, Y4
+	VMULPD  Y1, Y4, Y4
+	VMOVUPS Y4, (BX)(DX*1)
+	ADDQ    AX, DX
+	DECQ    R12
+	JNZ     dbnGradAVX2_single_rows
+
+dbnGradAVX2_single_end:
+	ADDQ $0x00000020, BX
+	ADDQ $0x00000020, SI
+	ADDQ $0x00000020, DI
+	ADDQ $0x00000020, R8
+	ADDQ $0x00000020, R9
+	ADDQ $0x00000020, R10
+	DECQ R11
+	JNZ  dbnGradAVX2_single
+
+dbnGradAVX2_tail:
 	VZEROUPPER
 	RET
 
@@ -6664,6 +7386,539 @@ saddRowAVX512_done:
 	VZEROUPPER
 	RET
 
+// func scolDotsAVX512(dots []float32, a []float32, b []float32, ld int, m int)
+// Requires: AVX, AVX512F
+TEXT ·scolDotsAVX512(SB), NOSPLIT, $0-88
+	MOVQ ld+72(FP), AX
+	SHLQ $0x02, AX
+	MOVQ m+80(FP), DX
+	MOVQ dots_len+8(FP), CX
+	MOVQ a_base+24(FP), BX
+	MOVQ b_base+48(FP), SI
+	MOVQ dots_base+0(FP), DI
+	MOVQ CX, R8
+	SHRQ $0x06, R8
+	JZ   scolDotsAVX512_singles
+
+scolDotsAVX512_blocks:
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXORD Z2, Z2, Z2
+	VPXORD Z3, Z3, Z3
+	XORQ   R9, R9
+	MOVQ   DX, R10
+	TESTQ  R10, R10
+	JZ     scolDotsAVX512_blocks_end
+
+scolDotsAVX512_blocks_rows:
+	VMOVUPS (BX)(R9*1), Z4
+	VMOVUPS (SI)(R9*1), Z5
+	VMULPS  Z5, Z4, Z4
+	VADDPS  Z4, Z0, Z0
+	VMOVUPS 64(BX)(R9*1), Z4
+	VMOVUPS 64(SI)(R9*1), Z5
+	VMULPS  Z5, Z4, Z4
+	VADDPS  Z4, Z1, Z1
+	VMOVUPS 128(BX)(R9*1), Z4
+	VMOVUPS 128(SI)(R9*1), Z5
+	VMULPS  Z5, Z4, Z4
+	VADDPS  Z4, Z2, Z2
+	VMOVUPS 192(BX)(R9*1), Z4
+	VMOVUPS 192(SI)(R9*1), Z5
+	VMULPS  Z5, Z4, Z4
+	VADDPS  Z4, Z3, Z3
+	ADDQ    AX, R9
+	DECQ    R10
+	JNZ     scolDotsAVX512_blocks_rows
+
+scolDotsAVX512_blocks_end:
+	VMOVUPS Z0, (DI)
+	VMOVUPS Z1, 64(DI)
+	VMOVUPS Z2, 128(DI)
+	VMOVUPS Z3, 192(DI)
+	ADDQ    $0x00000100, BX
+	ADDQ    $0x00000100, SI
+	ADDQ    $0x00000100, DI
+	DECQ    R8
+	JNZ     scolDotsAVX512_blocks
+
+scolDotsAVX512_singles:
+	MOVQ CX, R8
+	ANDQ $0x0000003f, R8
+	SHRQ $0x04, R8
+	JZ   scolDotsAVX512_tail
+
+scolDotsAVX512_single:
+	VPXORD Z6, Z6, Z6
+	XORQ   R9, R9
+	MOVQ   DX, R10
+	TESTQ  R10, R10
+	JZ     scolDotsAVX512_single_end
+
+scolDotsAVX512_single_rows:
+	VMOVUPS (BX)(R9*1), Z0
+	VMOVUPS (SI)(R9*1), Z1
+	VMULPS  Z1, Z0, Z0
+	VADDPS  Z0, Z6, Z6
+	ADDQ    AX, R9
+	DECQ    R10
+	JNZ     scolDotsAVX512_single_rows
+
+scolDotsAVX512_single_end:
+	VMOVUPS Z6, (DI)
+	ADDQ    $0x00000040, BX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	DECQ    R8
+	JNZ     scolDotsAVX512_single
+
+scolDotsAVX512_tail:
+	ANDQ   $0x0000000f, CX
+	JZ     scolDotsAVX512_done
+	MOVL   $0x00000001, R8
+	SHLL   CL, R8
+	DECL   R8
+	KMOVW  R8, K1
+	VPXORD Z7, Z7, Z7
+	XORQ   CX, CX
+	TESTQ  DX, DX
+	JZ     scolDotsAVX512_partial_end
+
+scolDotsAVX512_partial_rows:
+	VMOVUPS.Z (BX)(CX*1), K1, Z0
+	VMOVUPS.Z (SI)(CX*1), K1, Z1
+	VMULPS    Z1, Z0, Z0
+	VADDPS    Z0, Z7, Z7
+	ADDQ      AX, CX
+	DECQ      DX
+	JNZ       scolDotsAVX512_partial_rows
+
+scolDotsAVX512_partial_end:
+	VMOVUPS Z7, K1, (DI)
+
+scolDotsAVX512_done:
+	VZEROUPPER
+	RET
+
+// func sbnCenterAVX512(xc []float32, x []float32, ld int, m int, mu []float32, ss []float32)
+// Requires: AVX, AVX512F
+TEXT ·sbnCenterAVX512(SB), NOSPLIT, $0-112
+	MOVQ ld+48(FP), AX
+	SHLQ $0x02, AX
+	MOVQ m+56(FP), DX
+	MOVQ mu_len+72(FP), CX
+	MOVQ xc_base+0(FP), BX
+	MOVQ x_base+24(FP), SI
+	MOVQ mu_base+64(FP), DI
+	MOVQ ss_base+88(FP), R8
+	MOVQ CX, R9
+	SHRQ $0x06, R9
+	JZ   sbnCenterAVX512_singles
+
+sbnCenterAVX512_blocks:
+	VMOVUPS (DI), Z0
+	VPXORD  Z1, Z1, Z1
+	VMOVUPS 64(DI), Z2
+	VPXORD  Z3, Z3, Z3
+	VMOVUPS 128(DI), Z4
+	VPXORD  Z5, Z5, Z5
+	VMOVUPS 192(DI), Z6
+	VPXORD  Z7, Z7, Z7
+	XORQ    R10, R10
+	MOVQ    DX, R11
+	TESTQ   R11, R11
+	JZ      sbnCenterAVX512_blocks_end
+
+sbnCenterAVX512_blocks_rows:
+	VMOVUPS (SI)(R10*1), Z8
+	VSUBPS  Z0, Z8, Z8
+	VMOVUPS Z8, (BX)(R10*1)
+	VMULPS  Z8, Z8, Z8
+	VADDPS  Z8, Z1, Z1
+	VMOVUPS 64(SI)(R10*1), Z8
+	VSUBPS  Z2, Z8, Z8
+	VMOVUPS Z8, 64(BX)(R10*1)
+	VMULPS  Z8, Z8, Z8
+	VADDPS  Z8, Z3, Z3
+	VMOVUPS 128(SI)(R10*1), Z8
+	VSUBPS  Z4, Z8, Z8
+	VMOVUPS Z8, 128(BX)(R10*1)
+	VMULPS  Z8, Z8, Z8
+	VADDPS  Z8, Z5, Z5
+	VMOVUPS 192(SI)(R10*1), Z8
+	VSUBPS  Z6, Z8, Z8
+	VMOVUPS Z8, 192(BX)(R10*1)
+	VMULPS  Z8, Z8, Z8
+	VADDPS  Z8, Z7, Z7
+	ADDQ    AX, R10
+	DECQ    R11
+	JNZ     sbnCenterAVX512_blocks_rows
+
+sbnCenterAVX512_blocks_end:
+	VMOVUPS Z1, (R8)
+	VMOVUPS Z3, 64(R8)
+	VMOVUPS Z5, 128(R8)
+	VMOVUPS Z7, 192(R8)
+	ADDQ    $0x00000100, BX
+	ADDQ    $0x00000100, SI
+	ADDQ    $0x00000100, DI
+	ADDQ    $0x00000100, R8
+	DECQ    R9
+	JNZ     sbnCenterAVX512_blocks
+
+sbnCenterAVX512_singles:
+	MOVQ CX, R9
+	ANDQ $0x0000003f, R9
+	SHRQ $0x04, R9
+	JZ   sbnCenterAVX512_tail
+
+sbnCenterAVX512_single:
+	VMOVUPS (DI), Z0
+	VPXORD  Z9, Z9, Z9
+	XORQ    R10, R10
+	MOVQ    DX, R11
+	TESTQ   R11, R11
+	JZ      sbnCenterAVX512_single_end
+
+sbnCenterAVX512_single_rows:
+	VMOVUPS (SI)(R10*1), Z1
+	VSUBPS  Z0, Z1, Z1
+	VMOVUPS Z1, (BX)(R10*1)
+	VMULPS  Z1, Z1, Z1
+	VADDPS  Z1, Z9, Z9
+	ADDQ    AX, R10
+	DECQ    R11
+	JNZ     sbnCenterAVX512_single_rows
+
+sbnCenterAVX512_single_end:
+	VMOVUPS Z9, (R8)
+	ADDQ    $0x00000040, BX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	ADDQ    $0x00000040, R8
+	DECQ    R9
+	JNZ     sbnCenterAVX512_single
+
+sbnCenterAVX512_tail:
+	ANDQ      $0x0000000f, CX
+	JZ        sbnCenterAVX512_done
+	MOVL      $0x00000001, R9
+	SHLL      CL, R9
+	DECL      R9
+	KMOVW     R9, K1
+	VMOVUPS.Z (DI), K1, Z0
+	VPXORD    Z10, Z10, Z10
+	XORQ      CX, CX
+	TESTQ     DX, DX
+	JZ        sbnCenterAVX512_partial_end
+
+sbnCenterAVX512_partial_rows:
+	VMOVUPS.Z (SI)(CX*1), K1, Z1
+	VSUBPS    Z0, Z1, Z1
+	VMOVUPS   Z1, K1, (BX)(CX*1)
+	VMULPS    Z1, Z1, Z1
+	VADDPS    Z1, Z10, Z10
+	ADDQ      AX, CX
+	DECQ      DX
+	JNZ       sbnCenterAVX512_partial_rows
+
+sbnCenterAVX512_partial_end:
+	VMOVUPS Z10, K1, (R8)
+
+sbnCenterAVX512_done:
+	VZEROUPPER
+	RET
+
+// func sbnScaleAVX512(xc []float32, out []float32, ld int, m int, s []float32, gamma []float32, beta []float32)
+// Requires: AVX, AVX512F
+TEXT ·sbnScaleAVX512(SB), NOSPLIT, $0-136
+	MOVQ ld+48(FP), AX
+	SHLQ $0x02, AX
+	MOVQ m+56(FP), DX
+	MOVQ s_len+72(FP), CX
+	MOVQ xc_base+0(FP), BX
+	MOVQ out_base+24(FP), SI
+	MOVQ s_base+64(FP), DI
+	MOVQ gamma_base+88(FP), R8
+	MOVQ beta_base+112(FP), R9
+	MOVQ CX, R10
+	SHRQ $0x06, R10
+	JZ   sbnScaleAVX512_singles
+
+sbnScaleAVX512_blocks:
+	VMOVUPS (DI), Z0
+	VMOVUPS (R8), Z1
+	VMOVUPS (R9), Z2
+	VMOVUPS 64(DI), Z3
+	VMOVUPS 64(R8), Z4
+	VMOVUPS 64(R9), Z5
+	VMOVUPS 128(DI), Z6
+	VMOVUPS 128(R8), Z7
+	VMOVUPS 128(R9), Z8
+	VMOVUPS 192(DI), Z9
+	VMOVUPS 192(R8), Z10
+	VMOVUPS 192(R9), Z11
+	XORQ    R11, R11
+	MOVQ    DX, R12
+	TESTQ   R12, R12
+	JZ      sbnScaleAVX512_blocks_end
+
+sbnScaleAVX512_blocks_rows:
+	VMOVUPS (BX)(R11*1), Z12
+	VMULPS  Z0, Z12, Z12
+	VMOVUPS Z12, (BX)(R11*1)
+	VMULPS  Z12, Z1, Z12
+	VADDPS  Z2, Z12, Z12
+	VMOVUPS Z12, (SI)(R11*1)
+	VMOVUPS 64(BX)(R11*1), Z12
+	VMULPS  Z3, Z12, Z12
+	VMOVUPS Z12, 64(BX)(R11*1)
+	VMULPS  Z12, Z4, Z12
+	VADDPS  Z5, Z12, Z12
+	VMOVUPS Z12, 64(SI)(R11*1)
+	VMOVUPS 128(BX)(R11*1), Z12
+	VMULPS  Z6, Z12, Z12
+	VMOVUPS Z12, 128(BX)(R11*1)
+	VMULPS  Z12, Z7, Z12
+	VADDPS  Z8, Z12, Z12
+	VMOVUPS Z12, 128(SI)(R11*1)
+	VMOVUPS 192(BX)(R11*1), Z12
+	VMULPS  Z9, Z12, Z12
+	VMOVUPS Z12, 192(BX)(R11*1)
+	VMULPS  Z12, Z10, Z12
+	VADDPS  Z11, Z12, Z12
+	VMOVUPS Z12, 192(SI)(R11*1)
+	ADDQ    AX, R11
+	DECQ    R12
+	JNZ     sbnScaleAVX512_blocks_rows
+
+sbnScaleAVX512_blocks_end:
+	ADDQ $0x00000100, BX
+	ADDQ $0x00000100, SI
+	ADDQ $0x00000100, DI
+	ADDQ $0x00000100, R8
+	ADDQ $0x00000100, R9
+	DECQ R10
+	JNZ  sbnScaleAVX512_blocks
+
+sbnScaleAVX512_singles:
+	MOVQ CX, R10
+	ANDQ $0x0000003f, R10
+	SHRQ $0x04, R10
+	JZ   sbnScaleAVX512_tail
+
+sbnScaleAVX512_single:
+	VMOVUPS (DI), Z0
+	VMOVUPS (R8), Z1
+	VMOVUPS (R9), Z2
+	XORQ    R11, R11
+	MOVQ    DX, R12
+	TESTQ   R12, R12
+	JZ      sbnScaleAVX512_single_end
+
+sbnScaleAVX512_single_rows:
+	VMOVUPS (BX)(R11*1), Z3
+	VMULPS  Z0, Z3, Z3
+	VMOVUPS Z3, (BX)(R11*1)
+	VMULPS  Z3, Z1, Z3
+	VADDPS  Z2, Z3, Z3
+	VMOVUPS Z3, (SI)(R11*1)
+	ADDQ    AX, R11
+	DECQ    R12
+	JNZ     sbnScaleAVX512_single_rows
+
+sbnScaleAVX512_single_end:
+	ADDQ $0x00000040, BX
+	ADDQ $0x00000040, SI
+	ADDQ $0x00000040, DI
+	ADDQ $0x00000040, R8
+	ADDQ $0x00000040, R9
+	DECQ R10
+	JNZ  sbnScaleAVX512_single
+
+sbnScaleAVX512_tail:
+	ANDQ      $0x0000000f, CX
+	JZ        sbnScaleAVX512_done
+	MOVL      $0x00000001, R10
+	SHLL      CL, R10
+	DECL      R10
+	KMOVW     R10, K1
+	VMOVUPS.Z (DI), K1, Z0
+	VMOVUPS.Z (R8), K1, Z1
+	VMOVUPS.Z (R9), K1, Z2
+	XORQ      CX, CX
+	TESTQ     DX, DX
+	JZ        sbnScaleAVX512_partial_end
+
+sbnScaleAVX512_partial_rows:
+	VMOVUPS.Z (BX)(CX*1), K1, Z3
+	VMULPS    Z0, Z3, Z3
+	VMOVUPS   Z3, K1, (BX)(CX*1)
+	VMULPS    Z3, Z1, Z3
+	VADDPS    Z2, Z3, Z3
+	VMOVUPS   Z3, K1, (SI)(CX*1)
+	ADDQ      AX, CX
+	DECQ      DX
+	JNZ       sbnScaleAVX512_partial_rows
+
+sbnScaleAVX512_partial_end:
+sbnScaleAVX512_done:
+	VZEROUPPER
+	RET
+
+// func sbnGradAVX512(dx []float32, dout []float32, xn []float32, ld int, m int, fn float32, s []float32, p []float32, q []float32)
+// Requires: AVX, AVX512F
+TEXT ·sbnGradAVX512(SB), NOSPLIT, $0-168
+	MOVQ         ld+72(FP), AX
+	SHLQ         $0x02, AX
+	MOVQ         m+80(FP), DX
+	MOVQ         s_len+104(FP), CX
+	MOVQ         dx_base+0(FP), BX
+	MOVQ         dout_base+24(FP), SI
+	MOVQ         xn_base+48(FP), DI
+	MOVQ         s_base+96(FP), R8
+	MOVQ         p_base+120(FP), R9
+	MOVQ         q_base+144(FP), R10
+	VBROADCASTSS fn+88(FP), Z0
+	MOVQ         CX, R11
+	SHRQ         $0x06, R11
+	JZ           sbnGradAVX512_singles
+
+sbnGradAVX512_blocks:
+	VMOVUPS (R8), Z1
+	VMOVUPS (R9), Z2
+	VMOVUPS (R10), Z3
+	VMOVUPS 64(R8), Z4
+	VMOVUPS 64(R9), Z5
+	VMOVUPS 64(R10), Z6
+	VMOVUPS 128(R8), Z7
+	VMOVUPS 128(R9), Z8
+	VMOVUPS 128(R10), Z9
+	VMOVUPS 192(R8), Z10
+	VMOVUPS 192(R9), Z11
+	VMOVUPS 192(R10), Z12
+	XORQ    R12, R12
+	MOVQ    DX, R13
+	TESTQ   R13, R13
+	JZ      sbnGradAVX512_blocks_end
+
+sbnGradAVX512_blocks_rows:
+	VMOVUPS (SI)(R12*1), Z13
+	VMULPS  Z0, Z13, Z13
+	VSUBPS  Z2, Z13, Z13
+	VMOVUPS (DI)(R12*1), Z14
+	VMULPS  Z3, Z14, Z14
+	VSUBPS  Z14, Z13, Z13
+	VMULPS  Z1, Z13, Z13
+	VMOVUPS Z13, (BX)(R12*1)
+	VMOVUPS 64(SI)(R12*1), Z13
+	VMULPS  Z0, Z13, Z13
+	VSUBPS  Z5, Z13, Z13
+	VMOVUPS 64(DI)(R12*1), Z14
+	VMULPS  Z6, Z14, Z14
+	VSUBPS  Z14, Z13, Z13
+	VMULPS  Z4, Z13, Z13
+	VMOVUPS Z13, 64(BX)(R12*1)
+	VMOVUPS 128(SI)(R12*1), Z13
+	VMULPS  Z0, Z13, Z13
+	VSUBPS  Z8, Z13, Z13
+	VMOVUPS 128(DI)(R12*1), Z14
+	VMULPS  Z9, Z14, Z14
+	VSUBPS  Z14, Z13, Z13
+	VMULPS  Z7, Z13, Z13
+	VMOVUPS Z13, 128(BX)(R12*1)
+	VMOVUPS 192(SI)(R12*1), Z13
+	VMULPS  Z0, Z13, Z13
+	VSUBPS  Z11, Z13, Z13
+	VMOVUPS 192(DI)(R12*1), Z14
+	VMULPS  Z12, Z14, Z14
+	VSUBPS  Z14, Z13, Z13
+	VMULPS  Z10, Z13, Z13
+	VMOVUPS Z13, 192(BX)(R12*1)
+	ADDQ    AX, R12
+	DECQ    R13
+	JNZ     sbnGradAVX512_blocks_rows
+
+sbnGradAVX512_blocks_end:
+	ADDQ $0x00000100, BX
+	ADDQ $0x00000100, SI
+	ADDQ $0x00000100, DI
+	ADDQ $0x00000100, R8
+	ADDQ $0x00000100, R9
+	ADDQ $0x00000100, R10
+	DECQ R11
+	JNZ  sbnGradAVX512_blocks
+
+sbnGradAVX512_singles:
+	MOVQ CX, R11
+	ANDQ $0x0000003f, R11
+	SHRQ $0x04, R11
+	JZ   sbnGradAVX512_tail
+
+sbnGradAVX512_single:
+	VMOVUPS (R8), Z1
+	VMOVUPS (R9), Z2
+	VMOVUPS (R10), Z3
+	XORQ    R12, R12
+	MOVQ    DX, R13
+	TESTQ   R13, R13
+	JZ      sbnGradAVX512_single_end
+
+sbnGradAVX512_single_rows:
+	VMOVUPS (SI)(R12*1), Z4
+	VMULPS  Z0, Z4, Z4
+	VSUBPS  Z2, Z4, Z4
+	VMOVUPS (DI)(R12*1), Z5
+	VMULPS  Z3, Z5, Z5
+	VSUBPS  Z5, Z4, Z4
+	VMULPS  Z1, Z4, Z4
+	VMOVUPS Z4, (BX)(R12*1)
+	ADDQ    AX, R12
+	DECQ    R13
+	JNZ     sbnGradAVX512_single_rows
+
+sbnGradAVX512_single_end:
+	ADDQ $0x00000040, BX
+	ADDQ $0x00000040, SI
+	ADDQ $0x00000040, DI
+	ADDQ $0x00000040, R8
+	ADDQ $0x00000040, R9
+	ADDQ $0x00000040, R10
+	DECQ R11
+	JNZ  sbnGradAVX512_single
+
+sbnGradAVX512_tail:
+	ANDQ      $0x0000000f, CX
+	JZ        sbnGradAVX512_done
+	MOVL      $0x00000001, R11
+	SHLL      CL, R11
+	DECL      R11
+	KMOVW     R11, K1
+	VMOVUPS.Z (R8), K1, Z1
+	VMOVUPS.Z (R9), K1, Z2
+	VMOVUPS.Z (R10), K1, Z3
+	XORQ      CX, CX
+	TESTQ     DX, DX
+	JZ        sbnGradAVX512_partial_end
+
+sbnGradAVX512_partial_rows:
+	VMOVUPS.Z (SI)(CX*1), K1, Z4
+	VMULPS    Z0, Z4, Z4
+	VSUBPS    Z2, Z4, Z4
+	VMOVUPS.Z (DI)(CX*1), K1, Z5
+	VMULPS    Z3, Z5, Z5
+	VSUBPS    Z5, Z4, Z4
+	VMULPS    Z1, Z4, Z4
+	VMOVUPS   Z4, K1, (BX)(CX*1)
+	ADDQ      AX, CX
+	DECQ      DX
+	JNZ       sbnGradAVX512_partial_rows
+
+sbnGradAVX512_partial_end:
+sbnGradAVX512_done:
+	VZEROUPPER
+	RET
+
 // func daxpyAVX512(alpha float64, x []float64, y []float64)
 // Requires: AVX, AVX512F
 TEXT ·daxpyAVX512(SB), NOSPLIT, $0-56
@@ -7053,5 +8308,538 @@ daddRowAVX512_partial_rows:
 
 daddRowAVX512_partial_end:
 daddRowAVX512_done:
+	VZEROUPPER
+	RET
+
+// func dcolDotsAVX512(dots []float64, a []float64, b []float64, ld int, m int)
+// Requires: AVX, AVX512F
+TEXT ·dcolDotsAVX512(SB), NOSPLIT, $0-88
+	MOVQ ld+72(FP), AX
+	SHLQ $0x03, AX
+	MOVQ m+80(FP), DX
+	MOVQ dots_len+8(FP), CX
+	MOVQ a_base+24(FP), BX
+	MOVQ b_base+48(FP), SI
+	MOVQ dots_base+0(FP), DI
+	MOVQ CX, R8
+	SHRQ $0x05, R8
+	JZ   dcolDotsAVX512_singles
+
+dcolDotsAVX512_blocks:
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXORD Z2, Z2, Z2
+	VPXORD Z3, Z3, Z3
+	XORQ   R9, R9
+	MOVQ   DX, R10
+	TESTQ  R10, R10
+	JZ     dcolDotsAVX512_blocks_end
+
+dcolDotsAVX512_blocks_rows:
+	VMOVUPS (BX)(R9*1), Z4
+	VMOVUPS (SI)(R9*1), Z5
+	VMULPD  Z5, Z4, Z4
+	VADDPD  Z4, Z0, Z0
+	VMOVUPS 64(BX)(R9*1), Z4
+	VMOVUPS 64(SI)(R9*1), Z5
+	VMULPD  Z5, Z4, Z4
+	VADDPD  Z4, Z1, Z1
+	VMOVUPS 128(BX)(R9*1), Z4
+	VMOVUPS 128(SI)(R9*1), Z5
+	VMULPD  Z5, Z4, Z4
+	VADDPD  Z4, Z2, Z2
+	VMOVUPS 192(BX)(R9*1), Z4
+	VMOVUPS 192(SI)(R9*1), Z5
+	VMULPD  Z5, Z4, Z4
+	VADDPD  Z4, Z3, Z3
+	ADDQ    AX, R9
+	DECQ    R10
+	JNZ     dcolDotsAVX512_blocks_rows
+
+dcolDotsAVX512_blocks_end:
+	VMOVUPS Z0, (DI)
+	VMOVUPS Z1, 64(DI)
+	VMOVUPS Z2, 128(DI)
+	VMOVUPS Z3, 192(DI)
+	ADDQ    $0x00000100, BX
+	ADDQ    $0x00000100, SI
+	ADDQ    $0x00000100, DI
+	DECQ    R8
+	JNZ     dcolDotsAVX512_blocks
+
+dcolDotsAVX512_singles:
+	MOVQ CX, R8
+	ANDQ $0x0000001f, R8
+	SHRQ $0x03, R8
+	JZ   dcolDotsAVX512_tail
+
+dcolDotsAVX512_single:
+	VPXORD Z6, Z6, Z6
+	XORQ   R9, R9
+	MOVQ   DX, R10
+	TESTQ  R10, R10
+	JZ     dcolDotsAVX512_single_end
+
+dcolDotsAVX512_single_rows:
+	VMOVUPS (BX)(R9*1), Z0
+	VMOVUPS (SI)(R9*1), Z1
+	VMULPD  Z1, Z0, Z0
+	VADDPD  Z0, Z6, Z6
+	ADDQ    AX, R9
+	DECQ    R10
+	JNZ     dcolDotsAVX512_single_rows
+
+dcolDotsAVX512_single_end:
+	VMOVUPS Z6, (DI)
+	ADDQ    $0x00000040, BX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	DECQ    R8
+	JNZ     dcolDotsAVX512_single
+
+dcolDotsAVX512_tail:
+	ANDQ   $0x00000007, CX
+	JZ     dcolDotsAVX512_done
+	MOVL   $0x00000001, R8
+	SHLL   CL, R8
+	DECL   R8
+	KMOVW  R8, K1
+	VPXORD Z7, Z7, Z7
+	XORQ   CX, CX
+	TESTQ  DX, DX
+	JZ     dcolDotsAVX512_partial_end
+
+dcolDotsAVX512_partial_rows:
+	VMOVUPD.Z (BX)(CX*1), K1, Z0
+	VMOVUPD.Z (SI)(CX*1), K1, Z1
+	VMULPD    Z1, Z0, Z0
+	VADDPD    Z0, Z7, Z7
+	ADDQ      AX, CX
+	DECQ      DX
+	JNZ       dcolDotsAVX512_partial_rows
+
+dcolDotsAVX512_partial_end:
+	VMOVUPD Z7, K1, (DI)
+
+dcolDotsAVX512_done:
+	VZEROUPPER
+	RET
+
+// func dbnCenterAVX512(xc []float64, x []float64, ld int, m int, mu []float64, ss []float64)
+// Requires: AVX, AVX512F
+TEXT ·dbnCenterAVX512(SB), NOSPLIT, $0-112
+	MOVQ ld+48(FP), AX
+	SHLQ $0x03, AX
+	MOVQ m+56(FP), DX
+	MOVQ mu_len+72(FP), CX
+	MOVQ xc_base+0(FP), BX
+	MOVQ x_base+24(FP), SI
+	MOVQ mu_base+64(FP), DI
+	MOVQ ss_base+88(FP), R8
+	MOVQ CX, R9
+	SHRQ $0x05, R9
+	JZ   dbnCenterAVX512_singles
+
+dbnCenterAVX512_blocks:
+	VMOVUPS (DI), Z0
+	VPXORD  Z1, Z1, Z1
+	VMOVUPS 64(DI), Z2
+	VPXORD  Z3, Z3, Z3
+	VMOVUPS 128(DI), Z4
+	VPXORD  Z5, Z5, Z5
+	VMOVUPS 192(DI), Z6
+	VPXORD  Z7, Z7, Z7
+	XORQ    R10, R10
+	MOVQ    DX, R11
+	TESTQ   R11, R11
+	JZ      dbnCenterAVX512_blocks_end
+
+dbnCenterAVX512_blocks_rows:
+	VMOVUPS (SI)(R10*1), Z8
+	VSUBPD  Z0, Z8, Z8
+	VMOVUPS Z8, (BX)(R10*1)
+	VMULPD  Z8, Z8, Z8
+	VADDPD  Z8, Z1, Z1
+	VMOVUPS 64(SI)(R10*1), Z8
+	VSUBPD  Z2, Z8, Z8
+	VMOVUPS Z8, 64(BX)(R10*1)
+	VMULPD  Z8, Z8, Z8
+	VADDPD  Z8, Z3, Z3
+	VMOVUPS 128(SI)(R10*1), Z8
+	VSUBPD  Z4, Z8, Z8
+	VMOVUPS Z8, 128(BX)(R10*1)
+	VMULPD  Z8, Z8, Z8
+	VADDPD  Z8, Z5, Z5
+	VMOVUPS 192(SI)(R10*1), Z8
+	VSUBPD  Z6, Z8, Z8
+	VMOVUPS Z8, 192(BX)(R10*1)
+	VMULPD  Z8, Z8, Z8
+	VADDPD  Z8, Z7, Z7
+	ADDQ    AX, R10
+	DECQ    R11
+	JNZ     dbnCenterAVX512_blocks_rows
+
+dbnCenterAVX512_blocks_end:
+	VMOVUPS Z1, (R8)
+	VMOVUPS Z3, 64(R8)
+	VMOVUPS Z5, 128(R8)
+	VMOVUPS Z7, 192(R8)
+	ADDQ    $0x00000100, BX
+	ADDQ    $0x00000100, SI
+	ADDQ    $0x00000100, DI
+	ADDQ    $0x00000100, R8
+	DECQ    R9
+	JNZ     dbnCenterAVX512_blocks
+
+dbnCenterAVX512_singles:
+	MOVQ CX, R9
+	ANDQ $0x0000001f, R9
+	SHRQ $0x03, R9
+	JZ   dbnCenterAVX512_tail
+
+dbnCenterAVX512_single:
+	VMOVUPS (DI), Z0
+	VPXORD  Z9, Z9, Z9
+	XORQ    R10, R10
+	MOVQ    DX, R11
+	TESTQ   R11, R11
+	JZ      dbnCenterAVX512_single_end
+
+dbnCenterAVX512_single_rows:
+	VMOVUPS (SI)(R10*1), Z1
+	VSUBPD  Z0, Z1, Z1
+	VMOVUPS Z1, (BX)(R10*1)
+	VMULPD  Z1, Z1, Z1
+	VADDPD  Z1, Z9, Z9
+	ADDQ    AX, R10
+	DECQ    R11
+	JNZ     dbnCenterAVX512_single_rows
+
+dbnCenterAVX512_single_end:
+	VMOVUPS Z9, (R8)
+	ADDQ    $0x00000040, BX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	ADDQ    $0x00000040, R8
+	DECQ    R9
+	JNZ     dbnCenterAVX512_single
+
+dbnCenterAVX512_tail:
+	ANDQ      $0x00000007, CX
+	JZ        dbnCenterAVX512_done
+	MOVL      $0x00000001, R9
+	SHLL      CL, R9
+	DECL      R9
+	KMOVW     R9, K1
+	VMOVUPD.Z (DI), K1, Z0
+	VPXORD    Z10, Z10, Z10
+	XORQ      CX, CX
+	TESTQ     DX, DX
+	JZ        dbnCenterAVX512_partial_end
+
+dbnCenterAVX512_partial_rows:
+	VMOVUPD.Z (SI)(CX*1), K1, Z1
+	VSUBPD    Z0, Z1, Z1
+	VMOVUPD   Z1, K1, (BX)(CX*1)
+	VMULPD    Z1, Z1, Z1
+	VADDPD    Z1, Z10, Z10
+	ADDQ      AX, CX
+	DECQ      DX
+	JNZ       dbnCenterAVX512_partial_rows
+
+dbnCenterAVX512_partial_end:
+	VMOVUPD Z10, K1, (R8)
+
+dbnCenterAVX512_done:
+	VZEROUPPER
+	RET
+
+// func dbnScaleAVX512(xc []float64, out []float64, ld int, m int, s []float64, gamma []float64, beta []float64)
+// Requires: AVX, AVX512F
+TEXT ·dbnScaleAVX512(SB), NOSPLIT, $0-136
+	MOVQ ld+48(FP), AX
+	SHLQ $0x03, AX
+	MOVQ m+56(FP), DX
+	MOVQ s_len+72(FP), CX
+	MOVQ xc_base+0(FP), BX
+	MOVQ out_base+24(FP), SI
+	MOVQ s_base+64(FP), DI
+	MOVQ gamma_base+88(FP), R8
+	MOVQ beta_base+112(FP), R9
+	MOVQ CX, R10
+	SHRQ $0x05, R10
+	JZ   dbnScaleAVX512_singles
+
+dbnScaleAVX512_blocks:
+	VMOVUPS (DI), Z0
+	VMOVUPS (R8), Z1
+	VMOVUPS (R9), Z2
+	VMOVUPS 64(DI), Z3
+	VMOVUPS 64(R8), Z4
+	VMOVUPS 64(R9), Z5
+	VMOVUPS 128(DI), Z6
+	VMOVUPS 128(R8), Z7
+	VMOVUPS 128(R9), Z8
+	VMOVUPS 192(DI), Z9
+	VMOVUPS 192(R8), Z10
+	VMOVUPS 192(R9), Z11
+	XORQ    R11, R11
+	MOVQ    DX, R12
+	TESTQ   R12, R12
+	JZ      dbnScaleAVX512_blocks_end
+
+dbnScaleAVX512_blocks_rows:
+	VMOVUPS (BX)(R11*1), Z12
+	VMULPD  Z0, Z12, Z12
+	VMOVUPS Z12, (BX)(R11*1)
+	VMULPD  Z12, Z1, Z12
+	VADDPD  Z2, Z12, Z12
+	VMOVUPS Z12, (SI)(R11*1)
+	VMOVUPS 64(BX)(R11*1), Z12
+	VMULPD  Z3, Z12, Z12
+	VMOVUPS Z12, 64(BX)(R11*1)
+	VMULPD  Z12, Z4, Z12
+	VADDPD  Z5, Z12, Z12
+	VMOVUPS Z12, 64(SI)(R11*1)
+	VMOVUPS 128(BX)(R11*1), Z12
+	VMULPD  Z6, Z12, Z12
+	VMOVUPS Z12, 128(BX)(R11*1)
+	VMULPD  Z12, Z7, Z12
+	VADDPD  Z8, Z12, Z12
+	VMOVUPS Z12, 128(SI)(R11*1)
+	VMOVUPS 192(BX)(R11*1), Z12
+	VMULPD  Z9, Z12, Z12
+	VMOVUPS Z12, 192(BX)(R11*1)
+	VMULPD  Z12, Z10, Z12
+	VADDPD  Z11, Z12, Z12
+	VMOVUPS Z12, 192(SI)(R11*1)
+	ADDQ    AX, R11
+	DECQ    R12
+	JNZ     dbnScaleAVX512_blocks_rows
+
+dbnScaleAVX512_blocks_end:
+	ADDQ $0x00000100, BX
+	ADDQ $0x00000100, SI
+	ADDQ $0x00000100, DI
+	ADDQ $0x00000100, R8
+	ADDQ $0x00000100, R9
+	DECQ R10
+	JNZ  dbnScaleAVX512_blocks
+
+dbnScaleAVX512_singles:
+	MOVQ CX, R10
+	ANDQ $0x0000001f, R10
+	SHRQ $0x03, R10
+	JZ   dbnScaleAVX512_tail
+
+dbnScaleAVX512_single:
+	VMOVUPS (DI), Z0
+	VMOVUPS (R8), Z1
+	VMOVUPS (R9), Z2
+	XORQ    R11, R11
+	MOVQ    DX, R12
+	TESTQ   R12, R12
+	JZ      dbnScaleAVX512_single_end
+
+dbnScaleAVX512_single_rows:
+	VMOVUPS (BX)(R11*1), Z3
+	VMULPD  Z0, Z3, Z3
+	VMOVUPS Z3, (BX)(R11*1)
+	VMULPD  Z3, Z1, Z3
+	VADDPD  Z2, Z3, Z3
+	VMOVUPS Z3, (SI)(R11*1)
+	ADDQ    AX, R11
+	DECQ    R12
+	JNZ     dbnScaleAVX512_single_rows
+
+dbnScaleAVX512_single_end:
+	ADDQ $0x00000040, BX
+	ADDQ $0x00000040, SI
+	ADDQ $0x00000040, DI
+	ADDQ $0x00000040, R8
+	ADDQ $0x00000040, R9
+	DECQ R10
+	JNZ  dbnScaleAVX512_single
+
+dbnScaleAVX512_tail:
+	ANDQ      $0x00000007, CX
+	JZ        dbnScaleAVX512_done
+	MOVL      $0x00000001, R10
+	SHLL      CL, R10
+	DECL      R10
+	KMOVW     R10, K1
+	VMOVUPD.Z (DI), K1, Z0
+	VMOVUPD.Z (R8), K1, Z1
+	VMOVUPD.Z (R9), K1, Z2
+	XORQ      CX, CX
+	TESTQ     DX, DX
+	JZ        dbnScaleAVX512_partial_end
+
+dbnScaleAVX512_partial_rows:
+	VMOVUPD.Z (BX)(CX*1), K1, Z3
+	VMULPD    Z0, Z3, Z3
+	VMOVUPD   Z3, K1, (BX)(CX*1)
+	VMULPD    Z3, Z1, Z3
+	VADDPD    Z2, Z3, Z3
+	VMOVUPD   Z3, K1, (SI)(CX*1)
+	ADDQ      AX, CX
+	DECQ      DX
+	JNZ       dbnScaleAVX512_partial_rows
+
+dbnScaleAVX512_partial_end:
+dbnScaleAVX512_done:
+	VZEROUPPER
+	RET
+
+// func dbnGradAVX512(dx []float64, dout []float64, xn []float64, ld int, m int, fn float64, s []float64, p []float64, q []float64)
+// Requires: AVX, AVX512F
+TEXT ·dbnGradAVX512(SB), NOSPLIT, $0-168
+	MOVQ         ld+72(FP), AX
+	SHLQ         $0x03, AX
+	MOVQ         m+80(FP), DX
+	MOVQ         s_len+104(FP), CX
+	MOVQ         dx_base+0(FP), BX
+	MOVQ         dout_base+24(FP), SI
+	MOVQ         xn_base+48(FP), DI
+	MOVQ         s_base+96(FP), R8
+	MOVQ         p_base+120(FP), R9
+	MOVQ         q_base+144(FP), R10
+	VBROADCASTSD fn+88(FP), Z0
+	MOVQ         CX, R11
+	SHRQ         $0x05, R11
+	JZ           dbnGradAVX512_singles
+
+dbnGradAVX512_blocks:
+	VMOVUPS (R8), Z1
+	VMOVUPS (R9), Z2
+	VMOVUPS (R10), Z3
+	VMOVUPS 64(R8), Z4
+	VMOVUPS 64(R9), Z5
+	VMOVUPS 64(R10), Z6
+	VMOVUPS 128(R8), Z7
+	VMOVUPS 128(R9), Z8
+	VMOVUPS 128(R10), Z9
+	VMOVUPS 192(R8), Z10
+	VMOVUPS 192(R9), Z11
+	VMOVUPS 192(R10), Z12
+	XORQ    R12, R12
+	MOVQ    DX, R13
+	TESTQ   R13, R13
+	JZ      dbnGradAVX512_blocks_end
+
+dbnGradAVX512_blocks_rows:
+	VMOVUPS (SI)(R12*1), Z13
+	VMULPD  Z0, Z13, Z13
+	VSUBPD  Z2, Z13, Z13
+	VMOVUPS (DI)(R12*1), Z14
+	VMULPD  Z3, Z14, Z14
+	VSUBPD  Z14, Z13, Z13
+	VMULPD  Z1, Z13, Z13
+	VMOVUPS Z13, (BX)(R12*1)
+	VMOVUPS 64(SI)(R12*1), Z13
+	VMULPD  Z0, Z13, Z13
+	VSUBPD  Z5, Z13, Z13
+	VMOVUPS 64(DI)(R12*1), Z14
+	VMULPD  Z6, Z14, Z14
+	VSUBPD  Z14, Z13, Z13
+	VMULPD  Z4, Z13, Z13
+	VMOVUPS Z13, 64(BX)(R12*1)
+	VMOVUPS 128(SI)(R12*1), Z13
+	VMULPD  Z0, Z13, Z13
+	VSUBPD  Z8, Z13, Z13
+	VMOVUPS 128(DI)(R12*1), Z14
+	VMULPD  Z9, Z14, Z14
+	VSUBPD  Z14, Z13, Z13
+	VMULPD  Z7, Z13, Z13
+	VMOVUPS Z13, 128(BX)(R12*1)
+	VMOVUPS 192(SI)(R12*1), Z13
+	VMULPD  Z0, Z13, Z13
+	VSUBPD  Z11, Z13, Z13
+	VMOVUPS 192(DI)(R12*1), Z14
+	VMULPD  Z12, Z14, Z14
+	VSUBPD  Z14, Z13, Z13
+	VMULPD  Z10, Z13, Z13
+	VMOVUPS Z13, 192(BX)(R12*1)
+	ADDQ    AX, R12
+	DECQ    R13
+	JNZ     dbnGradAVX512_blocks_rows
+
+dbnGradAVX512_blocks_end:
+	ADDQ $0x00000100, BX
+	ADDQ $0x00000100, SI
+	ADDQ $0x00000100, DI
+	ADDQ $0x00000100, R8
+	ADDQ $0x00000100, R9
+	ADDQ $0x00000100, R10
+	DECQ R11
+	JNZ  dbnGradAVX512_blocks
+
+dbnGradAVX512_singles:
+	MOVQ CX, R11
+	ANDQ $0x0000001f, R11
+	SHRQ $0x03, R11
+	JZ   dbnGradAVX512_tail
+
+dbnGradAVX512_single:
+	VMOVUPS (R8), Z1
+	VMOVUPS (R9), Z2
+	VMOVUPS (R10), Z3
+	XORQ    R12, R12
+	MOVQ    DX, R13
+	TESTQ   R13, R13
+	JZ      dbnGradAVX512_single_end
+
+dbnGradAVX512_single_rows:
+	VMOVUPS (SI)(R12*1), Z4
+	VMULPD  Z0, Z4, Z4
+	VSUBPD  Z2, Z4, Z4
+	VMOVUPS (DI)(R12*1), Z5
+	VMULPD  Z3, Z5, Z5
+	VSUBPD  Z5, Z4, Z4
+	VMULPD  Z1, Z4, Z4
+	VMOVUPS Z4, (BX)(R12*1)
+	ADDQ    AX, R12
+	DECQ    R13
+	JNZ     dbnGradAVX512_single_rows
+
+dbnGradAVX512_single_end:
+	ADDQ $0x00000040, BX
+	ADDQ $0x00000040, SI
+	ADDQ $0x00000040, DI
+	ADDQ $0x00000040, R8
+	ADDQ $0x00000040, R9
+	ADDQ $0x00000040, R10
+	DECQ R11
+	JNZ  dbnGradAVX512_single
+
+dbnGradAVX512_tail:
+	ANDQ      $0x00000007, CX
+	JZ        dbnGradAVX512_done
+	MOVL      $0x00000001, R11
+	SHLL      CL, R11
+	DECL      R11
+	KMOVW     R11, K1
+	VMOVUPD.Z (R8), K1, Z1
+	VMOVUPD.Z (R9), K1, Z2
+	VMOVUPD.Z (R10), K1, Z3
+	XORQ      CX, CX
+	TESTQ     DX, DX
+	JZ        dbnGradAVX512_partial_end
+
+dbnGradAVX512_partial_rows:
+	VMOVUPD.Z (SI)(CX*1), K1, Z4
+	VMULPD    Z0, Z4, Z4
+	VSUBPD    Z2, Z4, Z4
+	VMOVUPD.Z (DI)(CX*1), K1, Z5
+	VMULPD    Z3, Z5, Z5
+	VSUBPD    Z5, Z4, Z4
+	VMULPD    Z1, Z4, Z4
+	VMOVUPD   Z4, K1, (BX)(CX*1)
+	ADDQ      AX, CX
+	DECQ      DX
+	JNZ       dbnGradAVX512_partial_rows
+
+dbnGradAVX512_partial_end:
+dbnGradAVX512_done:
 	VZEROUPPER
 	RET

@@ -6,7 +6,9 @@ package kernel
 // check their arguments and pass each entry exactly the elements it
 // covers, so an entry may rely on the lengths stated here and must neither
 // read nor write anything else; its result must be bitwise that of the
-// pure-Go entry (NaN payloads aside). A port writes these five functions.
+// pure-Go entry (NaN payloads aside). A port writes these nine functions
+// (or wraps whole-vector kernels with the pure-Go tails, as withTails does
+// for AVX2).
 type vecKernels[T Float] struct {
 	// axpy sets y[i] += alpha*x[i] for i < len(y), the product rounded
 	// before the sum (no fused multiply-add); len(x) == len(y).
@@ -24,6 +26,21 @@ type vecKernels[T Float] struct {
 	// addRow sets c[i*ldc+j] += x[j] for i < m and j < len(x); m ≥ 1 and c
 	// holds (m-1)*ldc + len(x) elements.
 	addRow func(c []T, ldc, m int, x []T)
+
+	// The routines below take m ≥ 1 rows of matrices that share the
+	// leading dimension ld and hold (m-1)*ld + n elements each, n the
+	// length of the first column vector; every product and sum is rounded
+	// on its own, in the order written.
+
+	// colDots sets dots[j] = Σ_i a[i*ld+j]·b[i*ld+j], rows in order from +0.
+	colDots func(dots, a, b []T, ld, m int)
+	// bnCenter sets xc[i*ld+j] = x[i*ld+j] − mu[j] and ss[j] = Σ_i xc²,
+	// rows in order from +0; len(ss) == len(mu).
+	bnCenter func(xc, x []T, ld, m int, mu, ss []T)
+	// bnScale sets xc[i*ld+j] *= s[j], then out[i*ld+j] = gamma[j]·xc + beta[j].
+	bnScale func(xc, out []T, ld, m int, s, gamma, beta []T)
+	// bnGrad sets dx[i*ld+j] = s[j]·((fn·dout[i*ld+j] − p[j]) − xn[i*ld+j]·q[j]).
+	bnGrad func(dx, dout, xn []T, ld, m int, fn T, s, p, q []T)
 }
 
 // vecOf returns impl's vector routines for element type T.
@@ -41,8 +58,9 @@ const (
 
 // Vec is the vector (BLAS level-1-like) routines of one implementation for
 // element type T; VecOf(k) gives those of Kernel k, and the zero Vec those
-// of the active implementation, which the package-level Axpy, ReLU,
-// ReLUMask, ColSums and AddRow use. The routines run on the calling
+// of the active implementation, which the package-level functions (Axpy,
+// ReLU, ReLUMask, ColSums, AddRow, ColDots and the BatchNorm routines)
+// use. The routines run on the calling
 // goroutine; they are memory-bound and not worth splitting at the sizes of
 // a network layer.
 //
@@ -80,6 +98,22 @@ func checkVec(n, lenA int, shortA string, lenB int, shortB string) {
 // ld apart holds m×n elements (lenMat) and the vector n (lenVec); the
 // messages name the operands.
 func checkRows(m, n, lenMat, ld int, badLd, shortMat string, lenVec int, shortVec string) {
+	checkShape(m, n, ld, badLd, []lenCheck{{lenMat, shortMat}}, []lenCheck{{lenVec, shortVec}})
+}
+
+// lenCheck is the length of an operand and the panic message if it is too
+// short.
+type lenCheck struct {
+	have  int
+	short string
+}
+
+// short is the panic message for a too short operand called name.
+func short(name string) string { return "kernel: insufficient length of " + name }
+
+// checkShape panics unless m, n ≥ 0, ld ≥ max(1, n), every matrix of mats
+// holds m rows of n elements ld apart and every vector of vecs n elements.
+func checkShape(m, n, ld int, badLd string, mats, vecs []lenCheck) {
 	switch {
 	case m < 0:
 		panic(mLT0)
@@ -87,10 +121,16 @@ func checkRows(m, n, lenMat, ld int, badLd, shortMat string, lenVec int, shortVe
 		panic(nLT0)
 	case ld < max(1, n):
 		panic(badLd)
-	case lenMat < minLen(m, n, ld):
-		panic(shortMat)
-	case lenVec < n:
-		panic(shortVec)
+	}
+	for _, c := range mats {
+		if c.have < minLen(m, n, ld) {
+			panic(c.short)
+		}
+	}
+	for _, c := range vecs {
+		if c.have < n {
+			panic(c.short)
+		}
 	}
 }
 

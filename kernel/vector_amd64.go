@@ -4,55 +4,75 @@ package kernel
 
 // The vector routines of the assembly paths. The AVX-512 kernels cover any
 // length, finishing a partial last vector through an opmask; the AVX2
-// kernels cover whole vectors only, and the wrappers below hand the last
+// kernels cover whole vectors only, and withTails hands the last
 // len%lanes elements (or columns) to the pure-Go routines.
 var (
 	avx512Vec32 = vecKernels[float32]{axpy: saxpyAVX512, relu: sreluAVX512, reluMask: sreluMaskAVX512,
-		colSums: scolSumsAVX512, addRow: saddRowAVX512}
+		colSums: scolSumsAVX512, addRow: saddRowAVX512,
+		colDots: scolDotsAVX512, bnCenter: sbnCenterAVX512, bnScale: sbnScaleAVX512, bnGrad: sbnGradAVX512}
 	avx512Vec64 = vecKernels[float64]{axpy: daxpyAVX512, relu: dreluAVX512, reluMask: dreluMaskAVX512,
-		colSums: dcolSumsAVX512, addRow: daddRowAVX512}
-	avx2Vec32 = vecKernels[float32]{axpy: axpyTail(saxpyAVX2, axpyGo, 8), relu: pairTail(sreluAVX2, reluGo, 8),
-		reluMask: pairTail(sreluMaskAVX2, reluMaskGo, 8), colSums: colSumsTail(scolSumsAVX2, 8), addRow: addRowTail(saddRowAVX2, 8)}
-	avx2Vec64 = vecKernels[float64]{axpy: axpyTail(daxpyAVX2, axpyGo, 4), relu: pairTail(dreluAVX2, reluGo, 4),
-		reluMask: pairTail(dreluMaskAVX2, reluMaskGo, 4), colSums: colSumsTail(dcolSumsAVX2, 4), addRow: addRowTail(daddRowAVX2, 4)}
+		colSums: dcolSumsAVX512, addRow: daddRowAVX512,
+		colDots: dcolDotsAVX512, bnCenter: dbnCenterAVX512, bnScale: dbnScaleAVX512, bnGrad: dbnGradAVX512}
+	avx2Vec32 = withTails(vecKernels[float32]{axpy: saxpyAVX2, relu: sreluAVX2, reluMask: sreluMaskAVX2,
+		colSums: scolSumsAVX2, addRow: saddRowAVX2,
+		colDots: scolDotsAVX2, bnCenter: sbnCenterAVX2, bnScale: sbnScaleAVX2, bnGrad: sbnGradAVX2}, 8)
+	avx2Vec64 = withTails(vecKernels[float64]{axpy: daxpyAVX2, relu: dreluAVX2, reluMask: dreluMaskAVX2,
+		colSums: dcolSumsAVX2, addRow: daddRowAVX2,
+		colDots: dcolDotsAVX2, bnCenter: dbnCenterAVX2, bnScale: dbnScaleAVX2, bnGrad: dbnGradAVX2}, 4)
 )
 
-// axpyTail runs the whole vectors of an axpy through asm and the rest
-// through tail.
-func axpyTail[T Float](asm, tail func(T, []T, []T), lanes int) func(T, []T, []T) {
-	return func(alpha T, x, y []T) {
-		n := len(y) &^ (lanes - 1)
-		asm(alpha, x[:n], y[:n])
-		tail(alpha, x[n:len(y)], y[n:])
-	}
-}
-
-// pairTail is axpyTail for relu and reluMask, whose first slice sets the
-// length.
-func pairTail[T Float](asm, tail func([]T, []T), lanes int) func([]T, []T) {
-	return func(dst, src []T) {
-		n := len(dst) &^ (lanes - 1)
-		asm(dst[:n], src[:n])
-		tail(dst[n:], src[n:len(dst)])
-	}
-}
-
-// colSumsTail runs the whole vectors of columns through asm and the last
-// columns through colSumsGo.
-func colSumsTail[T Float](asm func(dst, a []T, lda, m int), lanes int) func(dst, a []T, lda, m int) {
-	return func(dst, a []T, lda, m int) {
-		n := len(dst) &^ (lanes - 1)
-		asm(dst[:n], a, lda, m)
-		colSumsGo(dst[n:], a[n:], lda, m)
-	}
-}
-
-// addRowTail is colSumsTail for addRow.
-func addRowTail[T Float](asm func(c []T, ldc, m int, x []T), lanes int) func(c []T, ldc, m int, x []T) {
-	return func(c []T, ldc, m int, x []T) {
-		n := len(x) &^ (lanes - 1)
-		asm(c, ldc, m, x[:n])
-		addRowGo(c[n:], ldc, m, x[n:])
+// withTails wraps each routine of asm, which covers whole vectors of lanes
+// elements only, so that the pure-Go routine does the last len%lanes
+// elements (or columns).
+func withTails[T Float](asm vecKernels[T], lanes int) vecKernels[T] {
+	g := pureGoVec[T]()
+	cut := func(n int) int { return n &^ (lanes - 1) }
+	return vecKernels[T]{
+		axpy: func(alpha T, x, y []T) {
+			n := cut(len(y))
+			asm.axpy(alpha, x[:n], y[:n])
+			g.axpy(alpha, x[n:len(y)], y[n:])
+		},
+		relu: func(y, x []T) {
+			n := cut(len(y))
+			asm.relu(y[:n], x[:n])
+			g.relu(y[n:], x[n:len(y)])
+		},
+		reluMask: func(d, y []T) {
+			n := cut(len(d))
+			asm.reluMask(d[:n], y[:n])
+			g.reluMask(d[n:], y[n:len(d)])
+		},
+		colSums: func(dst, a []T, lda, m int) {
+			n := cut(len(dst))
+			asm.colSums(dst[:n], a, lda, m)
+			g.colSums(dst[n:], a[n:], lda, m)
+		},
+		addRow: func(c []T, ldc, m int, x []T) {
+			n := cut(len(x))
+			asm.addRow(c, ldc, m, x[:n])
+			g.addRow(c[n:], ldc, m, x[n:])
+		},
+		colDots: func(dots, a, b []T, ld, m int) {
+			n := cut(len(dots))
+			asm.colDots(dots[:n], a, b, ld, m)
+			g.colDots(dots[n:], a[n:], b[n:], ld, m)
+		},
+		bnCenter: func(xc, x []T, ld, m int, mu, ss []T) {
+			n := cut(len(mu))
+			asm.bnCenter(xc, x, ld, m, mu[:n], ss[:n])
+			g.bnCenter(xc[n:], x[n:], ld, m, mu[n:], ss[n:])
+		},
+		bnScale: func(xc, out []T, ld, m int, s, gamma, beta []T) {
+			n := cut(len(s))
+			asm.bnScale(xc, out, ld, m, s[:n], gamma[:n], beta[:n])
+			g.bnScale(xc[n:], out[n:], ld, m, s[n:], gamma[n:], beta[n:])
+		},
+		bnGrad: func(dx, dout, xn []T, ld, m int, fn T, s, p, q []T) {
+			n := cut(len(s))
+			asm.bnGrad(dx, dout, xn, ld, m, fn, s[:n], p[:n], q[:n])
+			g.bnGrad(dx[n:], dout[n:], xn[n:], ld, m, fn, s[n:], p[n:], q[n:])
+		},
 	}
 }
 
@@ -165,3 +185,89 @@ func saddRowAVX512(c []float32, ldc, m int, x []float32)
 //
 //go:noescape
 func daddRowAVX512(c []float64, ldc, m int, x []float64)
+
+// scolDotsAVX2 sets dots[j] = Σ_{i<m} a[i*ld+j]*b[i*ld+j] (VMULPS, then
+// VADDPS), rows in order from +0, for the first len(dots)&^7 columns; a
+// and b hold m rows of len(dots) ld apart. Like every kernel below, it
+// reads and writes nothing else.
+//
+//go:noescape
+func scolDotsAVX2(dots, a, b []float32, ld, m int)
+
+// sbnCenterAVX2 sets xc[i*ld+j] = x[i*ld+j] - mu[j] and ss[j] = Σ_i xc²
+// for the first len(mu)&^7 columns; xc and x hold m rows ld apart.
+//
+//go:noescape
+func sbnCenterAVX2(xc, x []float32, ld, m int, mu, ss []float32)
+
+// sbnScaleAVX2 sets xc[i*ld+j] *= s[j] and out[i*ld+j] = gamma[j]*xc + beta[j]
+// for the first len(s)&^7 columns.
+//
+//go:noescape
+func sbnScaleAVX2(xc, out []float32, ld, m int, s, gamma, beta []float32)
+
+// sbnGradAVX2 sets dx[i*ld+j] = s[j]*((fn*dout[i*ld+j] - p[j]) - xn[i*ld+j]*q[j])
+// for the first len(s)&^7 columns.
+//
+//go:noescape
+func sbnGradAVX2(dx, dout, xn []float32, ld, m int, fn float32, s, p, q []float32)
+
+// dcolDotsAVX2 is scolDotsAVX2 for float64 (len(dots)&^3 columns).
+//
+//go:noescape
+func dcolDotsAVX2(dots, a, b []float64, ld, m int)
+
+// dbnCenterAVX2 is sbnCenterAVX2 for float64 (len(mu)&^3 columns).
+//
+//go:noescape
+func dbnCenterAVX2(xc, x []float64, ld, m int, mu, ss []float64)
+
+// dbnScaleAVX2 is sbnScaleAVX2 for float64 (len(s)&^3 columns).
+//
+//go:noescape
+func dbnScaleAVX2(xc, out []float64, ld, m int, s, gamma, beta []float64)
+
+// dbnGradAVX2 is sbnGradAVX2 for float64 (len(s)&^3 columns).
+//
+//go:noescape
+func dbnGradAVX2(dx, dout, xn []float64, ld, m int, fn float64, s, p, q []float64)
+
+// scolDotsAVX512 is scolDotsAVX2 with AVX-512F for all len(dots) columns.
+//
+//go:noescape
+func scolDotsAVX512(dots, a, b []float32, ld, m int)
+
+// sbnCenterAVX512 is sbnCenterAVX2 with AVX-512F for all columns.
+//
+//go:noescape
+func sbnCenterAVX512(xc, x []float32, ld, m int, mu, ss []float32)
+
+// sbnScaleAVX512 is sbnScaleAVX2 with AVX-512F for all columns.
+//
+//go:noescape
+func sbnScaleAVX512(xc, out []float32, ld, m int, s, gamma, beta []float32)
+
+// sbnGradAVX512 is sbnGradAVX2 with AVX-512F for all columns.
+//
+//go:noescape
+func sbnGradAVX512(dx, dout, xn []float32, ld, m int, fn float32, s, p, q []float32)
+
+// dcolDotsAVX512 is scolDotsAVX512 for float64.
+//
+//go:noescape
+func dcolDotsAVX512(dots, a, b []float64, ld, m int)
+
+// dbnCenterAVX512 is sbnCenterAVX512 for float64.
+//
+//go:noescape
+func dbnCenterAVX512(xc, x []float64, ld, m int, mu, ss []float64)
+
+// dbnScaleAVX512 is sbnScaleAVX512 for float64.
+//
+//go:noescape
+func dbnScaleAVX512(xc, out []float64, ld, m int, s, gamma, beta []float64)
+
+// dbnGradAVX512 is sbnGradAVX512 for float64.
+//
+//go:noescape
+func dbnGradAVX512(dx, dout, xn []float64, ld, m int, fn float64, s, p, q []float64)

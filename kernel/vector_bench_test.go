@@ -16,8 +16,8 @@ var vecBenchShapes = []struct {
 }{{"net", 100, 100}, {"L2", 256, 256}, {"big", 2048, 1024}}
 
 // BenchmarkVector times every vector routine on every implementation,
-// float32 and float64, reporting GB/s of memory traffic (each element read
-// or written counts once; the vector of ColSums and AddRow is left out).
+// float32 and float64, reporting GB/s of memory traffic (each element of a
+// matrix read or written counts once; per-column vectors are left out).
 func BenchmarkVector(b *testing.B) {
 	for _, k := range kernels(b) {
 		benchVec(b, VecOf[float32](k))
@@ -32,19 +32,20 @@ func benchVec[T Float](b *testing.B, v Vec[T]) {
 		for _, s := range vecBenchShapes {
 			c := vecCase[T]{n: s.m * s.n, alpha: 1e-3}
 			if op.rows {
-				c = vecCase[T]{m: s.m, n: s.n, ld: s.n}
+				c = vecCase[T]{m: s.m, n: s.n, ld: s.n, alpha: T(s.m)}
 			}
-			in, out := make([]T, op.inLen(c)), make([]T, op.outLen(c))
-			for _, x := range [][]T{in, out} {
-				for i := range x {
-					x[i] = fill()
+			ops := make([][]T, len(op.lens))
+			for k, n := range op.lens {
+				ops[k] = make([]T, n(c))
+				for i := range ops[k] {
+					ops[k][i] = fill()
 				}
 			}
 			bytes := int64(op.bytesPerElt * s.m * s.n * int(unsafe.Sizeof(zero)))
 			b.Run(fmt.Sprintf("impl=%s/%T/%s/%s", v.Name(), zero, op.name, s.name), func(b *testing.B) {
 				b.SetBytes(bytes)
 				for b.Loop() {
-					op.call(v, c, in, out)
+					op.call(v, c, ops)
 				}
 				b.ReportMetric(float64(bytes)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GB/s")
 			})

@@ -58,7 +58,8 @@ func FuzzVectorElementwise(f *testing.F) {
 	})
 }
 
-// FuzzVectorRows checks ColSums and AddRow, float32 and float64, on
+// FuzzVectorRows checks ColSums, AddRow, ColDots and the BatchNorm
+// routines, float32 and float64, on
 // fuzzer-chosen shapes, leading dimensions and bit patterns, on every
 // implementation against the scalar loops.
 func FuzzVectorRows(f *testing.F) {
@@ -66,8 +67,8 @@ func FuzzVectorRows(f *testing.F) {
 	f.Add(uint8(1), uint8(100), uint8(5), []byte{1, 2, 3, 4, 5, 6, 7, 8, 9})
 	f.Add(uint8(0), uint8(9), uint8(1), []byte{})
 	f.Fuzz(func(t *testing.T, m, n, pad uint8, data []byte) {
-		c := vecCase[float32]{m: int(m % 12), n: int(n % 150), ld: max(1, int(n%150)+int(pad%9))}
+		c := vecCase[float32]{m: int(m % 12), n: int(n % 150), ld: max(1, int(n%150)+int(pad%9)), alpha: float32(m % 12)}
 		fuzzVecOps(t, true, c, data)
-		fuzzVecOps(t, true, vecCase[float64]{m: c.m, n: c.n, ld: c.ld}, data)
+		fuzzVecOps(t, true, vecCase[float64]{m: c.m, n: c.n, ld: c.ld, alpha: float64(c.alpha)}, data)
 	})
 }

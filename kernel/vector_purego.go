@@ -5,11 +5,15 @@ import "math"
 // pureGoVec32 and pureGoVec64 are the pure-Go vector routines: the
 // reference of every other path, and the tails of the AVX2 kernels.
 var (
-	pureGoVec32 = vecKernels[float32]{axpy: axpyGo[float32], relu: reluGo[float32], reluMask: reluMaskGo[float32],
-		colSums: colSumsGo[float32], addRow: addRowGo[float32]}
-	pureGoVec64 = vecKernels[float64]{axpy: axpyGo[float64], relu: reluGo[float64], reluMask: reluMaskGo[float64],
-		colSums: colSumsGo[float64], addRow: addRowGo[float64]}
+	pureGoVec32 = pureGoVec[float32]()
+	pureGoVec64 = pureGoVec[float64]()
 )
+
+// pureGoVec returns the pure-Go table for element type T.
+func pureGoVec[T Float]() vecKernels[T] {
+	return vecKernels[T]{axpy: axpyGo[T], relu: reluGo[T], reluMask: reluMaskGo[T], colSums: colSumsGo[T], addRow: addRowGo[T],
+		colDots: colDotsGo[T], bnCenter: bnCenterGo[T], bnScale: bnScaleGo[T], bnGrad: bnGradGo[T]}
+}
 
 // axpyGo is vecKernels.axpy. The conversion T(alpha*v) rounds the product
 // before the sum: the Go spec then forbids fusing the two, which the
@@ -101,6 +105,52 @@ func addRowGo[T Float](c []T, ldc, m int, x []T) {
 		row := c[i*ldc:][:len(x)]
 		for j, v := range x {
 			row[j] += v
+		}
+	}
+}
+
+// colDotsGo is vecKernels.colDots.
+func colDotsGo[T Float](dots, a, b []T, ld, m int) {
+	clear(dots)
+	for i := range m {
+		ra, rb := a[i*ld:][:len(dots)], b[i*ld:][:len(dots)]
+		for j, x := range ra {
+			dots[j] += T(x * rb[j])
+		}
+	}
+}
+
+// bnCenterGo is vecKernels.bnCenter.
+func bnCenterGo[T Float](xc, x []T, ld, m int, mu, ss []T) {
+	clear(ss)
+	for i := range m {
+		rx, rc := x[i*ld:][:len(mu)], xc[i*ld:][:len(mu)]
+		for j, v := range rx {
+			c := v - mu[j]
+			rc[j] = c
+			ss[j] += T(c * c)
+		}
+	}
+}
+
+// bnScaleGo is vecKernels.bnScale.
+func bnScaleGo[T Float](xc, out []T, ld, m int, s, gamma, beta []T) {
+	for i := range m {
+		rc, ro := xc[i*ld:][:len(s)], out[i*ld:][:len(s)]
+		for j, v := range rc {
+			c := v * s[j]
+			rc[j] = c
+			ro[j] = T(gamma[j]*c) + beta[j]
+		}
+	}
+}
+
+// bnGradGo is vecKernels.bnGrad.
+func bnGradGo[T Float](dx, dout, xn []T, ld, m int, fn T, s, p, q []T) {
+	for i := range m {
+		rd, rx, ro := dout[i*ld:][:len(s)], xn[i*ld:][:len(s)], dx[i*ld:][:len(s)]
+		for j, v := range rd {
+			ro[j] = s[j] * (T(fn*v) - p[j] - T(rx[j]*q[j]))
 		}
 	}
 }

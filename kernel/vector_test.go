@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// vecCase is one call of a vector routine: in is the operand it reads,
-// out the one it updates; m rows ld apart for the matrix operand of
-// ColSums (in) and AddRow (out).
+// vecCase is one call of a vector routine: n elements (or columns), m rows
+// ld apart for the matrix operands, and the scalar of Axpy (alpha) and
+// BatchNormGrad (fn).
 type vecCase[T Float] struct {
 	m, n, ld int
 	alpha    T
@@ -28,65 +28,117 @@ func matLen[T Float](c vecCase[T]) int { return minLen(c.m, c.n, c.ld) }
 // vecOp is one vector routine with the plain scalar loop of its contract.
 type vecOp[T Float] struct {
 	name string
-	// rows: the routine takes an m×n matrix (the sweeps vary m and ld).
+	// rows: the routine takes m×n matrices (the sweeps vary m and ld).
 	rows bool
 	// exact: results are compared bit for bit, NaN payloads included
 	// (ReLU and its mask only move bits); otherwise any NaN matches NaN.
-	exact       bool
-	inLen       func(vecCase[T]) int
-	outLen      func(vecCase[T]) int
-	call        func(v Vec[T], c vecCase[T], in, out []T)
-	ref         func(c vecCase[T], in, out []T)
-	bytesPerElt int // memory traffic per element of the n (or m×n) elements, in units of sizeof(T)
+	exact bool
+	// lens are the lengths of the operands, in the order call and ref
+	// take them; either may change any of them.
+	lens []func(vecCase[T]) int
+	call func(v Vec[T], c vecCase[T], ops [][]T)
+	ref  func(c vecCase[T], ops [][]T)
+	// bytesPerElt is the memory traffic per element of the m×n (or n)
+	// elements, in units of sizeof(T): each matrix read or written once.
+	bytesPerElt int
 }
 
 // vecOps lists every vector routine, elementwise ones first.
 func vecOps[T Float]() []vecOp[T] {
+	v2 := []func(vecCase[T]) int{vecLen[T], vecLen[T]}
 	return []vecOp[T]{
-		{name: "Axpy", inLen: vecLen[T], outLen: vecLen[T], bytesPerElt: 3,
-			call: func(v Vec[T], c vecCase[T], in, out []T) { v.Axpy(c.n, c.alpha, in, out) },
-			ref: func(c vecCase[T], x, y []T) {
+		{name: "Axpy", lens: v2, bytesPerElt: 3,
+			call: func(v Vec[T], c vecCase[T], o [][]T) { v.Axpy(c.n, c.alpha, o[0], o[1]) },
+			ref: func(c vecCase[T], o [][]T) {
 				for i := range c.n {
-					y[i] += T(c.alpha * x[i])
+					o[1][i] += T(c.alpha * o[0][i])
 				}
 			}},
-		{name: "ReLU", exact: true, inLen: vecLen[T], outLen: vecLen[T], bytesPerElt: 2,
-			call: func(v Vec[T], c vecCase[T], in, out []T) { v.ReLU(c.n, in, out) },
-			ref: func(c vecCase[T], x, y []T) {
-				for i := range c.n {
-					if x[i] > 0 || x[i] != x[i] {
-						y[i] = x[i]
+		{name: "ReLU", exact: true, lens: v2, bytesPerElt: 2,
+			call: func(v Vec[T], c vecCase[T], o [][]T) { v.ReLU(c.n, o[0], o[1]) },
+			ref: func(c vecCase[T], o [][]T) {
+				for i, x := range o[0][:c.n] {
+					if x > 0 || x != x {
+						o[1][i] = x
 					} else {
-						y[i] = 0
+						o[1][i] = 0
 					}
 				}
 			}},
-		{name: "ReLUMask", exact: true, inLen: vecLen[T], outLen: vecLen[T], bytesPerElt: 3,
-			call: func(v Vec[T], c vecCase[T], in, out []T) { v.ReLUMask(c.n, in, out) },
-			ref: func(c vecCase[T], y, d []T) {
-				for i := range c.n {
-					if y[i] == 0 && !math.Signbit(float64(y[i])) {
-						d[i] = 0
+		{name: "ReLUMask", exact: true, lens: v2, bytesPerElt: 3,
+			call: func(v Vec[T], c vecCase[T], o [][]T) { v.ReLUMask(c.n, o[0], o[1]) },
+			ref: func(c vecCase[T], o [][]T) {
+				for i, y := range o[0][:c.n] {
+					if y == 0 && !math.Signbit(float64(y)) {
+						o[1][i] = 0
 					}
 				}
 			}},
-		{name: "ColSums", rows: true, inLen: matLen[T], outLen: vecLen[T], bytesPerElt: 1,
-			call: func(v Vec[T], c vecCase[T], in, out []T) { v.ColSums(c.m, c.n, in, c.ld, out) },
-			ref: func(c vecCase[T], a, dst []T) {
+		{name: "ColSums", rows: true, lens: []func(vecCase[T]) int{matLen[T], vecLen[T]}, bytesPerElt: 1,
+			call: func(v Vec[T], c vecCase[T], o [][]T) { v.ColSums(c.m, c.n, o[0], c.ld, o[1]) },
+			ref: func(c vecCase[T], o [][]T) {
 				for j := range c.n {
 					var s T
 					for i := range c.m {
-						s += a[i*c.ld+j]
+						s += o[0][i*c.ld+j]
 					}
-					dst[j] = s
+					o[1][j] = s
 				}
 			}},
-		{name: "AddRow", rows: true, inLen: vecLen[T], outLen: matLen[T], bytesPerElt: 2,
-			call: func(v Vec[T], c vecCase[T], in, out []T) { v.AddRow(c.m, c.n, in, out, c.ld) },
-			ref: func(c vecCase[T], x, cm []T) {
+		{name: "AddRow", rows: true, lens: []func(vecCase[T]) int{vecLen[T], matLen[T]}, bytesPerElt: 2,
+			call: func(v Vec[T], c vecCase[T], o [][]T) { v.AddRow(c.m, c.n, o[0], o[1], c.ld) },
+			ref: func(c vecCase[T], o [][]T) {
 				for i := range c.m {
 					for j := range c.n {
-						cm[i*c.ld+j] += x[j]
+						o[1][i*c.ld+j] += o[0][j]
+					}
+				}
+			}},
+		{name: "ColDots", rows: true, lens: []func(vecCase[T]) int{matLen[T], matLen[T], vecLen[T]}, bytesPerElt: 2,
+			call: func(v Vec[T], c vecCase[T], o [][]T) { v.ColDots(c.m, c.n, o[0], o[1], c.ld, o[2]) },
+			ref: func(c vecCase[T], o [][]T) {
+				for j := range c.n {
+					var s T
+					for i := range c.m {
+						s += T(o[0][i*c.ld+j] * o[1][i*c.ld+j])
+					}
+					o[2][j] = s
+				}
+			}},
+		{name: "BatchNormCenter", rows: true, lens: []func(vecCase[T]) int{matLen[T], vecLen[T], matLen[T], vecLen[T]}, bytesPerElt: 2,
+			call: func(v Vec[T], c vecCase[T], o [][]T) { v.BatchNormCenter(c.m, c.n, o[0], c.ld, o[1], o[2], o[3]) },
+			ref: func(c vecCase[T], o [][]T) {
+				x, mu, xc, ss := o[0], o[1], o[2], o[3]
+				for j := range c.n {
+					var s T
+					for i := range c.m {
+						xc[i*c.ld+j] = x[i*c.ld+j] - mu[j]
+						s += T(xc[i*c.ld+j] * xc[i*c.ld+j])
+					}
+					ss[j] = s
+				}
+			}},
+		{name: "BatchNormScale", rows: true, lens: []func(vecCase[T]) int{matLen[T], vecLen[T], vecLen[T], vecLen[T], matLen[T]}, bytesPerElt: 3,
+			call: func(v Vec[T], c vecCase[T], o [][]T) { v.BatchNormScale(c.m, c.n, o[0], c.ld, o[1], o[2], o[3], o[4]) },
+			ref: func(c vecCase[T], o [][]T) {
+				xc, s, gamma, beta, out := o[0], o[1], o[2], o[3], o[4]
+				for i := range c.m {
+					for j := range c.n {
+						xc[i*c.ld+j] *= s[j]
+						out[i*c.ld+j] = T(gamma[j]*xc[i*c.ld+j]) + beta[j]
+					}
+				}
+			}},
+		{name: "BatchNormGrad", rows: true, lens: []func(vecCase[T]) int{matLen[T], matLen[T], vecLen[T], vecLen[T], vecLen[T], matLen[T]}, bytesPerElt: 3,
+			call: func(v Vec[T], c vecCase[T], o [][]T) {
+				v.BatchNormGrad(c.m, c.n, c.alpha, o[0], o[1], c.ld, o[2], o[3], o[4], o[5])
+			},
+			ref: func(c vecCase[T], o [][]T) {
+				dout, xn, s, p, q, dx := o[0], o[1], o[2], o[3], o[4], o[5]
+				for i := range c.m {
+					for j := range c.n {
+						k := i*c.ld + j
+						dx[k] = s[j] * (T(c.alpha*dout[k]) - p[j] - T(xn[k]*q[j]))
 					}
 				}
 			}},
@@ -115,29 +167,30 @@ func sameResult[T Float](got, want T, exact bool) bool {
 
 // checkVecOp runs op on v and the reference loop on copies of the same
 // operands, each inside guard bands, and fails unless the operands agree
-// everywhere: results as the contract says, in, guards and padding bitwise.
+// everywhere: results as the contract says, inputs, guards and padding
+// bitwise.
 func checkVecOp[T Float](t *testing.T, v Vec[T], op vecOp[T], c vecCase[T], fill func() T) {
 	t.Helper()
-	in := make([]T, guard+op.inLen(c)+guard)
-	out := make([]T, guard+op.outLen(c)+guard)
-	for _, s := range [][]T{in, out} {
-		for i := range s {
-			s[i] = fill()
+	got, want := make([][]T, len(op.lens)), make([][]T, len(op.lens))
+	inner := func(s []T) []T { return s[guard : len(s)-guard : len(s)-guard] }
+	gotIn, wantIn := make([][]T, len(op.lens)), make([][]T, len(op.lens))
+	for k, n := range op.lens {
+		got[k] = make([]T, guard+n(c)+guard)
+		for i := range got[k] {
+			got[k][i] = fill()
 		}
+		want[k] = slices.Clone(got[k])
+		gotIn[k], wantIn[k] = inner(got[k]), inner(want[k])
 	}
-	wantIn, wantOut := slices.Clone(in), slices.Clone(out)
-	op.ref(c, wantIn[guard:len(wantIn)-guard], wantOut[guard:len(wantOut)-guard])
-	op.call(v, c, in[guard:len(in)-guard:len(in)-guard], out[guard:len(out)-guard:len(out)-guard])
-	for i := range in {
-		if !bitsEqual(in[i], wantIn[i]) {
-			t.Fatalf("%s %v: input changed at %d: %v, was %v", op.name, c, i-guard, in[i], wantIn[i])
-		}
-	}
-	for i := range out {
-		exact := op.exact || i < guard || i >= len(out)-guard
-		if !sameResult(out[i], wantOut[i], exact) {
-			t.Fatalf("%s %v: out[%d] = %v (%#x), the scalar loop gives %v (%#x)", op.name, c, i-guard,
-				out[i], bitsOf(out[i]), wantOut[i], bitsOf(wantOut[i]))
+	op.ref(c, wantIn)
+	op.call(v, c, gotIn)
+	for k := range got {
+		for i := range got[k] {
+			exact := op.exact || i < guard || i >= len(got[k])-guard
+			if !sameResult(got[k][i], want[k][i], exact) {
+				t.Fatalf("%s %v: operand %d [%d] = %v (%#x), the scalar loop gives %v (%#x)", op.name, c, k, i-guard,
+					got[k][i], bitsOf(got[k][i]), want[k][i], bitsOf(want[k][i]))
+			}
 		}
 	}
 }
@@ -183,7 +236,7 @@ func vecSweepOn[T Float](t *testing.T, v Vec[T]) {
 				}
 				for _, m := range []int{0, 1, 2, 5} {
 					for _, pad := range []int{0, 3} {
-						checkVecOp(t, v, op, vecCase[T]{m: m, n: n, ld: max(1, n+pad)}, fill)
+						checkVecOp(t, v, op, vecCase[T]{m: m, n: n, ld: max(1, n+pad), alpha: T(max(1, m))}, fill)
 					}
 				}
 			}
@@ -242,6 +295,16 @@ func TestVectorPanicsOnMisuse(t *testing.T) {
 		{"AddRow ldc<n", func() { AddRow(2, 3, s, s, 2) }, badLdC},
 		{"AddRow short c", func() { AddRow(3, 4, s, s[:11], 4) }, shortC},
 		{"AddRow short x", func() { AddRow(2, 4, s[:3], s, 4) }, shortX},
+		{"ColDots ld<n", func() { ColDots(2, 3, s, s, 2, s) }, badLd},
+		{"ColDots short b", func() { ColDots(3, 4, s, s[:11], 4, s) }, shortB},
+		{"ColDots short dots", func() { ColDots(2, 4, s, s, 4, s[:3]) }, short("dots")},
+		{"BatchNormCenter short xc", func() { BatchNormCenter(3, 4, s, 4, s, s[:11], s) }, short("xc")},
+		{"BatchNormCenter short ss", func() { BatchNormCenter(3, 4, s, 4, s, s, s[:3]) }, short("ss")},
+		{"BatchNormScale n<0", func() { BatchNormScale(3, -4, s, 4, s, s, s, s) }, nLT0},
+		{"BatchNormScale short beta", func() { BatchNormScale(3, 4, s, 4, s, s, s[:3], s) }, short("beta")},
+		{"BatchNormGrad m<0", func() { BatchNormGrad(-3, 4, 3, s, s, 4, s, s, s, s) }, mLT0},
+		{"BatchNormGrad short dx", func() { BatchNormGrad(3, 4, 3, s, s, 4, s, s, s, s[:10]) }, short("dx")},
+		{"BatchNormGrad short q", func() { BatchNormGrad(3, 4, 3, s, s, 4, s, s, s[:2], s) }, short("q")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			defer func() {

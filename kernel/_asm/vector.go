@@ -15,17 +15,18 @@ import (
 // len%vecLanes elements (or columns) to their Go wrapper.
 type vecElem struct {
 	elem
-	add, mul, cmp func(ops ...Op)
+	add, sub, mul func(ops ...Op)
+	cmp           func(ops ...Op)
 	and           func(ops ...Op) // AVX2: VANDPS/VANDPD
 	cmpEq         func(ops ...Op) // AVX2: VPCMPEQD/VPCMPEQQ, integer lanes
 	testm         func(ops ...Op) // AVX-512: VPTESTMD/VPTESTMQ
 }
 
 var (
-	v32  = vecElem{f32, VADDPS, VMULPS, VCMPPS, VANDPS, VPCMPEQD, nil}
-	v64  = vecElem{f64, VADDPD, VMULPD, VCMPPD, VANDPD, VPCMPEQQ, nil}
-	v32z = vecElem{f32z, VADDPS, VMULPS, VCMPPS, nil, nil, VPTESTMD}
-	v64z = vecElem{f64z, VADDPD, VMULPD, VCMPPD, nil, nil, VPTESTMQ}
+	v32  = vecElem{f32, VADDPS, VSUBPS, VMULPS, VCMPPS, VANDPS, VPCMPEQD, nil}
+	v64  = vecElem{f64, VADDPD, VSUBPD, VMULPD, VCMPPD, VANDPD, VPCMPEQQ, nil}
+	v32z = vecElem{f32z, VADDPS, VSUBPS, VMULPS, VCMPPS, nil, nil, VPTESTMD}
+	v64z = vecElem{f64z, VADDPD, VSUBPD, VMULPD, VCMPPD, nil, nil, VPTESTMQ}
 )
 
 // vecUnroll is how many vectors one iteration of a vector kernel's main
@@ -49,6 +50,7 @@ func vectorKernels() {
 		reluMaskKernel(v.prefix+"reluMask"+v.isa, v.e)
 		colSumsKernel(v.prefix+"colSums"+v.isa, v.e)
 		addRowKernel(v.prefix+"addRow"+v.isa, v.e)
+		batchNormKernels(v.prefix, v.isa, v.e)
 	}
 }
 
@@ -80,6 +82,11 @@ func (v vecElem) store(src reg.VecVirtual, tail reg.OpmaskVirtual, m Mem) {
 // nil for whole vectors; tag makes its labels unique); columns advances
 // ptrs after each block. n is clobbered.
 func columns(name string, v vecElem, n reg.GPVirtual, ptrs []reg.GPVirtual, body func(tag string, vecs int, tail reg.OpmaskVirtual)) {
+	columnsBy(name, v, n, ptrs, vecUnroll, body)
+}
+
+// columnsBy is columns with blocks of unroll (> 1) vectors.
+func columnsBy(name string, v vecElem, n reg.GPVirtual, ptrs []reg.GPVirtual, unroll int, body func(tag string, vecs int, tail reg.OpmaskVirtual)) {
 	lanes := v.vecLanes
 	width := lanes * v.size
 	count := GP64()
@@ -93,12 +100,12 @@ func columns(name string, v vecElem, n reg.GPVirtual, ptrs []reg.GPVirtual, body
 		JNZ(LabelRef(name + "_" + tag))
 	}
 	MOVQ(n, count)
-	SHRQ(U8(uint8(log2(lanes*vecUnroll))), count)
+	SHRQ(U8(uint8(log2(lanes*unroll))), count)
 	JZ(LabelRef(name + "_singles"))
-	loop("blocks", vecUnroll)
+	loop("blocks", unroll)
 	Label(name + "_singles")
 	MOVQ(n, count)
-	ANDQ(U32(uint32(lanes*vecUnroll-1)), count)
+	ANDQ(U32(uint32(lanes*unroll-1)), count)
 	SHRQ(U8(uint8(log2(lanes))), count)
 	JZ(LabelRef(name + "_tail"))
 	loop("single", 1)
