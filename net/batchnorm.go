@@ -78,7 +78,9 @@ func NewBatchNorm[T Float](name string, d int, opt BatchNormOptions) *BatchNorm[
 	return l
 }
 
-// Forward normalises x with batch statistics (train) or running ones.
+// Forward normalises x with batch statistics (train) or running ones. In
+// training the passes run through the kernel's BatchNorm routines (ColSums,
+// BatchNormCenter, BatchNormScale), which round as the scalar loops do.
 func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	mustLayer("BatchNorm.Forward", checkInput(x, len(l.std)))
 	l.trained = train
@@ -100,19 +102,12 @@ func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	}
 	mu, variance := l.sum, l.sumXn // scratch, overwritten below
 	kernel.ColSums(n, d, x.Data, d, mu)
-	clear(variance)
 	inv := 1 / T(n)
 	for j := range mu {
 		mu[j] *= inv
 	}
 	xn := reuse(&l.xn, n, d)
-	for i := range n {
-		row, c := x.Row(i), xn.Row(i)
-		for j, v := range row {
-			c[j] = v - mu[j]
-			variance[j] += c[j] * c[j]
-		}
-	}
+	kernel.BatchNormCenter(n, d, x.Data, d, mu, xn.Data, variance)
 	for j := range d {
 		variance[j] *= inv
 		l.std[j] = T(math.Sqrt(float64(variance[j] + eps)))
@@ -123,20 +118,14 @@ func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	for j := range invStd {
 		invStd[j] = 1 / l.std[j]
 	}
-	for i := range n {
-		c := xn.Row(i)
-		o := out.Row(i)[:len(c)]
-		for j := range c {
-			c[j] *= invStd[j]
-			o[j] = gamma[j]*c[j] + beta[j]
-		}
-	}
+	kernel.BatchNormScale(n, d, xn.Data, d, invStd, gamma, beta, out.Data)
 	return out
 }
 
 // Backward returns dx for the last training Forward and sets dγ = Σ xn·dout,
 // dβ = Σ dout, using the compact form
-// dx = (N·dxn − Σ dxn − xn·Σ(dxn·xn)) / (N·std) with dxn = γ·dout.
+// dx = (N·dxn − Σ dxn − xn·Σ(dxn·xn)) / (N·std) with dxn = γ·dout, through
+// kernel.ColSums, ColDots and BatchNormGrad.
 func (l *BatchNorm[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 	if !l.trained {
 		noForward("BatchNorm.Backward")
@@ -146,13 +135,7 @@ func (l *BatchNorm[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 	xn, gamma := l.xn, l.Gamma.Data
 	dGamma, dBeta := l.dGamma.Data, l.dBeta.Data
 	kernel.ColSums(n, d, dout.Data, d, dBeta)
-	clear(dGamma)
-	for i := range n {
-		g, c := dout.Row(i), xn.Row(i)
-		for j, v := range g {
-			dGamma[j] += c[j] * v
-		}
-	}
+	kernel.ColDots(n, d, xn.Data, dout.Data, d, dGamma)
 	// Σ dxn = γ·dβ and Σ dxn·xn = γ·dγ.
 	dx := reuse(&l.dx, n, d)
 	fn := T(n)
@@ -160,12 +143,7 @@ func (l *BatchNorm[T]) Backward(dout *Matrix[T]) *Matrix[T] {
 	for j := range scale {
 		scale[j] = gamma[j] / (fn * l.std[j])
 	}
-	for i := range n {
-		g, c, o := dout.Row(i), xn.Row(i), dx.Row(i)
-		for j, v := range g {
-			o[j] = scale[j] * (fn*v - dBeta[j] - c[j]*dGamma[j])
-		}
-	}
+	kernel.BatchNormGrad(n, d, fn, dout.Data, xn.Data, d, scale, dBeta, dGamma, dx.Data)
 	return dx
 }
 
