@@ -107,3 +107,17 @@ func (r *SymmetryResult) WriteCSV(w io.Writer) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// WriteCSV writes one row per variant and epoch: variant, epoch, train
+// and test accuracy.
+func (r *OverfitResult) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"variant", "epoch", "train_acc", "test_acc"})
+	for _, h := range r.Variants {
+		for i, e := range h.Epochs {
+			cw.Write([]string{string(h.Name), strconv.FormatFloat(e, 'g', -1, 64), num(h.TrainAcc[i]), num(h.TestAcc[i])})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -26,7 +26,9 @@ import (
 )
 
 // Experiments lists the names -run accepts.
-func Experiments() []string { return []string{"activations", "initcompare", "batchnorm", "symmetry"} }
+func Experiments() []string {
+	return []string{"activations", "initcompare", "batchnorm", "symmetry", "overfit"}
+}
 
 // options are the parsed command-line flags. Only the flags given on the
 // command line (set) change an experiment's config, which starts from the
@@ -45,6 +47,9 @@ type options struct {
 	gradients, fit             bool
 	runningVarOne, trainModeAc bool
 	cpuProfile                 string
+	epochs                     int
+	weightDecay, dropout       float64
+	variants                   string
 	formats                    []plot.Format
 	dpi                        int
 	set                        map[string]bool
@@ -56,7 +61,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("zerokara", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	act, ic, bn := experiment.BookActivationsConfig(), experiment.BookInitCompareConfig(), experiment.BookBatchNormConfig()
-	sym := experiment.BookSymmetryConfig()
+	sym, of := experiment.BookSymmetryConfig(), experiment.BookOverfitConfig()
 	o := options{dtype: act.DType, optimizer: ic.Optimizer}
 	fs.StringVar(&o.run, "run", "", "experiment to run headless: "+strings.Join(Experiments(), ", "))
 	fs.StringVar(&o.out, "out", ".", "directory for <experiment>.json, .csv and .png")
@@ -68,11 +73,15 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.batch, "batch", 0, fmt.Sprintf("initcompare, batchnorm: batch size (book: %d, %d)", ic.Batch, bn.Batch))
 	fs.IntVar(&o.points, "points", 0, fmt.Sprintf("batchnorm: accuracies recorded per network (book: %d)", bn.Points))
 	fs.IntVar(&o.every, "every", 0, fmt.Sprintf("batchnorm: training steps between recorded accuracies (book: %d, one epoch; default samples/batch); symmetry: updates between points (%d)", bn.Every, sym.Every))
-	fs.IntVar(&o.samples, "samples", 0, fmt.Sprintf("activations: inputs (book: %d); batchnorm: training images used (book: %d)", act.Samples, bn.Samples))
+	fs.IntVar(&o.samples, "samples", 0, fmt.Sprintf("activations: inputs (book: %d); batchnorm: training images used (book: %d); overfit: training images (book: %d)", act.Samples, bn.Samples, of.Samples))
 	fs.Float64Var(&o.lr, "lr", 0, fmt.Sprintf("initcompare, batchnorm: learning rate, 0 allowed (book: %g, %g)", ic.LR, bn.LR))
 	fs.TextVar(&o.optimizer, "optimizer", ic.Optimizer, "initcompare, batchnorm: "+textlist.Format(net.OptimizerNames()))
 	fs.StringVar(&o.inits, "inits", "", "comma-separated initializers: std=σ, xavier, glorot, he, zero, const=C (book: activations "+textlist.Format(act.Inits)+"; initcompare "+textlist.Format(ic.Inits)+"; symmetry "+textlist.Format(sym.Inits)+")")
 	fs.StringVar(&o.acts, "activations", "", "activations: comma-separated "+textlist.Format(net.Activations())+" (book: "+textlist.Format(act.Activations)+"); initcompare: the one hidden activation (book: "+string(ic.Activation)+")")
+	fs.IntVar(&o.epochs, "epochs", 0, fmt.Sprintf("overfit: epochs (points) of every variant (book: %d, dropout %d)", of.Epochs, of.DropoutEpochs))
+	fs.Float64Var(&o.weightDecay, "weight-decay", 0, fmt.Sprintf("overfit: λ of the weight_decay variant (book: %g)", of.WeightDecay))
+	fs.Float64Var(&o.dropout, "dropout", 0, fmt.Sprintf("overfit: drop ratio of the dropout variant (book: %g)", of.DropoutRatio))
+	fs.StringVar(&o.variants, "variants", "", "overfit: comma-separated plain, weight_decay, dropout, batchnorm (default: all)")
 	fs.StringVar(&o.sigmas, "sigmas", "", fmt.Sprintf("batchnorm: comma-separated initial weight scales (book: %d from %g to %g)", len(bn.Sigmas), bn.Sigmas[0], bn.Sigmas[len(bn.Sigmas)-1]))
 	fs.BoolVar(&o.gradients, "gradients", false, fmt.Sprintf("activations: also record per-layer gradients; initcompare: record ‖dW‖ of every layer every %d iterations (JSON grad_norms)", ic.GradEvery))
 	fs.BoolVar(&o.fit, "fit", false, "activations: histograms over each activation's range instead of the book's [0, 1]")
@@ -161,12 +170,22 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 		if err == nil {
 			figure = report.Activations(r, o.fit)
 		}
-	case "initcompare", "batchnorm", "symmetry":
+	case "initcompare", "batchnorm", "symmetry", "overfit":
 		data, derr := datasource.New(o.data).Load()
 		if derr != nil {
 			return nil, derr
 		}
-		if o.run == "symmetry" {
+		if o.run == "overfit" {
+			cfg, cerr := overfitConfig(o, data)
+			if cerr != nil {
+				return nil, usageError{cerr}
+			}
+			r, rerr := experiment.Overfit(ctx, cfg, progressOf[experiment.OverfitEvent](prog))
+			res, err = r, rerr
+			if err == nil {
+				figure = report.Overfit(r)
+			}
+		} else if o.run == "symmetry" {
 			cfg, cerr := symmetryConfig(o, data)
 			if cerr != nil {
 				return nil, usageError{cerr}
@@ -289,6 +308,35 @@ func initCompareConfig(o options, data *mnist.Data) (experiment.InitCompareConfi
 	return cfg, nil
 }
 
+func overfitConfig(o options, data *mnist.Data) (experiment.OverfitConfig, error) {
+	cfg := experiment.BookOverfitConfig()
+	if err := checkCommon(o); err != nil {
+		return cfg, err
+	}
+	cfg.Data, cfg.Seed, cfg.DType, cfg.Optimizer = data, o.seed, o.dtype, o.optimizer
+	o.setInt("samples", o.samples, &cfg.Samples)
+	o.setInt("batch", o.batch, &cfg.Batch)
+	o.setInt("epochs", o.epochs, &cfg.Epochs)
+	o.setInt("epochs", o.epochs, &cfg.DropoutEpochs)
+	o.setInt("workers", o.workers, &cfg.Workers)
+	if o.set["lr"] {
+		cfg.LR = o.lr
+	}
+	if o.set["weight-decay"] {
+		cfg.WeightDecay = o.weightDecay
+	}
+	if o.set["dropout"] {
+		cfg.DropoutRatio = o.dropout
+	}
+	if o.set["variants"] {
+		var err error
+		if cfg.Variants, err = listFlag[experiment.OverfitVariant]("variants", o.variants); err != nil {
+			return cfg, err
+		}
+	}
+	return cfg, nil
+}
+
 func symmetryConfig(o options, data *mnist.Data) (experiment.SymmetryConfig, error) {
 	cfg := experiment.BookSymmetryConfig()
 	if err := checkCommon(o); err != nil {
@@ -345,13 +393,16 @@ func batchNormConfig(o options, data *mnist.Data) (experiment.BatchNormConfig, e
 
 // checkCommon rejects negative counts, which no experiment accepts.
 func checkCommon(o options) error {
-	for name, v := range map[string]int{"-workers": o.workers, "-iterations": o.iterations, "-batch": o.batch, "-points": o.points, "-samples": o.samples, "-every": o.every} {
+	for name, v := range map[string]int{"-workers": o.workers, "-iterations": o.iterations, "-batch": o.batch, "-points": o.points, "-samples": o.samples, "-every": o.every, "-epochs": o.epochs} {
 		if v < 0 {
 			return fmt.Errorf("%s must not be negative (got %d)", name, v)
 		}
 	}
 	if o.lr < 0 {
 		return fmt.Errorf("-lr must not be negative (got %g)", o.lr)
+	}
+	if o.weightDecay < 0 || !(o.dropout >= 0 && o.dropout < 1) {
+		return fmt.Errorf("-weight-decay %g must be ≥ 0 and -dropout %g in [0, 1)", o.weightDecay, o.dropout)
 	}
 	return nil
 }

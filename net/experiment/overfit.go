@@ -1,0 +1,322 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"zerokara/kernel"
+	"zerokara/net"
+	"zerokara/net/mnist"
+)
+
+// OverfitVariant names one network of the overfitting experiment.
+type OverfitVariant string
+
+// The variants of SPEC §9.
+const (
+	Plain       OverfitVariant = "plain"
+	WeightDecay OverfitVariant = "weight_decay"
+	DropoutNet  OverfitVariant = "dropout"
+	BatchNormed OverfitVariant = "batchnorm"
+)
+
+// OverfitVariants lists every variant, in the order they are drawn.
+func OverfitVariants() []OverfitVariant {
+	return []OverfitVariant{Plain, WeightDecay, DropoutNet, BatchNormed}
+}
+
+// UnmarshalText reads a variant name.
+func (v *OverfitVariant) UnmarshalText(b []byte) error {
+	n := OverfitVariant(b)
+	if !slices.Contains(OverfitVariants(), n) {
+		return fmt.Errorf("experiment: unknown overfit variant %q (want plain, weight_decay, dropout or batchnorm)", string(b))
+	}
+	*v = n
+	return nil
+}
+
+// MarshalText writes the variant's name.
+func (v OverfitVariant) MarshalText() ([]byte, error) {
+	if !slices.Contains(OverfitVariants(), v) {
+		return nil, fmt.Errorf("experiment: unknown overfit variant %q", string(v))
+	}
+	return []byte(v), nil
+}
+
+// OverfitConfig sets up the overfitting experiment (SPEC §9, the book's
+// overfit_weight_decay.py and overfit_dropout.py side by side, plus BN).
+// Every field means what it holds; BookOverfitConfig returns the book's.
+type OverfitConfig struct {
+	Samples    int               `json:"samples"` // the first Samples training images
+	Hidden     []int             `json:"hidden"`
+	Activation net.Activation    `json:"activation"`
+	Init       net.Init          `json:"init"`
+	Optimizer  net.OptimizerName `json:"optimizer"`
+	LR         float64           `json:"lr"`
+	Batch      int               `json:"batch"` // drawn with replacement
+	Variants   []OverfitVariant  `json:"variants"`
+	// Epochs is the number of points of plain, weight_decay and batchnorm;
+	// DropoutEpochs that of dropout (the book's Trainer runs 301).
+	Epochs        int                  `json:"epochs"`
+	DropoutEpochs int                  `json:"dropout_epochs"`
+	WeightDecay   float64              `json:"weight_decay"`  // λ of weight_decay
+	DropoutRatio  float64              `json:"dropout_ratio"` // of dropout (not inverted)
+	BN            net.BatchNormOptions `json:"bn"`
+	Seed          uint64               `json:"seed"`
+	DType         DType                `json:"dtype"`
+	Workers       int                  `json:"workers"` // parallel variants; 0 means one per variant
+	Data          *mnist.Data          `json:"-"`
+}
+
+// BookOverfitConfig returns the book's setup: the first 300 training
+// images, 784-100×6-10 ReLU with He init, SGD lr 0.01, batches of 100
+// drawn with replacement (3 iterations an epoch), 201 epochs (301 for
+// dropout), λ 0.1, dropout ratio 0.2, the book's BN; float32, seed 1.
+func BookOverfitConfig() OverfitConfig {
+	return OverfitConfig{Samples: 300, Hidden: []int{100, 100, 100, 100, 100, 100}, Activation: net.ReLUAct, Init: net.He(),
+		Optimizer: net.OptSGD, LR: 0.01, Batch: 100, Variants: OverfitVariants(), Epochs: 201, DropoutEpochs: 301,
+		WeightDecay: 0.1, DropoutRatio: 0.2, BN: net.BookBatchNormOptions(), Seed: 1, DType: Float32}
+}
+
+// Validate reports the first setting that cannot run.
+func (c OverfitConfig) Validate() error {
+	switch {
+	case c.Data == nil:
+		return errors.New("experiment: overfit needs MNIST data")
+	case c.Samples < 1 || c.Samples > c.Data.Train.N:
+		return fmt.Errorf("experiment: overfit: samples %d not in [1, %d]", c.Samples, c.Data.Train.N)
+	case c.Batch < 1 || c.Epochs < 1 || c.DropoutEpochs < 1:
+		return fmt.Errorf("experiment: overfit: batch %d and epochs %d, %d must be positive", c.Batch, c.Epochs, c.DropoutEpochs)
+	case c.Epochs*c.iterPerEpoch() > 1e7 || c.DropoutEpochs*c.iterPerEpoch() > 1e7:
+		return fmt.Errorf("experiment: overfit: %d epochs is too many", max(c.Epochs, c.DropoutEpochs))
+	case len(c.Variants) == 0:
+		return errors.New("experiment: overfit needs at least one variant")
+	case c.Workers < 0:
+		return fmt.Errorf("experiment: negative worker count %d", c.Workers)
+	}
+	for _, v := range c.Variants {
+		if _, err := v.MarshalText(); err != nil {
+			return err
+		}
+	}
+	if err := c.DType.validate(); err != nil {
+		return err
+	}
+	if _, err := net.NewOptimizer[float32](c.Optimizer, c.LR); err != nil {
+		return err
+	}
+	for _, v := range c.Variants {
+		if _, err := net.New[float32](c.netConfig(v, 1), rand.New(rand.NewPCG(0, 0))); err != nil {
+			return fmt.Errorf("experiment: overfit: %s: %w", v, err)
+		}
+	}
+	return nil
+}
+
+// iterPerEpoch is the book's max(train_size / batch_size, 1).
+func (c OverfitConfig) iterPerEpoch() int { return max(1, c.Samples/max(1, c.Batch)) }
+
+// epochs returns the number of points of variant v.
+func (c OverfitConfig) epochs(v OverfitVariant) int {
+	if v == DropoutNet {
+		return c.DropoutEpochs
+	}
+	return c.Epochs
+}
+
+// netConfig is variant v's network.
+func (c OverfitConfig) netConfig(v OverfitVariant, inputs int) net.Config {
+	cfg := net.Config{InputSize: inputs, HiddenSizes: c.Hidden, OutputSize: 10, Activation: c.Activation, Init: c.Init,
+		Workers: kernel.Serial}
+	switch v {
+	case WeightDecay:
+		cfg.WeightDecay = c.WeightDecay
+	case DropoutNet:
+		cfg.Dropout = c.DropoutRatio
+	case BatchNormed:
+		cfg.BatchNorm, cfg.BN = true, c.BN
+	}
+	return cfg
+}
+
+// OverfitResult is the outcome of Overfit.
+type OverfitResult struct {
+	Experiment string           `json:"experiment"`
+	Config     OverfitConfig    `json:"config"`
+	Seconds    float64          `json:"seconds"`
+	Variants   []OverfitHistory `json:"variants"`
+}
+
+// OverfitHistory is one variant's accuracies, one point per epoch, the
+// first after one update.
+type OverfitHistory struct {
+	Name     OverfitVariant `json:"name"`
+	Epochs   []float64      `json:"epochs"` // the x value of each point
+	TrainAcc nullFloats     `json:"train_acc"`
+	TestAcc  nullFloats     `json:"test_acc"`
+	// FinalGap is the last train − test accuracy; MaxTestAcc the best test
+	// accuracy (NaN, null in JSON, before any point or once diverged).
+	FinalGap   float64 `json:"final_gap"`
+	MaxTestAcc float64 `json:"max_test_acc"`
+	Diverged   bool    `json:"diverged"`
+}
+
+// OverfitEvent reports one training step of one variant and, at every
+// epoch, its point.
+type OverfitEvent struct {
+	Work
+	Variant int
+	// Point is the index of the recorded point, or −1 for a step that
+	// records none.
+	Point             int
+	TrainAcc, TestAcc float64
+}
+
+// NewOverfitResult returns the result of cfg before any point.
+func NewOverfitResult(cfg OverfitConfig) (*OverfitResult, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	res := &OverfitResult{Experiment: "overfit", Config: cfg}
+	for _, v := range cfg.Variants {
+		res.Variants = append(res.Variants, OverfitHistory{Name: v, FinalGap: math.NaN(), MaxTestAcc: math.NaN()})
+	}
+	return res, nil
+}
+
+// Apply records a point: the next of its variant (others are ignored).
+func (r *OverfitResult) Apply(e OverfitEvent) {
+	if e.Variant < 0 || e.Variant >= len(r.Variants) {
+		return
+	}
+	h := &r.Variants[e.Variant]
+	if e.Point < 0 || e.Point != len(h.TrainAcc) {
+		return
+	}
+	h.Epochs = append(h.Epochs, float64(e.Point))
+	h.TrainAcc, h.TestAcc = append(h.TrainAcc, e.TrainAcc), append(h.TestAcc, e.TestAcc)
+	h.FinalGap = e.TrainAcc - e.TestAcc
+	if math.IsNaN(e.TestAcc) {
+		h.Diverged = true
+	} else if !(h.MaxTestAcc >= e.TestAcc) {
+		h.MaxTestAcc = e.TestAcc
+	}
+}
+
+// Snapshot returns a copy that later Apply calls do not change.
+func (r *OverfitResult) Snapshot() *OverfitResult {
+	c := *r
+	c.Variants = slices.Clone(r.Variants)
+	return &c
+}
+
+// Overfit trains each variant on the first Samples training images and
+// records, after the update of every iteration i with i % iter_per_epoch
+// == 0, the accuracy on those images and on the whole test set (test
+// mode), as the book's scripts. Variant k draws its weights, dropout masks
+// and batches from a generator seeded with (Seed, k); variants run in
+// parallel. A diverged network (non-finite loss) records NaN from then on;
+// any other error ends the run.
+func Overfit(ctx context.Context, cfg OverfitConfig, progress func(OverfitEvent)) (*OverfitResult, error) {
+	start := time.Now()
+	res, err := NewOverfitResult(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.DType == Float64 {
+		err = overfit[float64](ctx, res, progress)
+	} else {
+		err = overfit[float32](ctx, res, progress)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Seconds = time.Since(start).Seconds()
+	return res, nil
+}
+
+func overfit[T net.Float](ctx context.Context, res *OverfitResult, progress func(OverfitEvent)) error {
+	cfg := res.Config
+	train, err := toDataset[T](cfg.Data.Train.Subset(cfg.Samples))
+	if err != nil {
+		return fmt.Errorf("experiment: overfit: train set: %w", err)
+	}
+	test, err := toDataset[T](cfg.Data.Test)
+	if err != nil {
+		return fmt.Errorf("experiment: overfit: test set: %w", err)
+	}
+	trainX, testX := train.all(), test.all()
+	ipe := cfg.iterPerEpoch()
+	total := 0
+	for _, v := range cfg.Variants {
+		total += (cfg.epochs(v)-1)*ipe + 1
+	}
+	rep := newReporter(total)
+	workers := cfg.Workers
+	if workers == 0 {
+		workers = max(workerCount(0), len(cfg.Variants))
+	}
+	return parallel(workers, len(cfg.Variants), func(k int) error {
+		v := cfg.Variants[k]
+		fail := func(it int, err error) error {
+			return fmt.Errorf("experiment: overfit: %s, iteration %d: %w", v, it, err)
+		}
+		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(k)))
+		nw, err := net.New[T](cfg.netConfig(v, train.cols), rng)
+		if err != nil {
+			return fail(0, err)
+		}
+		opt, err := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
+		if err != nil {
+			return fail(0, err)
+		}
+		x := net.NewMatrix[T](cfg.Batch, train.cols)
+		idx := make([]int, cfg.Batch)
+		var labels []int
+		diverged := false
+		iterations := (cfg.epochs(v)-1)*ipe + 1
+		for it := range iterations {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("experiment: overfit: %w", err)
+			}
+			for j := range idx {
+				idx[j] = rng.IntN(train.rows)
+			}
+			labels = train.batch(x, labels, idx)
+			if !diverged {
+				_, err := nw.Step(x, labels, opt)
+				switch {
+				case errors.Is(err, net.ErrDiverged) || (err == nil && !nw.Finite()):
+					diverged = true
+				case err != nil:
+					return fail(it, err)
+				}
+			}
+			e := OverfitEvent{Variant: k, Point: -1}
+			if it%ipe == 0 {
+				e.Point, e.TrainAcc, e.TestAcc = it/ipe, math.NaN(), math.NaN()
+				if !diverged {
+					if e.TrainAcc, err = nw.Accuracy(trainX, train.labels); err != nil {
+						return fail(it, err)
+					}
+					if e.TestAcc, err = nw.Accuracy(testX, test.labels); err != nil {
+						return fail(it, err)
+					}
+				}
+			}
+			rep.emit(1, func(w Work) {
+				e.Work = w
+				res.Apply(e)
+				if progress != nil {
+					progress(e)
+				}
+			})
+		}
+		return nil
+	})
+}
