@@ -20,6 +20,7 @@ type Lab struct {
 	InitCompare *InitCompareScreen
 	BatchNorm   *BatchNormScreen
 	Symmetry    *SymmetryScreen
+	Overfit     *OverfitScreen
 	Kernel      *KernelScreen
 	DataStatus  *widget.Label
 	DataFolder  *widget.Button
@@ -41,11 +42,13 @@ func New(data *datasource.Source) *Lab {
 	l.InitCompare = newInitCompareScreen(data.Load, window)
 	l.BatchNorm = newBatchNormScreen(data.Load, window)
 	l.Symmetry = newSymmetryScreen(data.Load, window)
+	l.Overfit = newOverfitScreen(data.Load, window)
 	l.Tabs = container.NewAppTabs(
 		container.NewTabItem("Activations", l.Activations.object()),
 		container.NewTabItem("Init on MNIST", l.InitCompare.object()),
 		container.NewTabItem("Batch Normalization", l.BatchNorm.object()),
 		container.NewTabItem("Symmetry", l.Symmetry.object()),
+		container.NewTabItem("Overfitting", l.Overfit.object()),
 		container.NewTabItem("Kernel", l.Kernel.object()),
 	)
 	return l
@@ -113,6 +116,8 @@ func (l *Lab) selected() (*runner, *exporter) {
 	case 3:
 		return l.Symmetry.runner, l.Symmetry.Export
 	case 4:
+		return l.Overfit.runner, l.Overfit.Export
+	case 5:
 		return l.Kernel.runner, l.Kernel.Export
 	}
 	return nil, nil
@@ -130,6 +135,8 @@ func (l *Lab) RunSelected() {
 	case 3:
 		l.Symmetry.Run.OnTapped()
 	case 4:
+		l.Overfit.Run.OnTapped()
+	case 5:
 		l.Kernel.Run.OnTapped()
 	}
 }

@@ -254,3 +254,23 @@ func TestSymmetryTabRuns(t *testing.T) {
 		t.Errorf("figure with %d panels, want loss row, counts and heat maps", len(f.Panels))
 	}
 }
+
+func TestOverfitTabRuns(t *testing.T) {
+	l := newTestLab(t)
+	s := l.Overfit
+	s.Epochs.Entry.SetText("4")
+	s.Variants.Entry.SetText("plain, dropout")
+	test.Tap(s.Run)
+	s.wait()
+	if s.Err != nil || !strings.HasPrefix(s.Status.Text, "done") {
+		t.Fatalf("err %v, status %q", s.Err, s.Status.Text)
+	}
+	res, ok := s.live.last()
+	if !ok || len(res.Variants) != 2 || len(res.Variants[0].Epochs) != 4 || len(res.Variants[1].Epochs) != 104 {
+		t.Fatalf("result: %v", ok)
+	}
+	s.Variants.Entry.SetText("plain, mixup")
+	if s.Variants.Error.Text == "" {
+		t.Error("an unknown variant is not marked")
+	}
+}

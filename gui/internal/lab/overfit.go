@@ -1,0 +1,134 @@
+package lab
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"zerokara/gui/internal/plot"
+	"zerokara/gui/internal/report"
+	"zerokara/gui/internal/results"
+	"zerokara/gui/internal/textlist"
+	"zerokara/net/experiment"
+	"zerokara/net/mnist"
+)
+
+// OverfitScreen runs the book's overfitting experiment (§6.4) with its
+// regularisers side by side and draws train and test accuracy as they
+// form.
+type OverfitScreen struct {
+	*runner
+	Epochs, Samples, Decay, Dropout, Variants *field
+	Reset                                     *widget.Button
+	Help                                      *widget.Label
+	View                                      *plot.View
+	Export                                    *exporter
+	Config                                    *configIO
+	Err                                       error
+
+	data func() (*mnist.Data, error)
+	base experiment.OverfitConfig
+	live live[*experiment.OverfitResult, experiment.OverfitEvent]
+}
+
+func newOverfitScreen(data func() (*mnist.Data, error), window func() fyne.Window) *OverfitScreen {
+	s := &OverfitScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
+	s.runner = newRunner(s.run)
+	s.Export = newExporter("overfit", window, s.Status, func() (results.Result, *plot.Figure) {
+		res, ok := s.live.last()
+		if !ok {
+			return nil, nil
+		}
+		return res, report.Overfit(res)
+	})
+	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
+	s.Epochs = newField("", positiveInt(10000))
+	s.Samples = newField("", positiveInt(60000))
+	s.Decay = newField("", learningRate)
+	s.Dropout = newField("", func(t string) error {
+		v, err := strconv.ParseFloat(t, 64)
+		if err != nil || !(v >= 0 && v < 1) {
+			return fmt.Errorf("a ratio in [0, 1)")
+		}
+		return nil
+	})
+	s.Variants = newField("", func(t string) error {
+		_, err := textlist.Parse[experiment.OverfitVariant](t)
+		return err
+	})
+	s.Reset = widget.NewButton("Reset to book defaults", func() { s.fill(experiment.BookOverfitConfig()) })
+	s.fill(experiment.BookOverfitConfig())
+	return s
+}
+
+// fill shows cfg in the fields and keeps the rest of it as the base.
+func (s *OverfitScreen) fill(cfg experiment.OverfitConfig) {
+	s.base = cfg
+	s.Epochs.Entry.SetText(strconv.Itoa(cfg.Epochs))
+	s.Samples.Entry.SetText(strconv.Itoa(cfg.Samples))
+	s.Decay.Entry.SetText(strconv.FormatFloat(cfg.WeightDecay, 'g', -1, 64))
+	s.Dropout.Entry.SetText(strconv.FormatFloat(cfg.DropoutRatio, 'g', -1, 64))
+	s.Variants.Entry.SetText(textlist.Format(cfg.Variants))
+	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
+	s.Help.SetText(fmt.Sprintf("The book's §6.4: %s %s, %s init, trained on only the first %d images; accuracy on them (solid) and on the 10 000 test images (dashed). "+
+		"The legend gives each variant's final train − test gap. Dropout runs %d epochs, the others %d, as in the book.",
+		report.Architecture(cfg.Hidden), cfg.Activation, cfg.Init, cfg.Samples, cfg.DropoutEpochs, cfg.Epochs))
+}
+
+func (s *OverfitScreen) object() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem("variants", s.Variants.row()),
+		widget.NewFormItem("epochs (dropout: same +100)", s.Epochs.row()),
+		widget.NewFormItem("training images", s.Samples.row()),
+		widget.NewFormItem("weight decay λ", s.Decay.row()),
+		widget.NewFormItem("dropout ratio", s.Dropout.row()),
+		widget.NewFormItem("", buttonRow(s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
+	)
+	return screenLayout(s.Help, form, s.runner.object(), s.View)
+}
+
+// config reads the fields over the base, or reports which is wrong.
+func (s *OverfitScreen) config() (experiment.OverfitConfig, error) {
+	seed, ok := s.seed()
+	if !s.Epochs.valid() || !s.Samples.valid() || !s.Decay.valid() || !s.Dropout.valid() || !s.Variants.valid() || !ok {
+		return experiment.OverfitConfig{}, errors.New("fix the marked fields first")
+	}
+	cfg := s.base
+	epochs := atoi(s.Epochs.Entry.Text)
+	cfg.DropoutEpochs += epochs - cfg.Epochs // keep the book's dropout lead
+	cfg.DropoutEpochs = max(cfg.DropoutEpochs, 1)
+	cfg.Epochs, cfg.Samples, cfg.Seed = epochs, atoi(s.Samples.Entry.Text), seed
+	cfg.WeightDecay, cfg.DropoutRatio = atof(s.Decay.Entry.Text), atof(s.Dropout.Entry.Text)
+	cfg.Variants, _ = textlist.Parse[experiment.OverfitVariant](s.Variants.Entry.Text)
+	return cfg, nil
+}
+
+// setConfig fills the fields from a JSON config over the book's setup.
+func (s *OverfitScreen) setConfig(b []byte) error {
+	cfg := experiment.BookOverfitConfig()
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		return err
+	}
+	cfg.Data = nil
+	s.fill(cfg)
+	return nil
+}
+
+func (s *OverfitScreen) run() {
+	cfg, err := s.config()
+	if err != nil {
+		s.Status.SetText(err.Error())
+		return
+	}
+	run(s.runner, &s.live, func() (experiment.OverfitConfig, error) {
+		data, err := s.data()
+		cfg.Data = data
+		return cfg, err
+	}, experiment.NewOverfitResult, experiment.Overfit,
+		func(r *experiment.OverfitResult) { s.View.SetFigure(report.Overfit(r)) },
+		func(err error) { s.Err = err })
+}
