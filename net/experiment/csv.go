@@ -121,3 +121,18 @@ func (r *OverfitResult) WriteCSV(w io.Writer) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// WriteCSV writes one row per cell: sigma, lr, the BN and plain final
+// accuracies (empty where diverged) and the divergence flags.
+func (r *SweepResult) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"sigma", "lr", "bn", "plain", "bn_diverged", "plain_diverged"})
+	for i, s := range r.Sigmas {
+		for j, lr := range r.LearningRates {
+			cw.Write([]string{strconv.FormatFloat(s, 'g', -1, 64), strconv.FormatFloat(lr, 'g', -1, 64), num(r.BN[i][j]), num(r.Plain[i][j]),
+				strconv.FormatBool(r.BNDiverged[i][j]), strconv.FormatBool(r.PlainDiverged[i][j])})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -27,7 +27,7 @@ import (
 
 // Experiments lists the names -run accepts.
 func Experiments() []string {
-	return []string{"activations", "initcompare", "batchnorm", "symmetry", "overfit"}
+	return []string{"activations", "initcompare", "batchnorm", "symmetry", "overfit", "sweep"}
 }
 
 // options are the parsed command-line flags. Only the flags given on the
@@ -49,7 +49,7 @@ type options struct {
 	cpuProfile                 string
 	epochs                     int
 	weightDecay, dropout       float64
-	variants                   string
+	variants, lrs              string
 	formats                    []plot.Format
 	dpi                        int
 	set                        map[string]bool
@@ -61,7 +61,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("zerokara", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	act, ic, bn := experiment.BookActivationsConfig(), experiment.BookInitCompareConfig(), experiment.BookBatchNormConfig()
-	sym, of := experiment.BookSymmetryConfig(), experiment.BookOverfitConfig()
+	sym, of, sw := experiment.BookSymmetryConfig(), experiment.BookOverfitConfig(), experiment.BookSweepConfig()
 	o := options{dtype: act.DType, optimizer: ic.Optimizer}
 	fs.StringVar(&o.run, "run", "", "experiment to run headless: "+strings.Join(Experiments(), ", "))
 	fs.StringVar(&o.out, "out", ".", "directory for <experiment>.json, .csv and .png")
@@ -69,7 +69,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.TextVar(&o.dtype, "dtype", act.DType, "element type: float32 or float64 (the book's arithmetic)")
 	fs.Uint64Var(&o.seed, "seed", act.Seed, "random seed; the same seed and dtype give the same results")
 	fs.IntVar(&o.workers, "workers", 0, "parallel trainings (0: one per CPU); results do not depend on it")
-	fs.IntVar(&o.iterations, "iterations", 0, fmt.Sprintf("initcompare, symmetry: training iterations (book: %d)", ic.Iterations))
+	fs.IntVar(&o.iterations, "iterations", 0, fmt.Sprintf("initcompare, symmetry: training iterations (book: %d); sweep: updates per network (%d)", ic.Iterations, sw.Steps))
 	fs.IntVar(&o.batch, "batch", 0, fmt.Sprintf("initcompare, batchnorm: batch size (book: %d, %d)", ic.Batch, bn.Batch))
 	fs.IntVar(&o.points, "points", 0, fmt.Sprintf("batchnorm: accuracies recorded per network (book: %d)", bn.Points))
 	fs.IntVar(&o.every, "every", 0, fmt.Sprintf("batchnorm: training steps between recorded accuracies (book: %d, one epoch; default samples/batch); symmetry: updates between points (%d)", bn.Every, sym.Every))
@@ -82,7 +82,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.Float64Var(&o.weightDecay, "weight-decay", 0, fmt.Sprintf("overfit: λ of the weight_decay variant (book: %g)", of.WeightDecay))
 	fs.Float64Var(&o.dropout, "dropout", 0, fmt.Sprintf("overfit: drop ratio of the dropout variant (book: %g)", of.DropoutRatio))
 	fs.StringVar(&o.variants, "variants", "", "overfit: comma-separated plain, weight_decay, dropout, batchnorm (default: all)")
-	fs.StringVar(&o.sigmas, "sigmas", "", fmt.Sprintf("batchnorm: comma-separated initial weight scales (book: %d from %g to %g)", len(bn.Sigmas), bn.Sigmas[0], bn.Sigmas[len(bn.Sigmas)-1]))
+	fs.StringVar(&o.lrs, "learning-rates", "", fmt.Sprintf("sweep: comma-separated learning rates (default: %d from %g to %g)", len(sw.LearningRates), sw.LearningRates[0], sw.LearningRates[len(sw.LearningRates)-1]))
+	fs.StringVar(&o.sigmas, "sigmas", "", fmt.Sprintf("batchnorm, sweep: comma-separated initial weight scales (book: %d from %g to %g)", len(bn.Sigmas), bn.Sigmas[0], bn.Sigmas[len(bn.Sigmas)-1]))
 	fs.BoolVar(&o.gradients, "gradients", false, fmt.Sprintf("activations: also record per-layer gradients; initcompare: record ‖dW‖ of every layer every %d iterations (JSON grad_norms)", ic.GradEvery))
 	fs.BoolVar(&o.fit, "fit", false, "activations: histograms over each activation's range instead of the book's [0, 1]")
 	fs.BoolVar(&o.runningVarOne, "running-var-one", false, "batchnorm: start BN's running variance at 1 instead of the book's 0")
@@ -170,12 +171,22 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 		if err == nil {
 			figure = report.Activations(r, o.fit)
 		}
-	case "initcompare", "batchnorm", "symmetry", "overfit":
+	case "initcompare", "batchnorm", "symmetry", "overfit", "sweep":
 		data, derr := datasource.New(o.data).Load()
 		if derr != nil {
 			return nil, derr
 		}
-		if o.run == "overfit" {
+		if o.run == "sweep" {
+			cfg, cerr := sweepConfig(o, data)
+			if cerr != nil {
+				return nil, usageError{cerr}
+			}
+			r, rerr := experiment.Sweep(ctx, cfg, progressOf[experiment.SweepEvent](prog))
+			res, err = r, rerr
+			if err == nil {
+				figure = report.Sweep(r)
+			}
+		} else if o.run == "overfit" {
 			cfg, cerr := overfitConfig(o, data)
 			if cerr != nil {
 				return nil, usageError{cerr}
@@ -308,6 +319,44 @@ func initCompareConfig(o options, data *mnist.Data) (experiment.InitCompareConfi
 	return cfg, nil
 }
 
+func sweepConfig(o options, data *mnist.Data) (experiment.SweepConfig, error) {
+	cfg := experiment.BookSweepConfig()
+	if err := checkCommon(o); err != nil {
+		return cfg, err
+	}
+	cfg.Data, cfg.Seed, cfg.DType, cfg.Optimizer = data, o.seed, o.dtype, o.optimizer
+	cfg.BN.RunningVarOne = o.runningVarOne
+	o.setInt("samples", o.samples, &cfg.Samples)
+	o.setInt("batch", o.batch, &cfg.Batch)
+	o.setInt("iterations", o.iterations, &cfg.Steps)
+	o.setInt("workers", o.workers, &cfg.Workers)
+	var err error
+	if o.set["sigmas"] {
+		if cfg.Sigmas, err = floatFlag("sigmas", o.sigmas); err != nil {
+			return cfg, err
+		}
+	}
+	if o.set["learning-rates"] {
+		if cfg.LearningRates, err = floatFlag("learning-rates", o.lrs); err != nil {
+			return cfg, err
+		}
+	}
+	return cfg, nil
+}
+
+// floatFlag reads a comma-separated list of numbers.
+func floatFlag(name, s string) ([]float64, error) {
+	var out []float64
+	for _, f := range splitList(s) {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return nil, fmt.Errorf("bad -%s value %q", name, f)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
 func overfitConfig(o options, data *mnist.Data) (experiment.OverfitConfig, error) {
 	cfg := experiment.BookOverfitConfig()
 	if err := checkCommon(o); err != nil {
@@ -379,13 +428,9 @@ func batchNormConfig(o options, data *mnist.Data) (experiment.BatchNormConfig, e
 		cfg.LR = o.lr
 	}
 	if o.set["sigmas"] {
-		cfg.Sigmas = nil
-		for _, s := range splitList(o.sigmas) {
-			v, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				return cfg, fmt.Errorf("bad -sigmas value %q", s)
-			}
-			cfg.Sigmas = append(cfg.Sigmas, v)
+		var err error
+		if cfg.Sigmas, err = floatFlag("sigmas", o.sigmas); err != nil {
+			return cfg, err
 		}
 	}
 	return cfg, nil

@@ -41,6 +41,15 @@ type Bars struct {
 type Heat struct {
 	Rows, Cols int
 	Values     []float64
+	// Min < Max puts the values on a sequential scale over [Min, Max]
+	// instead (accuracies).
+	Min, Max float64
+}
+
+// Tick is a labelled position on an axis.
+type Tick struct {
+	Value float64
+	Label string
 }
 
 // Mark is a text marker at a data position, e.g. where a network diverged.
@@ -66,6 +75,9 @@ type Panel struct {
 	HideXTicks, HideYTicks bool
 	// XLog and YLog put an axis on a log scale (σ, learning rates).
 	XLog, YLog bool
+	// XTicks and YTicks, when set, replace the axis's ticks (index axes of
+	// a heat map labelled with the values they stand for).
+	XTicks, YTicks []Tick
 	// axisLabels are the figure's shared axis labels, kept as invisible
 	// room where the panel shows none.
 	axisLabels struct{ x, y string }

@@ -136,6 +136,12 @@ func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
 	// out: every panel of a grid then has the same geometry, and
 	// gonum's Align, which cannot always reconcile different ones in
 	// small panels, lines the data areas up exactly.
+	if len(p.XTicks) > 0 {
+		pl.X.Tick.Marker = constTicks(p.XTicks)
+	}
+	if len(p.YTicks) > 0 {
+		pl.Y.Tick.Marker = constTicks(p.YTicks)
+	}
 	if p.HideXTicks {
 		pl.X.Tick.Label.Color = color.Transparent
 	}
@@ -159,6 +165,13 @@ func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
 		pl.Add(histogram(b, scale))
 	}
 	if h := p.Heat; h != nil && h.Rows > 0 && h.Cols > 0 && len(h.Values) == h.Rows*h.Cols {
+		// A grey backdrop shows the cells without a value (NaN: not run
+		// yet, or diverged).
+		if back, err := plotter.NewPolygon(plotter.XYs{{X: -0.5, Y: 0.5}, {X: float64(h.Cols) - 0.5, Y: 0.5},
+			{X: float64(h.Cols) - 0.5, Y: -float64(h.Rows) + 0.5}, {X: -0.5, Y: -float64(h.Rows) + 0.5}}); err == nil {
+			back.Color, back.LineStyle.Width = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}, 0
+			pl.Add(back)
+		}
 		pl.Add(heatMap(h))
 	}
 	for _, s := range p.Series {
@@ -205,6 +218,15 @@ func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
 	return pl
 }
 
+// constTicks are fixed, labelled ticks.
+func constTicks(ts []Tick) gplot.ConstantTicks {
+	out := make(gplot.ConstantTicks, len(ts))
+	for i, t := range ts {
+		out[i] = gplot.Tick{Value: t.Value, Label: t.Label}
+	}
+	return out
+}
+
 // plainLabels writes tick values in their shortest form ("250", not
 // "250.00").
 type plainLabels struct{ gplot.Ticker }
@@ -241,9 +263,19 @@ func heatMap(h *Heat) *plotter.HeatMap {
 	if top == 0 {
 		top = 1
 	}
-	hm := plotter.NewHeatMap(heatGrid{h}, moreland.SmoothBlueRed().Palette(255))
-	hm.Min, hm.Max = -top, top
-	hm.Rasterized = true // 10 000 cells: one image, not 10 000 paths
+	var hm *plotter.HeatMap
+	if h.Min < h.Max {
+		// Kindlmann runs from black to white; Max maps a little below
+		// white so that it stands apart from the page.
+		hm = plotter.NewHeatMap(heatGrid{h}, moreland.Kindlmann().Palette(255))
+		hm.Min, hm.Max = h.Min, h.Max+0.15*(h.Max-h.Min)
+	} else {
+		hm = plotter.NewHeatMap(heatGrid{h}, moreland.SmoothBlueRed().Palette(255))
+		hm.Min, hm.Max = -top, top
+	}
+	// Cells as rectangles: a raster would be scaled with interpolation and
+	// blur the cells into each other.
+	hm.Rasterized = false
 	return hm
 }
 
