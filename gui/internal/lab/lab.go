@@ -21,6 +21,7 @@ type Lab struct {
 	BatchNorm   *BatchNormScreen
 	Symmetry    *SymmetryScreen
 	Overfit     *OverfitScreen
+	Sweep       *SweepScreen
 	Kernel      *KernelScreen
 	DataStatus  *widget.Label
 	DataFolder  *widget.Button
@@ -43,12 +44,14 @@ func New(data *datasource.Source) *Lab {
 	l.BatchNorm = newBatchNormScreen(data.Load, window)
 	l.Symmetry = newSymmetryScreen(data.Load, window)
 	l.Overfit = newOverfitScreen(data.Load, window)
+	l.Sweep = newSweepScreen(data.Load, window)
 	l.Tabs = container.NewAppTabs(
 		container.NewTabItem("Activations", l.Activations.object()),
 		container.NewTabItem("Init on MNIST", l.InitCompare.object()),
 		container.NewTabItem("Batch Normalization", l.BatchNorm.object()),
 		container.NewTabItem("Symmetry", l.Symmetry.object()),
 		container.NewTabItem("Overfitting", l.Overfit.object()),
+		container.NewTabItem("σ × lr sweep", l.Sweep.object()),
 		container.NewTabItem("Kernel", l.Kernel.object()),
 	)
 	return l
@@ -118,6 +121,8 @@ func (l *Lab) selected() (*runner, *exporter) {
 	case 4:
 		return l.Overfit.runner, l.Overfit.Export
 	case 5:
+		return l.Sweep.runner, l.Sweep.Export
+	case 6:
 		return l.Kernel.runner, l.Kernel.Export
 	}
 	return nil, nil
@@ -137,6 +142,8 @@ func (l *Lab) RunSelected() {
 	case 4:
 		l.Overfit.Run.OnTapped()
 	case 5:
+		l.Sweep.Run.OnTapped()
+	case 6:
 		l.Kernel.Run.OnTapped()
 	}
 }

@@ -274,3 +274,22 @@ func TestOverfitTabRuns(t *testing.T) {
 		t.Error("an unknown variant is not marked")
 	}
 }
+
+func TestSweepTabRuns(t *testing.T) {
+	l := newTestLab(t)
+	s := l.Sweep
+	s.Sigmas.Entry.SetText("1, 0.01")
+	s.LRs.Entry.SetText("0.01, 1")
+	s.Steps.Entry.SetText("20")
+	test.Tap(s.Run)
+	s.wait()
+	if s.Err != nil || !strings.HasPrefix(s.Status.Text, "done") {
+		t.Fatalf("err %v, status %q", s.Err, s.Status.Text)
+	}
+	if res, ok := s.live.last(); !ok || len(res.BN) != 2 || len(res.BN[0]) != 2 {
+		t.Fatalf("result %v", ok)
+	}
+	if f := s.View.Figure(); f == nil || len(f.Panels) != 2 || f.Panels[0].Heat == nil {
+		t.Error("no heat maps drawn")
+	}
+}

@@ -92,7 +92,7 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 	}
 	w.Resize(size)
 	if opt.Tab != "" && !l.SelectTab(opt.Tab) {
-		return nil, fmt.Errorf("no tab %q (want Activations, Init, Batch, Symmetry, Overfitting or Kernel)", opt.Tab)
+		return nil, fmt.Errorf("no tab %q (want Activations, Init, Batch, Symmetry, Overfitting, σ (the sweep) or Kernel)", opt.Tab)
 	}
 	l.remember = func() {
 		if opt.Fresh {
