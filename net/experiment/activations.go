@@ -160,13 +160,7 @@ func Activations(ctx context.Context, cfg ActivationsConfig, progress func(Activ
 		} else {
 			run.Layers = activationRun[float32](cfg, act, init, rng)
 		}
-		rep.emit(cfg.Layers, func(w Work) {
-			e := ActivationsEvent{Work: w, Run: i, Result: run}
-			res.Apply(e)
-			if progress != nil {
-				progress(e)
-			}
-		})
+		send(rep, cfg.Layers, ActivationsEvent{Run: i, Result: run}, res.Apply, progress)
 		return nil
 	})
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
-	"time"
 
 	"zerokara/kernel"
 	"zerokara/net"
@@ -184,7 +183,6 @@ func (r *BatchNormResult) Snapshot() *BatchNormResult {
 // diverged once its loss or its weights stop being finite: from then on
 // its points are NaN. Any other error ends the run.
 func BatchNorm(ctx context.Context, cfg BatchNormConfig, progress func(BatchNormEvent)) (*BatchNormResult, error) {
-	start := time.Now()
 	res, err := NewBatchNormResult(cfg)
 	if err != nil {
 		return nil, err
@@ -192,15 +190,11 @@ func BatchNorm(ctx context.Context, cfg BatchNormConfig, progress func(BatchNorm
 	steps := 1 + (cfg.Points-1)*cfg.Every
 	rep := newReporter(steps * len(cfg.Sigmas))
 	sub := cfg.Data.Train.Subset(cfg.Samples)
-	if cfg.DType == Float64 {
-		err = batchNorm[float64](ctx, res, sub, rep, progress)
-	} else {
-		err = batchNorm[float32](ctx, res, sub, rep, progress)
-	}
+	res.Seconds, err = byDType(cfg.DType, func() error { return batchNorm[float32](ctx, res, sub, rep, progress) },
+		func() error { return batchNorm[float64](ctx, res, sub, rep, progress) })
 	if err != nil {
 		return nil, err
 	}
-	res.Seconds = time.Since(start).Seconds()
 	return res, nil
 }
 
@@ -302,13 +296,7 @@ func batchNorm[T net.Float](ctx context.Context, res *BatchNormResult, sub mnist
 					}
 				}
 			}
-			rep.emit(1, func(w Work) {
-				e.Work = w
-				res.Apply(e)
-				if progress != nil {
-					progress(e)
-				}
-			})
+			send(rep, 1, e, res.Apply, progress)
 		}
 		return nil
 	})

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Work counts units of work (training steps, or layers for the
@@ -112,4 +113,36 @@ func (d *DType) UnmarshalText(b []byte) error {
 	}
 	*d = v
 	return nil
+}
+
+// setWork stores the counts; through the embedded Work every event type
+// has it, which lets send fill in any event.
+func (w *Work) setWork(v Work) { *w = v }
+
+// send reports an event finishing work units: under the reporter's lock
+// it gets the counts, is applied to the run's own result, then passed to
+// the caller's callback (if any).
+func send[E any, P interface {
+	*E
+	setWork(Work)
+}](rep *reporter, work int, e E, apply func(E), progress func(E)) {
+	rep.emit(work, func(w Work) {
+		P(&e).setWork(w)
+		apply(e)
+		if progress != nil {
+			progress(e)
+		}
+	})
+}
+
+// byDType runs the float32 or the float64 instantiation of an experiment
+// and returns how long it took.
+func byDType(d DType, f32, f64 func() error) (seconds float64, err error) {
+	start := time.Now()
+	if d == Float64 {
+		err = f64()
+	} else {
+		err = f32()
+	}
+	return time.Since(start).Seconds(), err
 }

@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"time"
 
 	"zerokara/kernel"
 	"zerokara/net"
@@ -167,60 +166,27 @@ func (r *InitCompareResult) Snapshot() *InitCompareResult {
 // loss stops being finite is marked diverged and stops; any other error
 // ends the run.
 func InitCompare(ctx context.Context, cfg InitCompareConfig, progress func(InitCompareEvent)) (*InitCompareResult, error) {
-	start := time.Now()
 	res, err := NewInitCompareResult(cfg)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.DType == Float64 {
-		err = initCompare[float64](ctx, res, progress)
-	} else {
-		err = initCompare[float32](ctx, res, progress)
-	}
+	res.Seconds, err = byDType(cfg.DType, func() error { return initCompare[float32](ctx, res, progress) },
+		func() error { return initCompare[float64](ctx, res, progress) })
 	if err != nil {
 		return nil, err
 	}
-	res.Seconds = time.Since(start).Seconds()
 	return res, nil
 }
 
 func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progress func(InitCompareEvent)) error {
 	cfg := res.Config
-	train, err := toDataset[T](cfg.Data.Train)
+	cmp, err := newComparison[T]("initcompare", cfg)
 	if err != nil {
-		return fmt.Errorf("experiment: initcompare: train set: %w", err)
+		return err
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
-	nets := make([]*net.Network[T], len(cfg.Inits))
+	train, nets, batches, testX, testLabels, workers := cmp.train, cmp.nets, cmp.batches, cmp.testX, cmp.testLabels, cmp.workers
 	cols := train.cols
-	for i, in := range cfg.Inits {
-		nets[i], err = net.New[T](net.Config{InputSize: cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
-			Activation: cfg.Activation, Init: in, Workers: kernel.Serial}, rng)
-		if err != nil {
-			return fmt.Errorf("experiment: initcompare: %s: %w", in, err)
-		}
-	}
-	batches := make([]int, cfg.Iterations*cfg.Batch)
-	for i := range batches {
-		batches[i] = rng.IntN(train.rows)
-	}
-	var testX *net.Matrix[T]
-	var testLabels []int
-	if !cfg.SkipTestAccuracy {
-		test, err := toDataset[T](cfg.Data.Test)
-		if err != nil {
-			return fmt.Errorf("experiment: initcompare: test set: %w", err)
-		}
-		testX, testLabels = test.all(), test.labels
-	}
 	rep := newReporter(cfg.Iterations * len(nets))
-	workers := cfg.Workers
-	if workers == 0 {
-		// One goroutine per network even beyond the core count: three
-		// trainings on two cores then finish together (the scheduler shares
-		// the cores) instead of the third running alone at the end.
-		workers = max(workerCount(0), len(nets))
-	}
 	return parallel(workers, len(nets), func(k int) error {
 		opt, err := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
 		if err != nil {
@@ -247,13 +213,7 @@ func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progr
 			if cfg.GradNorms && it%cfg.GradEvery == 0 {
 				recordGradNorms(s, nets[k], diverged)
 			}
-			rep.emit(1, func(w Work) {
-				e := InitCompareEvent{Work: w, Series: k, Iteration: it, Loss: loss}
-				res.Apply(e)
-				if progress != nil {
-					progress(e)
-				}
-			})
+			send(rep, 1, InitCompareEvent{Series: k, Iteration: it, Loss: loss}, res.Apply, progress)
 		}
 		s.Smoothed = Smooth(s.Loss)
 		if !cfg.SkipTestAccuracy && !diverged {
@@ -265,6 +225,53 @@ func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progr
 		}
 		return nil
 	})
+}
+
+// comparison is what the init comparison and the symmetry experiment set
+// up alike: one network per initializer, built in order from a generator
+// seeded with Seed, every batch then drawn from the same generator
+// (uniformly, with replacement), and the test set when it is scored.
+type comparison[T net.Float] struct {
+	train      *dataset[T]
+	nets       []*net.Network[T]
+	batches    []int // Iterations·Batch sample indices
+	testX      *net.Matrix[T]
+	testLabels []int
+	workers    int
+}
+
+func newComparison[T net.Float](name string, cfg InitCompareConfig) (*comparison[T], error) {
+	train, err := toDataset[T](cfg.Data.Train)
+	if err != nil {
+		return nil, fmt.Errorf("experiment: %s: train set: %w", name, err)
+	}
+	c := &comparison[T]{train: train, nets: make([]*net.Network[T], len(cfg.Inits)), workers: cfg.Workers}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
+	for i, in := range cfg.Inits {
+		c.nets[i], err = net.New[T](net.Config{InputSize: train.cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
+			Activation: cfg.Activation, Init: in, Workers: kernel.Serial}, rng)
+		if err != nil {
+			return nil, fmt.Errorf("experiment: %s: %s: %w", name, in, err)
+		}
+	}
+	c.batches = make([]int, cfg.Iterations*cfg.Batch)
+	for i := range c.batches {
+		c.batches[i] = rng.IntN(train.rows)
+	}
+	if !cfg.SkipTestAccuracy {
+		test, err := toDataset[T](cfg.Data.Test)
+		if err != nil {
+			return nil, fmt.Errorf("experiment: %s: test set: %w", name, err)
+		}
+		c.testX, c.testLabels = test.all(), test.labels
+	}
+	if c.workers == 0 {
+		// One goroutine per network even beyond the core count: three
+		// trainings on two cores then finish together (the scheduler shares
+		// the cores) instead of the third running alone at the end.
+		c.workers = max(workerCount(0), len(c.nets))
+	}
+	return c, nil
 }
 
 // stepThenLoss makes one update and returns the batch loss after it (the

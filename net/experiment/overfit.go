@@ -7,7 +7,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"time"
 
 	"zerokara/kernel"
 	"zerokara/net"
@@ -223,20 +222,15 @@ func (r *OverfitResult) Snapshot() *OverfitResult {
 // parallel. A diverged network (non-finite loss) records NaN from then on;
 // any other error ends the run.
 func Overfit(ctx context.Context, cfg OverfitConfig, progress func(OverfitEvent)) (*OverfitResult, error) {
-	start := time.Now()
 	res, err := NewOverfitResult(cfg)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.DType == Float64 {
-		err = overfit[float64](ctx, res, progress)
-	} else {
-		err = overfit[float32](ctx, res, progress)
-	}
+	res.Seconds, err = byDType(cfg.DType, func() error { return overfit[float32](ctx, res, progress) },
+		func() error { return overfit[float64](ctx, res, progress) })
 	if err != nil {
 		return nil, err
 	}
-	res.Seconds = time.Since(start).Seconds()
 	return res, nil
 }
 
@@ -309,13 +303,7 @@ func overfit[T net.Float](ctx context.Context, res *OverfitResult, progress func
 					}
 				}
 			}
-			rep.emit(1, func(w Work) {
-				e.Work = w
-				res.Apply(e)
-				if progress != nil {
-					progress(e)
-				}
-			})
+			send(rep, 1, e, res.Apply, progress)
 		}
 		return nil
 	})

@@ -7,7 +7,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"time"
 
 	"zerokara/kernel"
 	"zerokara/net"
@@ -156,20 +155,15 @@ func (r *SweepResult) Snapshot() *SweepResult {
 // images. A network that diverges stops training and stays diverged. Cells
 // run in parallel and stream in as they finish.
 func Sweep(ctx context.Context, cfg SweepConfig, progress func(SweepEvent)) (*SweepResult, error) {
-	start := time.Now()
 	res, err := NewSweepResult(cfg)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.DType == Float64 {
-		err = sweep[float64](ctx, res, progress)
-	} else {
-		err = sweep[float32](ctx, res, progress)
-	}
+	res.Seconds, err = byDType(cfg.DType, func() error { return sweep[float32](ctx, res, progress) },
+		func() error { return sweep[float64](ctx, res, progress) })
 	if err != nil {
 		return nil, err
 	}
-	res.Seconds = time.Since(start).Seconds()
 	return res, nil
 }
 
@@ -235,13 +229,7 @@ func sweep[T net.Float](ctx context.Context, res *SweepResult, progress func(Swe
 		if e.Plain, err = nets[1].point(all, data.labels, losses[1]); err != nil {
 			return fail("plain", cfg.Steps, err)
 		}
-		rep.emit(2*cfg.Steps, func(w Work) {
-			e.Work = w
-			res.Apply(e)
-			if progress != nil {
-				progress(e)
-			}
-		})
+		send(rep, 2*cfg.Steps, e, res.Apply, progress)
 		return nil
 	})
 }

@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
-	"time"
 
-	"zerokara/kernel"
 	"zerokara/net"
 	"zerokara/net/mnist"
 )
@@ -55,9 +52,7 @@ func BookSymmetryConfig() SymmetryConfig {
 
 // Validate reports the first setting that cannot run.
 func (c SymmetryConfig) Validate() error {
-	ic := InitCompareConfig{Hidden: c.Hidden, Activation: c.Activation, Inits: c.Inits, Optimizer: c.Optimizer, LR: c.LR,
-		Batch: c.Batch, Iterations: c.Iterations, GradEvery: 1, Seed: c.Seed, DType: c.DType, Workers: c.Workers, Data: c.Data}
-	if err := ic.Validate(); err != nil {
+	if err := c.compare().Validate(); err != nil {
 		return fmt.Errorf("%w (symmetry)", err)
 	}
 	switch {
@@ -69,6 +64,13 @@ func (c SymmetryConfig) Validate() error {
 		return fmt.Errorf("experiment: symmetry: heat row step %d must be positive", c.HeatRowStep)
 	}
 	return nil
+}
+
+// compare is the init comparison with the same networks and batches.
+func (c SymmetryConfig) compare() InitCompareConfig {
+	return InitCompareConfig{Hidden: c.Hidden, Activation: c.Activation, Inits: c.Inits, Optimizer: c.Optimizer, LR: c.LR,
+		Batch: c.Batch, Iterations: c.Iterations, GradEvery: 1, SkipTestAccuracy: c.SkipTestAccuracy, Seed: c.Seed,
+		DType: c.DType, Workers: c.Workers, Data: c.Data}
 }
 
 // SymmetryResult is the outcome of Symmetry.
@@ -176,56 +178,26 @@ func (r *SymmetryResult) Snapshot() *SymmetryResult {
 // update and after every Every-th. A diverged network (non-finite loss)
 // records NaN losses from then on; any other error ends the run.
 func Symmetry(ctx context.Context, cfg SymmetryConfig, progress func(SymmetryEvent)) (*SymmetryResult, error) {
-	start := time.Now()
 	res, err := NewSymmetryResult(cfg)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.DType == Float64 {
-		err = symmetry[float64](ctx, res, progress)
-	} else {
-		err = symmetry[float32](ctx, res, progress)
-	}
+	res.Seconds, err = byDType(cfg.DType, func() error { return symmetry[float32](ctx, res, progress) },
+		func() error { return symmetry[float64](ctx, res, progress) })
 	if err != nil {
 		return nil, err
 	}
-	res.Seconds = time.Since(start).Seconds()
 	return res, nil
 }
 
 func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress func(SymmetryEvent)) error {
 	cfg := res.Config
-	train, err := toDataset[T](cfg.Data.Train)
+	cmp, err := newComparison[T]("symmetry", cfg.compare())
 	if err != nil {
-		return fmt.Errorf("experiment: symmetry: train set: %w", err)
+		return err
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
-	nets := make([]*net.Network[T], len(cfg.Inits))
-	for i, in := range cfg.Inits {
-		nets[i], err = net.New[T](net.Config{InputSize: train.cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
-			Activation: cfg.Activation, Init: in, Workers: kernel.Serial}, rng)
-		if err != nil {
-			return fmt.Errorf("experiment: symmetry: %s: %w", in, err)
-		}
-	}
-	batches := make([]int, cfg.Iterations*cfg.Batch)
-	for i := range batches {
-		batches[i] = rng.IntN(train.rows)
-	}
-	var testX *net.Matrix[T]
-	var testLabels []int
-	if !cfg.SkipTestAccuracy {
-		test, err := toDataset[T](cfg.Data.Test)
-		if err != nil {
-			return fmt.Errorf("experiment: symmetry: test set: %w", err)
-		}
-		testX, testLabels = test.all(), test.labels
-	}
+	train, nets, batches, testX, testLabels, workers := cmp.train, cmp.nets, cmp.batches, cmp.testX, cmp.testLabels, cmp.workers
 	rep := newReporter(cfg.Iterations * len(nets))
-	workers := cfg.Workers
-	if workers == 0 {
-		workers = max(workerCount(0), len(nets))
-	}
 	last := cfg.Iterations / cfg.Every
 	return parallel(workers, len(nets), func(k int) error {
 		nw, name := nets[k], res.Runs[k].Init
@@ -252,13 +224,7 @@ func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress fu
 					e.TestAccuracy = &acc
 				}
 			}
-			rep.emit(work, func(w Work) {
-				e.Work = w
-				res.Apply(e)
-				if progress != nil {
-					progress(e)
-				}
-			})
+			send(rep, work, e, res.Apply, progress)
 			return nil
 		}
 		labels = train.batch(x, labels, batches[:cfg.Batch])
