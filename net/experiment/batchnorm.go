@@ -169,6 +169,8 @@ func (r *BatchNormResult) Apply(e BatchNormEvent) {
 	}
 }
 
+func (r *BatchNormResult) setSeconds(s float64) { r.Seconds = s }
+
 // Snapshot returns a copy that later Apply calls do not change.
 func (r *BatchNormResult) Snapshot() *BatchNormResult {
 	c := *r
@@ -183,19 +185,8 @@ func (r *BatchNormResult) Snapshot() *BatchNormResult {
 // diverged once its loss or its weights stop being finite: from then on
 // its points are NaN. Any other error ends the run.
 func BatchNorm(ctx context.Context, cfg BatchNormConfig, progress func(BatchNormEvent)) (*BatchNormResult, error) {
-	res, err := NewBatchNormResult(cfg)
-	if err != nil {
-		return nil, err
-	}
-	steps := 1 + (cfg.Points-1)*cfg.Every
-	rep := newReporter(steps * len(cfg.Sigmas))
-	sub := cfg.Data.Train.Subset(cfg.Samples)
-	res.Seconds, err = byDType(cfg.DType, func() error { return batchNorm[float32](ctx, res, sub, rep, progress) },
-		func() error { return batchNorm[float64](ctx, res, sub, rep, progress) })
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return execute(cfg, cfg.DType, NewBatchNormResult, func(r *BatchNormResult) error { return batchNorm[float32](ctx, r, progress) },
+		func(r *BatchNormResult) error { return batchNorm[float64](ctx, r, progress) })
 }
 
 // bnTrainee is one network of a panel with its optimizer.
@@ -228,8 +219,10 @@ func (n *bnTrainee[T]) point(x *net.Matrix[T], labels []int, loss float64) (NetP
 	return NetPoint{Accuracy: acc, Loss: loss}, err
 }
 
-func batchNorm[T net.Float](ctx context.Context, res *BatchNormResult, sub mnist.Set, rep *reporter, progress func(BatchNormEvent)) error {
+func batchNorm[T net.Float](ctx context.Context, res *BatchNormResult, progress func(BatchNormEvent)) error {
 	cfg := res.Config
+	rep := newReporter((1 + (cfg.Points-1)*cfg.Every) * len(cfg.Sigmas))
+	sub := cfg.Data.Train.Subset(cfg.Samples)
 	data, err := toDataset[T](sub)
 	if err != nil {
 		return fmt.Errorf("experiment: batchnorm: %w", err)

@@ -135,14 +135,26 @@ func send[E any, P interface {
 	})
 }
 
-// byDType runs the float32 or the float64 instantiation of an experiment
-// and returns how long it took.
-func byDType(d DType, f32, f64 func() error) (seconds float64, err error) {
+// timed is a result that records how long its run took.
+type timed interface{ setSeconds(float64) }
+
+// execute builds the empty result of cfg, fills it with the float32 or
+// the float64 instantiation of the experiment, and records the time.
+func execute[C any, R timed](cfg C, d DType, newResult func(C) (R, error), f32, f64 func(R) error) (R, error) {
 	start := time.Now()
-	if d == Float64 {
-		err = f64()
-	} else {
-		err = f32()
+	res, err := newResult(cfg)
+	if err != nil {
+		return res, err
 	}
-	return time.Since(start).Seconds(), err
+	if d == Float64 {
+		err = f64(res)
+	} else {
+		err = f32(res)
+	}
+	if err != nil {
+		var none R
+		return none, err
+	}
+	res.setSeconds(time.Since(start).Seconds())
+	return res, nil
 }

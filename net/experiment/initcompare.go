@@ -143,6 +143,8 @@ func (r *InitCompareResult) Apply(e InitCompareEvent) {
 	}
 }
 
+func (r *InitCompareResult) setSeconds(s float64) { r.Seconds = s }
+
 // Snapshot returns a copy that later Apply calls do not change, with the
 // book's smoothed curves of the points so far.
 func (r *InitCompareResult) Snapshot() *InitCompareResult {
@@ -166,16 +168,8 @@ func (r *InitCompareResult) Snapshot() *InitCompareResult {
 // loss stops being finite is marked diverged and stops; any other error
 // ends the run.
 func InitCompare(ctx context.Context, cfg InitCompareConfig, progress func(InitCompareEvent)) (*InitCompareResult, error) {
-	res, err := NewInitCompareResult(cfg)
-	if err != nil {
-		return nil, err
-	}
-	res.Seconds, err = byDType(cfg.DType, func() error { return initCompare[float32](ctx, res, progress) },
-		func() error { return initCompare[float64](ctx, res, progress) })
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return execute(cfg, cfg.DType, NewInitCompareResult, func(r *InitCompareResult) error { return initCompare[float32](ctx, r, progress) },
+		func(r *InitCompareResult) error { return initCompare[float64](ctx, r, progress) })
 }
 
 func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progress func(InitCompareEvent)) error {

@@ -207,6 +207,8 @@ func (r *OverfitResult) Apply(e OverfitEvent) {
 	}
 }
 
+func (r *OverfitResult) setSeconds(s float64) { r.Seconds = s }
+
 // Snapshot returns a copy that later Apply calls do not change.
 func (r *OverfitResult) Snapshot() *OverfitResult {
 	c := *r
@@ -222,16 +224,8 @@ func (r *OverfitResult) Snapshot() *OverfitResult {
 // parallel. A diverged network (non-finite loss) records NaN from then on;
 // any other error ends the run.
 func Overfit(ctx context.Context, cfg OverfitConfig, progress func(OverfitEvent)) (*OverfitResult, error) {
-	res, err := NewOverfitResult(cfg)
-	if err != nil {
-		return nil, err
-	}
-	res.Seconds, err = byDType(cfg.DType, func() error { return overfit[float32](ctx, res, progress) },
-		func() error { return overfit[float64](ctx, res, progress) })
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return execute(cfg, cfg.DType, NewOverfitResult, func(r *OverfitResult) error { return overfit[float32](ctx, r, progress) },
+		func(r *OverfitResult) error { return overfit[float64](ctx, r, progress) })
 }
 
 func overfit[T net.Float](ctx context.Context, res *OverfitResult, progress func(OverfitEvent)) error {

@@ -126,6 +126,8 @@ func (r *SweepResult) Apply(e SweepEvent) {
 	r.Finished[i][j] = true
 }
 
+func (r *SweepResult) setSeconds(s float64) { r.Seconds = s }
+
 // Snapshot returns a copy that later Apply calls do not change.
 func (r *SweepResult) Snapshot() *SweepResult {
 	c := *r
@@ -155,16 +157,8 @@ func (r *SweepResult) Snapshot() *SweepResult {
 // images. A network that diverges stops training and stays diverged. Cells
 // run in parallel and stream in as they finish.
 func Sweep(ctx context.Context, cfg SweepConfig, progress func(SweepEvent)) (*SweepResult, error) {
-	res, err := NewSweepResult(cfg)
-	if err != nil {
-		return nil, err
-	}
-	res.Seconds, err = byDType(cfg.DType, func() error { return sweep[float32](ctx, res, progress) },
-		func() error { return sweep[float64](ctx, res, progress) })
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return execute(cfg, cfg.DType, NewSweepResult, func(r *SweepResult) error { return sweep[float32](ctx, r, progress) },
+		func(r *SweepResult) error { return sweep[float64](ctx, r, progress) })
 }
 
 func sweep[T net.Float](ctx context.Context, res *SweepResult, progress func(SweepEvent)) error {

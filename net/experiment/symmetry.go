@@ -161,6 +161,8 @@ func (r *SymmetryResult) Apply(e SymmetryEvent) {
 	}
 }
 
+func (r *SymmetryResult) setSeconds(s float64) { r.Seconds = s }
+
 // Snapshot returns a copy that later Apply calls do not change.
 func (r *SymmetryResult) Snapshot() *SymmetryResult {
 	c := *r
@@ -178,16 +180,8 @@ func (r *SymmetryResult) Snapshot() *SymmetryResult {
 // update and after every Every-th. A diverged network (non-finite loss)
 // records NaN losses from then on; any other error ends the run.
 func Symmetry(ctx context.Context, cfg SymmetryConfig, progress func(SymmetryEvent)) (*SymmetryResult, error) {
-	res, err := NewSymmetryResult(cfg)
-	if err != nil {
-		return nil, err
-	}
-	res.Seconds, err = byDType(cfg.DType, func() error { return symmetry[float32](ctx, res, progress) },
-		func() error { return symmetry[float64](ctx, res, progress) })
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return execute(cfg, cfg.DType, NewSymmetryResult, func(r *SymmetryResult) error { return symmetry[float32](ctx, r, progress) },
+		func(r *SymmetryResult) error { return symmetry[float64](ctx, r, progress) })
 }
 
 func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress func(SymmetryEvent)) error {

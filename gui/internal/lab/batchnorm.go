@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -10,9 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
-	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
 	"zerokara/net"
 	"zerokara/net/experiment"
@@ -22,36 +19,20 @@ import (
 // BatchNormScreen runs the Batch Normalization experiment and draws its
 // 4×4 grid as the accuracies arrive.
 type BatchNormScreen struct {
-	*runner
+	*experimentTab[experiment.BatchNormConfig, *experiment.BatchNormResult, experiment.BatchNormEvent]
 	Sigmas, Points, LR *field
 	Optimizer, DType   *widget.Select
 	RunningVarOne      *widget.Check
 	TrainMode          *widget.Check
-	Reset              *widget.Button
-	Help               *widget.Label
-	View               *plot.View
-	Export             *exporter
-	Config             *configIO
-	Err                error // the last run's error, for tests
-
-	data func() (*mnist.Data, error)
-	// base holds the settings the form does not show, from the book's
-	// setup or the last loaded config.
-	base experiment.BatchNormConfig
-	live live[*experiment.BatchNormResult, experiment.BatchNormEvent]
 }
 
 func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Window) *BatchNormScreen {
-	s := &BatchNormScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
-	s.runner = newRunner(s.run)
-	s.Export = newExporter("batchnorm", window, s.Status, func() (results.Result, *plot.Figure) {
-		res, ok := s.live.last()
-		if !ok {
-			return nil, nil
-		}
-		return res, report.BatchNorm(res)
-	})
-	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
+	s := &BatchNormScreen{}
+	s.experimentTab = newExperimentTab(tabSpec[experiment.BatchNormConfig, *experiment.BatchNormResult, experiment.BatchNormEvent]{
+		name: "batchnorm", reset: "Reset to book defaults", book: experiment.BookBatchNormConfig,
+		withData:  func(c experiment.BatchNormConfig, d *mnist.Data) experiment.BatchNormConfig { c.Data = d; return c },
+		newResult: experiment.NewBatchNormResult, execute: experiment.BatchNorm, figure: report.BatchNorm,
+	}, data, window, s.fill, s.config)
 	s.Sigmas = newField("", checkFloatList)
 	s.Points = newField("", positiveInt(1000))
 	s.LR = newField("", learningRate)
@@ -59,17 +40,13 @@ func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Win
 	s.DType = widget.NewSelect(textlist.Texts([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
 	s.RunningVarOne = widget.NewCheck("running variance starts at 1 (book: 0)", nil)
 	s.TrainMode = widget.NewCheck("also train-mode accuracy (green, at the end)", nil)
-	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
-	s.reset()
+	s.fill(experiment.BookBatchNormConfig())
 	return s
 }
 
-// reset puts the book's settings in every field.
-func (s *BatchNormScreen) reset() { s.fill(experiment.BookBatchNormConfig()) }
-
 // fill shows cfg in the fields and keeps the rest of it as the base.
 func (s *BatchNormScreen) fill(cfg experiment.BatchNormConfig) {
-	s.base = cfg
+	s.Base = cfg
 	s.Sigmas.Entry.SetText(formatList(cfg.Sigmas))
 	s.Points.Entry.SetText(strconv.Itoa(cfg.Points))
 	s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
@@ -101,10 +78,10 @@ func (s *BatchNormScreen) config() (experiment.BatchNormConfig, error) {
 	if !s.Sigmas.valid() || !s.Points.valid() || !s.LR.valid() || !ok {
 		return experiment.BatchNormConfig{}, errors.New("fix the marked fields first")
 	}
-	cfg := s.base
+	cfg := s.Base
 	// The field shows σ to 5 digits; unedited, it stands for the exact
 	// values (the book's logspace is not 5-digit round).
-	if s.Sigmas.Entry.Text != formatList(s.base.Sigmas) {
+	if s.Sigmas.Entry.Text != formatList(s.Base.Sigmas) {
 		cfg.Sigmas, _ = floatList(s.Sigmas.Entry.Text)
 	}
 	cfg.Points, cfg.LR, cfg.Seed = atoi(s.Points.Entry.Text), atof(s.LR.Entry.Text), seed
@@ -116,31 +93,4 @@ func (s *BatchNormScreen) config() (experiment.BatchNormConfig, error) {
 		return cfg, err
 	}
 	return cfg, nil
-}
-
-// setConfig fills the fields from a JSON config; settings it does not
-// name keep the book's values.
-func (s *BatchNormScreen) setConfig(b []byte) error {
-	cfg := experiment.BookBatchNormConfig()
-	if err := json.Unmarshal(b, &cfg); err != nil {
-		return err
-	}
-	cfg.Data = nil
-	s.fill(cfg)
-	return nil
-}
-
-func (s *BatchNormScreen) run() {
-	cfg, err := s.config()
-	if err != nil {
-		s.Status.SetText(err.Error())
-		return
-	}
-	run(s.runner, &s.live, func() (experiment.BatchNormConfig, error) {
-		data, err := s.data()
-		cfg.Data = data
-		return cfg, err
-	}, experiment.NewBatchNormResult, experiment.BatchNorm,
-		func(r *experiment.BatchNormResult) { s.View.SetFigure(report.BatchNorm(r)) },
-		func(err error) { s.Err = err })
 }

@@ -2,7 +2,6 @@ package lab
 
 import (
 	"encoding"
-	"encoding/json"
 	"errors"
 	"strconv"
 
@@ -10,9 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
-	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
 	"zerokara/net"
 	"zerokara/net/experiment"
@@ -22,35 +19,20 @@ import (
 // InitCompareScreen trains one network per initializer on MNIST and draws
 // the loss curves as they form.
 type InitCompareScreen struct {
-	*runner
+	*experimentTab[experiment.InitCompareConfig, *experiment.InitCompareResult, experiment.InitCompareEvent]
 	Iterations, Batch, LR, Inits *field
 	Optimizer, Activation, DType *widget.Select
 	Raw                          *widget.Check
-	Reset                        *widget.Button
-	Help                         *widget.Label
-	View                         *plot.View
-	Export                       *exporter
-	Config                       *configIO
-	Err                          error
-
-	data func() (*mnist.Data, error)
-	// base holds the settings the form does not show, from the book's
-	// setup or the last loaded config.
-	base experiment.InitCompareConfig
-	live live[*experiment.InitCompareResult, experiment.InitCompareEvent]
 }
 
 func newInitCompareScreen(data func() (*mnist.Data, error), window func() fyne.Window) *InitCompareScreen {
-	s := &InitCompareScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
-	s.runner = newRunner(s.run)
-	s.Export = newExporter("initcompare", window, s.Status, func() (results.Result, *plot.Figure) {
-		res, ok := s.live.last()
-		if !ok {
-			return nil, nil
-		}
-		return res, report.InitCompare(res)
-	})
-	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
+	s := &InitCompareScreen{}
+	s.experimentTab = newExperimentTab(tabSpec[experiment.InitCompareConfig, *experiment.InitCompareResult, experiment.InitCompareEvent]{
+		name: "initcompare", reset: "Reset to book defaults", book: experiment.BookInitCompareConfig,
+		withData:  func(c experiment.InitCompareConfig, d *mnist.Data) experiment.InitCompareConfig { c.Data = d; return c },
+		newResult: experiment.NewInitCompareResult, execute: experiment.InitCompare, figure: report.InitCompare,
+	}, data, window, s.fill, s.config)
+	s.draw = s.drawLive
 	s.Iterations = newField("", positiveInt(100000))
 	s.Batch = newField("", positiveInt(10000))
 	s.LR = newField("", learningRate)
@@ -62,17 +44,13 @@ func newInitCompareScreen(data func() (*mnist.Data, error), window func() fyne.W
 	s.Activation = widget.NewSelect(textlist.Texts(net.Activations()), nil)
 	s.DType = widget.NewSelect(textlist.Texts([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
 	s.Raw = widget.NewCheck("raw loss (book: smoothed)", func(bool) { s.redraw() })
-	s.Reset = widget.NewButton("Reset to book defaults", s.reset)
-	s.reset()
+	s.fill(experiment.BookInitCompareConfig())
 	return s
 }
 
-// reset puts the book's settings in every field.
-func (s *InitCompareScreen) reset() { s.fill(experiment.BookInitCompareConfig()) }
-
 // fill shows cfg in the fields and keeps the rest of it as the base.
 func (s *InitCompareScreen) fill(cfg experiment.InitCompareConfig) {
-	s.base = cfg
+	s.Base = cfg
 	s.Iterations.Entry.SetText(strconv.Itoa(cfg.Iterations))
 	s.Batch.Entry.SetText(strconv.Itoa(cfg.Batch))
 	s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
@@ -107,7 +85,7 @@ func (s *InitCompareScreen) config() (experiment.InitCompareConfig, error) {
 	if !valid || !ok {
 		return experiment.InitCompareConfig{}, errors.New("fix the marked fields first")
 	}
-	cfg := s.base
+	cfg := s.Base
 	cfg.Inits, _ = textlist.Parse[net.Init](s.Inits.Entry.Text)
 	cfg.Iterations, cfg.Batch, cfg.LR, cfg.Seed = atoi(s.Iterations.Entry.Text), atoi(s.Batch.Entry.Text), atof(s.LR.Entry.Text), seed
 	for _, sel := range []struct {
@@ -121,40 +99,15 @@ func (s *InitCompareScreen) config() (experiment.InitCompareConfig, error) {
 	return cfg, nil
 }
 
-// setConfig fills the fields from a JSON config; settings it does not
-// name keep the book's values.
-func (s *InitCompareScreen) setConfig(b []byte) error {
-	cfg := experiment.BookInitCompareConfig()
-	if err := json.Unmarshal(b, &cfg); err != nil {
-		return err
-	}
-	cfg.Data = nil
-	s.fill(cfg)
-	return nil
-}
-
-func (s *InitCompareScreen) run() {
-	cfg, err := s.config()
-	if err != nil {
-		s.Status.SetText(err.Error())
-		return
-	}
-	run(s.runner, &s.live, func() (experiment.InitCompareConfig, error) {
-		data, err := s.data()
-		cfg.Data = data
-		return cfg, err
-	}, experiment.NewInitCompareResult, experiment.InitCompare, s.draw, func(err error) { s.Err = err })
-}
-
 // redraw shows the curves so far again (the Raw check changed).
 func (s *InitCompareScreen) redraw() {
 	if snap, ok := s.live.snapshot(); ok {
-		s.draw(snap)
+		s.drawLive(snap)
 	}
 }
 
-// draw shows a snapshot, smoothed as the book's unless Raw.
-func (s *InitCompareScreen) draw(r *experiment.InitCompareResult) {
+// drawLive shows a snapshot, smoothed as the book's unless Raw.
+func (s *InitCompareScreen) drawLive(r *experiment.InitCompareResult) {
 	if s.Raw.Checked {
 		for i := range r.Series {
 			r.Series[i].Smoothed = r.Series[i].Loss

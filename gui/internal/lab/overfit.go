@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -9,9 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
-	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
 	"zerokara/net/experiment"
 	"zerokara/net/mnist"
@@ -21,31 +18,17 @@ import (
 // regularisers side by side and draws train and test accuracy as they
 // form.
 type OverfitScreen struct {
-	*runner
+	*experimentTab[experiment.OverfitConfig, *experiment.OverfitResult, experiment.OverfitEvent]
 	Epochs, Samples, Decay, Dropout, Variants *field
-	Reset                                     *widget.Button
-	Help                                      *widget.Label
-	View                                      *plot.View
-	Export                                    *exporter
-	Config                                    *configIO
-	Err                                       error
-
-	data func() (*mnist.Data, error)
-	base experiment.OverfitConfig
-	live live[*experiment.OverfitResult, experiment.OverfitEvent]
 }
 
 func newOverfitScreen(data func() (*mnist.Data, error), window func() fyne.Window) *OverfitScreen {
-	s := &OverfitScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
-	s.runner = newRunner(s.run)
-	s.Export = newExporter("overfit", window, s.Status, func() (results.Result, *plot.Figure) {
-		res, ok := s.live.last()
-		if !ok {
-			return nil, nil
-		}
-		return res, report.Overfit(res)
-	})
-	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
+	s := &OverfitScreen{}
+	s.experimentTab = newExperimentTab(tabSpec[experiment.OverfitConfig, *experiment.OverfitResult, experiment.OverfitEvent]{
+		name: "overfit", reset: "Reset to book defaults", book: experiment.BookOverfitConfig,
+		withData:  func(c experiment.OverfitConfig, d *mnist.Data) experiment.OverfitConfig { c.Data = d; return c },
+		newResult: experiment.NewOverfitResult, execute: experiment.Overfit, figure: report.Overfit,
+	}, data, window, s.fill, s.config)
 	s.Epochs = newField("", positiveInt(10000))
 	s.Samples = newField("", positiveInt(60000))
 	s.Decay = newField("", learningRate)
@@ -60,14 +43,13 @@ func newOverfitScreen(data func() (*mnist.Data, error), window func() fyne.Windo
 		_, err := textlist.Parse[experiment.OverfitVariant](t)
 		return err
 	})
-	s.Reset = widget.NewButton("Reset to book defaults", func() { s.fill(experiment.BookOverfitConfig()) })
 	s.fill(experiment.BookOverfitConfig())
 	return s
 }
 
 // fill shows cfg in the fields and keeps the rest of it as the base.
 func (s *OverfitScreen) fill(cfg experiment.OverfitConfig) {
-	s.base = cfg
+	s.Base = cfg
 	s.Epochs.Entry.SetText(strconv.Itoa(cfg.Epochs))
 	s.Samples.Entry.SetText(strconv.Itoa(cfg.Samples))
 	s.Decay.Entry.SetText(strconv.FormatFloat(cfg.WeightDecay, 'g', -1, 64))
@@ -99,7 +81,7 @@ func (s *OverfitScreen) config() (experiment.OverfitConfig, error) {
 	if !s.Epochs.valid() || !s.Samples.valid() || !s.Decay.valid() || !s.Dropout.valid() || !s.Variants.valid() || !ok {
 		return experiment.OverfitConfig{}, errors.New("fix the marked fields first")
 	}
-	cfg := s.base
+	cfg := s.Base
 	epochs := atoi(s.Epochs.Entry.Text)
 	cfg.DropoutEpochs += epochs - cfg.Epochs // keep the book's dropout lead
 	cfg.DropoutEpochs = max(cfg.DropoutEpochs, 1)
@@ -107,30 +89,4 @@ func (s *OverfitScreen) config() (experiment.OverfitConfig, error) {
 	cfg.WeightDecay, cfg.DropoutRatio = atof(s.Decay.Entry.Text), atof(s.Dropout.Entry.Text)
 	cfg.Variants, _ = textlist.Parse[experiment.OverfitVariant](s.Variants.Entry.Text)
 	return cfg, nil
-}
-
-// setConfig fills the fields from a JSON config over the book's setup.
-func (s *OverfitScreen) setConfig(b []byte) error {
-	cfg := experiment.BookOverfitConfig()
-	if err := json.Unmarshal(b, &cfg); err != nil {
-		return err
-	}
-	cfg.Data = nil
-	s.fill(cfg)
-	return nil
-}
-
-func (s *OverfitScreen) run() {
-	cfg, err := s.config()
-	if err != nil {
-		s.Status.SetText(err.Error())
-		return
-	}
-	run(s.runner, &s.live, func() (experiment.OverfitConfig, error) {
-		data, err := s.data()
-		cfg.Data = data
-		return cfg, err
-	}, experiment.NewOverfitResult, experiment.Overfit,
-		func(r *experiment.OverfitResult) { s.View.SetFigure(report.Overfit(r)) },
-		func(err error) { s.Err = err })
 }

@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -9,9 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
-	"zerokara/gui/internal/results"
 	"zerokara/net/experiment"
 	"zerokara/net/mnist"
 )
@@ -19,42 +16,27 @@ import (
 // SweepScreen fills two heat maps, BN and plain, of final training
 // accuracy over initial weight scale σ × learning rate, cell by cell.
 type SweepScreen struct {
-	*runner
+	*experimentTab[experiment.SweepConfig, *experiment.SweepResult, experiment.SweepEvent]
 	Sigmas, LRs, Steps *field
-	Reset              *widget.Button
-	Help               *widget.Label
-	View               *plot.View
-	Export             *exporter
-	Config             *configIO
-	Err                error
-
-	data func() (*mnist.Data, error)
-	base experiment.SweepConfig
-	live live[*experiment.SweepResult, experiment.SweepEvent]
 }
 
 func newSweepScreen(data func() (*mnist.Data, error), window func() fyne.Window) *SweepScreen {
-	s := &SweepScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
-	s.runner = newRunner(s.run)
-	s.Export = newExporter("sweep", window, s.Status, func() (results.Result, *plot.Figure) {
-		res, ok := s.live.last()
-		if !ok {
-			return nil, nil
-		}
-		return res, report.Sweep(res)
-	})
-	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
+	s := &SweepScreen{}
+	s.experimentTab = newExperimentTab(tabSpec[experiment.SweepConfig, *experiment.SweepResult, experiment.SweepEvent]{
+		name: "sweep", reset: "Reset to the grid of SPEC §11", book: experiment.BookSweepConfig,
+		withData:  func(c experiment.SweepConfig, d *mnist.Data) experiment.SweepConfig { c.Data = d; return c },
+		newResult: experiment.NewSweepResult, execute: experiment.Sweep, figure: report.Sweep,
+	}, data, window, s.fill, s.config)
 	s.Sigmas = newField("", checkFloatList)
 	s.LRs = newField("", checkFloatList)
 	s.Steps = newField("", positiveInt(100000))
-	s.Reset = widget.NewButton("Reset to the grid of SPEC §11", func() { s.fill(experiment.BookSweepConfig()) })
 	s.fill(experiment.BookSweepConfig())
 	return s
 }
 
 // fill shows cfg in the fields and keeps the rest of it as the base.
 func (s *SweepScreen) fill(cfg experiment.SweepConfig) {
-	s.base = cfg
+	s.Base = cfg
 	s.Sigmas.Entry.SetText(formatList(cfg.Sigmas))
 	s.LRs.Entry.SetText(formatList(cfg.LearningRates))
 	s.Steps.Entry.SetText(strconv.Itoa(cfg.Steps))
@@ -83,39 +65,13 @@ func (s *SweepScreen) config() (experiment.SweepConfig, error) {
 	if !s.Sigmas.valid() || !s.LRs.valid() || !s.Steps.valid() || !ok {
 		return experiment.SweepConfig{}, errors.New("fix the marked fields first")
 	}
-	cfg := s.base
-	if s.Sigmas.Entry.Text != formatList(s.base.Sigmas) {
+	cfg := s.Base
+	if s.Sigmas.Entry.Text != formatList(s.Base.Sigmas) {
 		cfg.Sigmas, _ = floatList(s.Sigmas.Entry.Text)
 	}
-	if s.LRs.Entry.Text != formatList(s.base.LearningRates) {
+	if s.LRs.Entry.Text != formatList(s.Base.LearningRates) {
 		cfg.LearningRates, _ = floatList(s.LRs.Entry.Text)
 	}
 	cfg.Steps, cfg.Seed = atoi(s.Steps.Entry.Text), seed
 	return cfg, nil
-}
-
-// setConfig fills the fields from a JSON config over the §11 grid.
-func (s *SweepScreen) setConfig(b []byte) error {
-	cfg := experiment.BookSweepConfig()
-	if err := json.Unmarshal(b, &cfg); err != nil {
-		return err
-	}
-	cfg.Data = nil
-	s.fill(cfg)
-	return nil
-}
-
-func (s *SweepScreen) run() {
-	cfg, err := s.config()
-	if err != nil {
-		s.Status.SetText(err.Error())
-		return
-	}
-	run(s.runner, &s.live, func() (experiment.SweepConfig, error) {
-		data, err := s.data()
-		cfg.Data = data
-		return cfg, err
-	}, experiment.NewSweepResult, experiment.Sweep,
-		func(r *experiment.SweepResult) { s.View.SetFigure(report.Sweep(r)) },
-		func(err error) { s.Err = err })
 }

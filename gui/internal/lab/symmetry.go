@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -9,9 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
-	"zerokara/gui/internal/results"
 	"zerokara/gui/internal/textlist"
 	"zerokara/net"
 	"zerokara/net/experiment"
@@ -22,45 +19,30 @@ import (
 // neurons of each layer stay alike (the slides' claim about constant
 // init), with the loss, the distinct-neuron counts and W as a heat map.
 type SymmetryScreen struct {
-	*runner
+	*experimentTab[experiment.SymmetryConfig, *experiment.SymmetryResult, experiment.SymmetryEvent]
 	Iterations, LR, Inits *field
-	Reset                 *widget.Button
-	Help                  *widget.Label
-	View                  *plot.View
-	Export                *exporter
-	Config                *configIO
-	Err                   error
-
-	data func() (*mnist.Data, error)
-	base experiment.SymmetryConfig
-	live live[*experiment.SymmetryResult, experiment.SymmetryEvent]
 }
 
 func newSymmetryScreen(data func() (*mnist.Data, error), window func() fyne.Window) *SymmetryScreen {
-	s := &SymmetryScreen{data: data, View: plot.NewView(), Help: widget.NewLabel("")}
-	s.runner = newRunner(s.run)
-	s.Export = newExporter("symmetry", window, s.Status, func() (results.Result, *plot.Figure) {
-		res, ok := s.live.last()
-		if !ok {
-			return nil, nil
-		}
-		return res, report.Symmetry(res)
-	})
-	s.Config = newConfigIO(window, s.Status, func() (any, error) { return s.config() }, s.setConfig)
+	s := &SymmetryScreen{}
+	s.experimentTab = newExperimentTab(tabSpec[experiment.SymmetryConfig, *experiment.SymmetryResult, experiment.SymmetryEvent]{
+		name: "symmetry", reset: "Reset to the setup of SPEC §10", book: experiment.BookSymmetryConfig,
+		withData:  func(c experiment.SymmetryConfig, d *mnist.Data) experiment.SymmetryConfig { c.Data = d; return c },
+		newResult: experiment.NewSymmetryResult, execute: experiment.Symmetry, figure: report.Symmetry,
+	}, data, window, s.fill, s.config)
 	s.Iterations = newField("", positiveInt(100000))
 	s.LR = newField("", learningRate)
 	s.Inits = newField("", func(t string) error {
 		_, err := textlist.Parse[net.Init](t)
 		return err
 	})
-	s.Reset = widget.NewButton("Reset to the setup of SPEC §10", func() { s.fill(experiment.BookSymmetryConfig()) })
 	s.fill(experiment.BookSymmetryConfig())
 	return s
 }
 
 // fill shows cfg in the fields and keeps the rest of it as the base.
 func (s *SymmetryScreen) fill(cfg experiment.SymmetryConfig) {
-	s.base = cfg
+	s.Base = cfg
 	s.Iterations.Entry.SetText(strconv.Itoa(cfg.Iterations))
 	s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
 	s.Inits.Entry.SetText(textlist.Format(cfg.Inits))
@@ -88,34 +70,8 @@ func (s *SymmetryScreen) config() (experiment.SymmetryConfig, error) {
 	if !s.Iterations.valid() || !s.LR.valid() || !s.Inits.valid() || !ok {
 		return experiment.SymmetryConfig{}, errors.New("fix the marked fields first")
 	}
-	cfg := s.base
+	cfg := s.Base
 	cfg.Inits, _ = textlist.Parse[net.Init](s.Inits.Entry.Text)
 	cfg.Iterations, cfg.LR, cfg.Seed = atoi(s.Iterations.Entry.Text), atof(s.LR.Entry.Text), seed
 	return cfg, nil
-}
-
-// setConfig fills the fields from a JSON config over the §10 setup.
-func (s *SymmetryScreen) setConfig(b []byte) error {
-	cfg := experiment.BookSymmetryConfig()
-	if err := json.Unmarshal(b, &cfg); err != nil {
-		return err
-	}
-	cfg.Data = nil
-	s.fill(cfg)
-	return nil
-}
-
-func (s *SymmetryScreen) run() {
-	cfg, err := s.config()
-	if err != nil {
-		s.Status.SetText(err.Error())
-		return
-	}
-	run(s.runner, &s.live, func() (experiment.SymmetryConfig, error) {
-		data, err := s.data()
-		cfg.Data = data
-		return cfg, err
-	}, experiment.NewSymmetryResult, experiment.Symmetry,
-		func(r *experiment.SymmetryResult) { s.View.SetFigure(report.Symmetry(r)) },
-		func(err error) { s.Err = err })
 }

@@ -1,0 +1,91 @@
+package lab
+
+import (
+	"context"
+	"encoding/json"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"zerokara/gui/internal/plot"
+	"zerokara/gui/internal/results"
+	"zerokara/net/mnist"
+)
+
+// tabSpec describes one experiment to its tab: how to start from the
+// book's setup, hand it the data, run it and draw it.
+type tabSpec[C any, R partialResult[R, E], E event] struct {
+	name      string // of the exported files
+	reset     string // the reset button's label
+	book      func() C
+	withData  func(C, *mnist.Data) C
+	newResult func(C) (R, error)
+	execute   func(context.Context, C, func(E)) (R, error)
+	figure    func(R) *plot.Figure
+}
+
+// experimentTab is what every experiment tab shares: Run/Stop and
+// progress, the live result and its figure, export, config save/load and
+// the reset to the book's setup. A screen adds its fields: fill shows a
+// config in them, read turns them back into one (over Base, which keeps
+// what the form does not show).
+type experimentTab[C any, R partialResult[R, E], E event] struct {
+	*runner
+	Reset  *widget.Button
+	Help   *widget.Label
+	View   *plot.View
+	Export *exporter
+	Config *configIO
+	Err    error // the last run's error, for tests
+	// Base holds the settings of the last reset or loaded config.
+	Base C
+
+	spec tabSpec[C, R, E]
+	data func() (*mnist.Data, error)
+	fill func(C)
+	read func() (C, error)
+	draw func(R) // the live figure; default: View shows spec.figure
+	live live[R, E]
+}
+
+func newExperimentTab[C any, R partialResult[R, E], E event](spec tabSpec[C, R, E], data func() (*mnist.Data, error),
+	window func() fyne.Window, fill func(C), read func() (C, error)) *experimentTab[C, R, E] {
+	t := &experimentTab[C, R, E]{spec: spec, data: data, fill: fill, read: read, View: plot.NewView(), Help: widget.NewLabel("")}
+	t.draw = func(r R) { t.View.SetFigure(spec.figure(r)) }
+	t.runner = newRunner(t.run)
+	t.Export = newExporter(spec.name, window, t.Status, func() (results.Result, *plot.Figure) {
+		res, ok := t.live.last()
+		if !ok {
+			return nil, nil
+		}
+		return any(res).(results.Result), spec.figure(res)
+	})
+	t.Config = newConfigIO(window, t.Status, func() (any, error) { return t.read() }, t.setConfig)
+	t.Reset = widget.NewButton(spec.reset, func() { t.fill(spec.book()) })
+	return t
+}
+
+// setConfig fills the fields from a JSON config over the book's setup:
+// what the file leaves out keeps the book's value.
+func (t *experimentTab[C, R, E]) setConfig(b []byte) error {
+	cfg := t.spec.book()
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		return err
+	}
+	t.fill(t.spec.withData(cfg, nil))
+	return nil
+}
+
+// run starts the experiment with the fields' settings, or says which
+// field is wrong.
+func (t *experimentTab[C, R, E]) run() {
+	cfg, err := t.read()
+	if err != nil {
+		t.Status.SetText(err.Error())
+		return
+	}
+	run(t.runner, &t.live, func() (C, error) {
+		data, err := t.data()
+		return t.spec.withData(cfg, data), err
+	}, t.spec.newResult, t.spec.execute, func(r R) { t.draw(r) }, func(err error) { t.Err = err })
+}
