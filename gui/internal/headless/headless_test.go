@@ -40,6 +40,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-bogus"}, 2, "flag provided but not defined"},
 		{[]string{"-run", "activations", "-format", "png,gif"}, 2, "figure format"},
 		{[]string{"-run", "activations", "-dpi", "5"}, 2, "-dpi"},
+		{[]string{"-run", "overfit", "-variants", "plain,mixup"}, 2, "variant"},
+		{[]string{"-run", "overfit", "-dropout", "1"}, 2, "-dropout"},
+		{[]string{"-run", "sweep", "-learning-rates", "0.1,x"}, 2, "-learning-rates"},
 		{[]string{"-run", "activations", "extra"}, 2, "unexpected argument"},
 		{[]string{"-run", "batchnorm", "-data", "/nonexistent/dir"}, 1, "no such file"},
 	} {
@@ -59,6 +62,9 @@ func TestRunWritesFiles(t *testing.T) {
 		{"-run", "activations", "-samples", "200", "-gradients"},
 		{"-run", "batchnorm", "-sigmas", "0.1,1", "-points", "3", "-data", "../../../testdata/mnist"},
 		{"-run", "initcompare", "-iterations", "30", "-inits", "he,xavier", "-dtype", "float64", "-format", "png,svg,pdf", "-dpi", "100"},
+		{"-run", "symmetry", "-iterations", "20", "-every", "10", "-inits", "zero,he"},
+		{"-run", "overfit", "-epochs", "3", "-variants", "plain,dropout", "-weight-decay", "0.2"},
+		{"-run", "sweep", "-sigmas", "1,0.01", "-learning-rates", "0.01,1", "-iterations", "10"},
 	} {
 		code, stdout, stderr := runMain(t, append(args, "-out", dir)...)
 		if code != 0 {
@@ -114,8 +120,8 @@ func TestRunWritesFiles(t *testing.T) {
 			t.Errorf("%s: mode %v, want 0644", e.Name(), info.Mode())
 		}
 	}
-	if len(entries) != 11 {
-		t.Errorf("%d files in the output directory, want 11 (3 runs × json, csv, png; svg and pdf once)", len(entries))
+	if len(entries) != 20 {
+		t.Errorf("%d files in the output directory, want 20 (6 runs × json, csv, png; svg and pdf once)", len(entries))
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "initcompare.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Errorf("initcompare.pdf: %v", err)
