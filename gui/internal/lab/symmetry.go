@@ -47,11 +47,11 @@ func (s *SymmetryScreen) fill(cfg experiment.SymmetryConfig) {
 	s.LR.Entry.SetText(strconv.FormatFloat(cfg.LR, 'g', -1, 64))
 	s.Inits.Entry.SetText(textlist.Format(cfg.Inits))
 	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
-	s.Help.SetText(fmt.Sprintf("Do all-zero or constant weights keep the neurons of a layer identical? %s %s, %s lr, batch %d; "+
+	s.Help.SetText(fmt.Sprintf("Do all-zero or constant weights keep the neurons of a layer identical? %s %s, %s lr=%g, batch %d; "+
 		"every %d updates: the loss and how many neurons (columns of W) of each layer differ. Identical neurons make a layer act as one neuron wide.\n"+
 		"Measured (seeds 1–3): zero and const=0.01 keep 1 distinct neuron in every hidden layer for all 2000 updates, std=0.01 and He keep 100; "+
 		"all-zero weights learn only the output bias (loss stays 2.30, test accuracy 0.114, the share of the commonest class), const=0.01 reaches 0.24–0.26, He 0.93.",
-		report.Architecture(cfg.Hidden), cfg.Activation, cfg.Optimizer, cfg.Batch, cfg.Every))
+		report.Architecture(cfg.Hidden), cfg.Activation, cfg.Optimizer, cfg.LR, cfg.Batch, cfg.Every))
 }
 
 func (s *SymmetryScreen) object() fyne.CanvasObject {

@@ -273,9 +273,10 @@ func heatMap(h *Heat) *plotter.HeatMap {
 		hm = plotter.NewHeatMap(heatGrid{h}, moreland.SmoothBlueRed().Palette(255))
 		hm.Min, hm.Max = -top, top
 	}
-	// Cells as rectangles: a raster would be scaled with interpolation and
-	// blur the cells into each other.
-	hm.Rasterized = false
+	// Few cells (a sweep's grid) as rectangles, which stay sharp; many (a
+	// weight matrix) as one raster, which has no seams between thousands
+	// of antialiased rectangles.
+	hm.Rasterized = h.Rows*h.Cols > 1000
 	return hm
 }
 
