@@ -64,7 +64,9 @@ func (r *runner) object() fyne.CanvasObject {
 }
 
 // start runs job on a worker goroutine. Work counts are kept and shown
-// by a 10 Hz ticker together with redraw (also on the UI goroutine);
+// by a 4 Hz ticker together with redraw (also on the UI goroutine: each
+// tick repaints the window, which under a software GL costs the run
+// itself CPU, so no faster than the eye needs);
 // finish runs on the UI goroutine at the end. It returns false when a run
 // is already going.
 func (r *runner) start(job func(ctx context.Context, progress func(experiment.Work)) error, redraw func(), finish func(error)) bool {
@@ -83,7 +85,7 @@ func (r *runner) start(job func(ctx context.Context, progress func(experiment.Wo
 	r.Progress.SetValue(0)
 	r.Status.SetText("starting…")
 	start := time.Now()
-	ticker := time.NewTicker(100 * time.Millisecond)
+	ticker := time.NewTicker(250 * time.Millisecond)
 	stopTick, tickDone := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(tickDone)

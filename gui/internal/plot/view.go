@@ -153,10 +153,10 @@ func (v *View) renderLoop() {
 
 // renderGap is the pause after a drawing that took cost: drawing takes at
 // most 5 % of a core while a run streams updates (the live figure must not
-// slow the work it shows), at most 10 frames a second, and at least one
+// slow the work it shows), at most 4 frames a second, and at least one
 // frame every 2 s.
 func renderGap(cost time.Duration) time.Duration {
-	return min(max(19*cost, 100*time.Millisecond), 2*time.Second)
+	return min(max(19*cost, 250*time.Millisecond), 2*time.Second)
 }
 
 // render draws f to an image of size (in fyne units) at the screen's
