@@ -127,7 +127,7 @@ func Measure(ctx context.Context, cfg Config, progress func(Event)) (*Result, er
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("kernelbench: %w", err)
 		}
-		peak := k.MeasurePeak(cfg.MinTime / 2)
+		peak := k.MeasurePeak(cfg.MinTime)
 		emit(Event{Path: path, Peak: peak})
 		for _, n := range cfg.Sizes {
 			for _, w := range workers {
