@@ -28,6 +28,10 @@ type Lab struct {
 	data        *datasource.Source
 	window      fyne.Window
 	remember    func() // saves the window's size and tab (set by Show)
+	// runners and exports of the tabs, by tab index (nil for Activations,
+	// which recomputes on every change).
+	runners []*runner
+	exports []*exporter
 }
 
 // New builds the lab on a data source: experiments load MNIST from it
@@ -45,15 +49,24 @@ func New(data *datasource.Source) *Lab {
 	l.Symmetry = newSymmetryScreen(data.Load, window)
 	l.Overfit = newOverfitScreen(data.Load, window)
 	l.Sweep = newSweepScreen(data.Load, window)
-	l.Tabs = container.NewAppTabs(
-		container.NewTabItem("Activations", l.Activations.object()),
-		container.NewTabItem("Init on MNIST", l.InitCompare.object()),
-		container.NewTabItem("Batch Normalization", l.BatchNorm.object()),
-		container.NewTabItem("Symmetry", l.Symmetry.object()),
-		container.NewTabItem("Overfitting", l.Overfit.object()),
-		container.NewTabItem("σ × lr sweep", l.Sweep.object()),
-		container.NewTabItem("Kernel", l.Kernel.object()),
-	)
+	l.Tabs = container.NewAppTabs()
+	for _, t := range []struct {
+		title  string
+		object fyne.CanvasObject
+		runner *runner
+		export *exporter
+	}{
+		{"Activations", l.Activations.object(), nil, nil},
+		{"Init on MNIST", l.InitCompare.object(), l.InitCompare.runner, l.InitCompare.Export},
+		{"Batch Normalization", l.BatchNorm.object(), l.BatchNorm.runner, l.BatchNorm.Export},
+		{"Symmetry", l.Symmetry.object(), l.Symmetry.runner, l.Symmetry.Export},
+		{"Overfitting", l.Overfit.object(), l.Overfit.runner, l.Overfit.Export},
+		{"σ × lr sweep", l.Sweep.object(), l.Sweep.runner, l.Sweep.Export},
+		{"Kernel", l.Kernel.object(), l.Kernel.runner, l.Kernel.Export},
+	} {
+		l.Tabs.Append(container.NewTabItem(t.title, t.object))
+		l.runners, l.exports = append(l.runners, t.runner), append(l.exports, t.export)
+	}
 	return l
 }
 
@@ -111,39 +124,18 @@ func (l *Lab) SelectTab(name string) bool {
 // selected returns the selected tab's runner and exporter (nil for the
 // Activations tab, which recomputes on every change).
 func (l *Lab) selected() (*runner, *exporter) {
-	switch l.Tabs.SelectedIndex() {
-	case 1:
-		return l.InitCompare.runner, l.InitCompare.Export
-	case 2:
-		return l.BatchNorm.runner, l.BatchNorm.Export
-	case 3:
-		return l.Symmetry.runner, l.Symmetry.Export
-	case 4:
-		return l.Overfit.runner, l.Overfit.Export
-	case 5:
-		return l.Sweep.runner, l.Sweep.Export
-	case 6:
-		return l.Kernel.runner, l.Kernel.Export
+	i := l.Tabs.SelectedIndex()
+	if i < 0 || i >= len(l.runners) {
+		return nil, nil
 	}
-	return nil, nil
+	return l.runners[i], l.exports[i]
 }
 
 // RunSelected presses Run on the selected tab (Activations recomputes).
 func (l *Lab) RunSelected() {
-	switch l.Tabs.SelectedIndex() {
-	case 0:
+	if r, _ := l.selected(); r != nil {
+		r.Run.OnTapped()
+	} else if l.Tabs.SelectedIndex() == 0 {
 		l.Activations.recompute()
-	case 1:
-		l.InitCompare.Run.OnTapped()
-	case 2:
-		l.BatchNorm.Run.OnTapped()
-	case 3:
-		l.Symmetry.Run.OnTapped()
-	case 4:
-		l.Overfit.Run.OnTapped()
-	case 5:
-		l.Sweep.Run.OnTapped()
-	case 6:
-		l.Kernel.Run.OnTapped()
 	}
 }
