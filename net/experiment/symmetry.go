@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -233,18 +234,30 @@ func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress fu
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("experiment: symmetry: %w", err)
 			}
-			loss := math.NaN()
 			if !diverged {
 				labels = train.batch(x, labels, batches[it*cfg.Batch:(it+1)*cfg.Batch])
-				if loss, err = stepThenLoss(nw, x, labels, opt); err != nil {
+				switch _, err := nw.Step(x, labels, opt); {
+				case errors.Is(err, net.ErrDiverged):
+					diverged = true
+				case err != nil:
 					return fmt.Errorf("experiment: symmetry: network %s, iteration %d: %w", name, it, err)
 				}
+			}
+			if (it+1)%cfg.Every != 0 {
+				continue
+			}
+			// The batch loss after the update, computed only where it is
+			// recorded (a forward pass a step saved).
+			loss := math.NaN()
+			if !diverged {
+				if loss, err = nw.Loss(x, labels, false); err != nil {
+					return fmt.Errorf("experiment: symmetry: network %s, iteration %d: %w", name, it, err)
+				}
+				loss = finiteOrNaN(loss)
 				diverged = math.IsNaN(loss)
 			}
-			if (it+1)%cfg.Every == 0 {
-				if err := record((it+1)/cfg.Every, it+1, cfg.Every, loss); err != nil {
-					return err
-				}
+			if err := record((it+1)/cfg.Every, it+1, cfg.Every, loss); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -252,7 +265,7 @@ func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress fu
 }
 
 func finiteOrNaN(v float64) float64 {
-	if math.IsInf(v, 0) {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return math.NaN()
 	}
 	return v
