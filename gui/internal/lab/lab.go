@@ -49,7 +49,7 @@ func New(data *datasource.Source) *Lab {
 	l.Symmetry = newSymmetryScreen(data.Load, window)
 	l.Overfit = newOverfitScreen(data.Load, window)
 	l.Sweep = newSweepScreen(data.Load, window)
-	l.Tabs = container.NewAppTabs()
+	var items []*container.TabItem
 	for _, t := range []struct {
 		title  string
 		object fyne.CanvasObject
@@ -64,9 +64,12 @@ func New(data *datasource.Source) *Lab {
 		{"σ × lr sweep", l.Sweep.object(), l.Sweep.runner, l.Sweep.Export},
 		{"Kernel", l.Kernel.object(), l.Kernel.runner, l.Kernel.Export},
 	} {
-		l.Tabs.Append(container.NewTabItem(t.title, t.object))
+		items = append(items, container.NewTabItem(t.title, t.object))
 		l.runners, l.exports = append(l.runners, t.runner), append(l.exports, t.export)
 	}
+	// Built in one go: AppTabs.Append would lay the tabs out here, while
+	// the Activations tab's first recomputation is already drawing.
+	l.Tabs = container.NewAppTabs(items...)
 	return l
 }
 
