@@ -93,12 +93,12 @@ func floatList(s string) ([]float64, error) {
 		}
 		v, err := strconv.ParseFloat(f, 64)
 		if err != nil || !(v >= 0) || v > 1e6 {
-			return nil, fmt.Errorf("%q is not a weight scale ≥ 0", f)
+			return nil, fmt.Errorf("%q is not a number ≥ 0", f)
 		}
 		out = append(out, v)
 	}
 	if len(out) == 0 || len(out) > 64 {
-		return nil, fmt.Errorf("1 to 64 comma-separated scales")
+		return nil, fmt.Errorf("1 to 64 comma-separated numbers")
 	}
 	return out, nil
 }
