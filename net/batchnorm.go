@@ -78,9 +78,10 @@ func NewBatchNorm[T Float](name string, d int, opt BatchNormOptions) *BatchNorm[
 	return l
 }
 
-// Forward normalises x with batch statistics (train) or running ones. In
-// training the passes run through the kernel's BatchNorm routines (ColSums,
-// BatchNormCenter, BatchNormScale), which round as the scalar loops do.
+// Forward normalises x with batch statistics (train) or running ones. The
+// passes run through the kernel's BatchNorm routines (ColSums in training,
+// BatchNormCenter, BatchNormScale), which round as the scalar loops do:
+// γ·((x−μ)·(1/std)) + β in both modes.
 func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	mustLayer("BatchNorm.Forward", checkInput(x, len(l.std)))
 	l.trained = train
@@ -89,15 +90,16 @@ func (l *BatchNorm[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	eps, mom := T(l.opt.Eps), T(l.opt.Momentum)
 	gamma, beta := l.Gamma.Data, l.Beta.Data
 	if !train {
+		// The same two kernel passes as training, on the running
+		// statistics; the centring pass's sums of squares are not needed.
+		invStd := l.sum
 		for j := range d {
 			l.std[j] = T(math.Sqrt(float64(l.RunningVar[j] + eps)))
+			invStd[j] = 1 / l.std[j]
 		}
-		for i := range n {
-			row, o := x.Row(i), out.Row(i)
-			for j, v := range row {
-				o[j] = gamma[j]*(v-l.RunningMean[j])/l.std[j] + beta[j]
-			}
-		}
+		xn := reuse(&l.xn, n, d)
+		kernel.BatchNormCenter(n, d, x.Data, d, l.RunningMean, xn.Data, l.sumXn)
+		kernel.BatchNormScale(n, d, xn.Data, d, invStd, gamma, beta, out.Data)
 		return out
 	}
 	mu, variance := l.sum, l.sumXn // scratch, overwritten below

@@ -1,6 +1,10 @@
 package net
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+
+	"zerokara/kernel"
+)
 
 // Dropout zeroes each input with probability Ratio during training and
 // scales inputs by 1−Ratio at test time, as in the book (not inverted
@@ -24,10 +28,10 @@ func (l *Dropout[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 	out := reuse(&l.out, x.Rows, x.Cols)
 	l.trained = train
 	if !train {
-		keep := T(1 - l.Ratio)
-		for i, v := range x.Data {
-			out.Data[i] = v * keep
-		}
+		// out = 0 + keep·x: the product rounds as v·keep does (a −0 input
+		// gives +0, which no later layer tells apart).
+		clear(out.Data)
+		kernel.Axpy(len(x.Data), T(1-l.Ratio), x.Data, out.Data)
 		return out
 	}
 	if cap(l.mask) < len(x.Data) {

@@ -15,7 +15,8 @@ func BenchmarkExperiments(b *testing.B) {
 		b.Fatal(err)
 	}
 	ic, bn := BookInitCompareConfig(), BookBatchNormConfig()
-	ic.Data, bn.Data = data, data
+	sym, of, sw := BookSymmetryConfig(), BookOverfitConfig(), BookSweepConfig()
+	ic.Data, bn.Data, sym.Data, of.Data, sw.Data = data, data, data, data, data
 	for _, e := range []struct {
 		name string
 		run  func() error
@@ -23,6 +24,9 @@ func BenchmarkExperiments(b *testing.B) {
 		{"activations", func() error { _, err := Activations(ctx, BookActivationsConfig(), nil); return err }},
 		{"initcompare", func() error { _, err := InitCompare(ctx, ic, nil); return err }},
 		{"batchnorm", func() error { _, err := BatchNorm(ctx, bn, nil); return err }},
+		{"symmetry", func() error { _, err := Symmetry(ctx, sym, nil); return err }},
+		{"overfit", func() error { _, err := Overfit(ctx, of, nil); return err }},
+		{"sweep", func() error { _, err := Sweep(ctx, sw, nil); return err }},
 	} {
 		b.Run(e.name, func(b *testing.B) {
 			for b.Loop() {
