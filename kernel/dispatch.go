@@ -86,7 +86,8 @@ func init() {
 }
 
 // Implementation names the active GEMM path: "avx512" (AVX-512F
-// assembly), "avx2fma" (AVX2 and FMA assembly) or "purego".
+// assembly), "avx2fma" (AVX2 and FMA assembly), "neon" (arm64 NEON
+// assembly) or "purego".
 func Implementation() string { return active.name }
 
 // specOf returns impl's kernel spec for element type T.

@@ -67,3 +67,4 @@
 package kernel
 
 //go:generate go run -C _asm . -out ../micro_amd64.s
+//go:generate go run -C _asm ./neon -out ../micro_arm64.s

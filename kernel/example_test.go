@@ -69,7 +69,7 @@ func ExampleGemm() {
 // Report the path the package-level functions use.
 func ExampleImplementation() {
 	switch kernel.Implementation() {
-	case "avx512", "avx2fma", "purego":
+	case "avx512", "avx2fma", "neon", "purego":
 		fmt.Println("known implementation")
 	}
 	// Output: known implementation
