@@ -3,6 +3,7 @@
 package kernel
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"syscall"
@@ -130,5 +131,31 @@ func vecGuardPages[T Float](t *testing.T, v Vec[T]) {
 				}
 			}
 		}
+	}
+}
+
+// TestMicroKernelGuardPages runs every micro-kernel directly (the driver
+// may hand them only packed buffers) on operands that end at, or start
+// right after, an inaccessible page, in every layout of
+// TestMicroKernelContract.
+func TestMicroKernelGuardPages(t *testing.T) {
+	for _, impl := range implementations {
+		for _, atStart := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/atStart=%v/float32", impl.name, atStart), func(t *testing.T) {
+				microContract(t, &impl.s, guardedAlloc[float32](t, atStart))
+			})
+			t.Run(fmt.Sprintf("%s/atStart=%v/float64", impl.name, atStart), func(t *testing.T) {
+				microContract(t, &impl.d, guardedAlloc[float64](t, atStart))
+			})
+		}
+	}
+}
+
+// guardedAlloc returns an allocator of guarded slices, released when t ends.
+func guardedAlloc[T Float](t *testing.T, atStart bool) func(n int) []T {
+	return func(n int) []T {
+		s, release := guardedSlice[T](t, n, atStart)
+		t.Cleanup(release)
+		return s
 	}
 }
