@@ -20,6 +20,7 @@ const expectImplsEnv = "ZEROKARA_EXPECT_IMPLS"
 func TestExpectedImplementations(t *testing.T) {
 	want := os.Getenv(expectImplsEnv)
 	have := strings.Join(Implementations(), ",")
+	t.Logf("implementations: %s; active: %s", have, Implementation())
 	if want == "" {
 		t.Skipf("%s not set; available: %s", expectImplsEnv, have)
 	}
