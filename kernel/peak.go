@@ -18,7 +18,7 @@ type Peak struct {
 }
 
 // MeasurePeak runs the path's FMA loops (12 independent FMA chains of the
-// path's vector width, the bound a GEMM micro-kernel approaches) on the
+// path's vector width, 24 on arm64; the bound a GEMM micro-kernel approaches) on the
 // calling goroutine's core for about d per element type, and returns one
 // core's GFLOP/s: the best of five slices of d, so that a slice the core
 // spent on something else does not lower the peak. The pure-Go path has no such loop and reports 0: its
