@@ -27,7 +27,8 @@ type kernelSpec[T Float] struct {
 	narrow      int
 	microNarrow microKernel[T]
 	// alwaysPack packs both operands whatever their shape: the pure-Go
-	// kernel is much faster on packed panels than on strided operands.
+	// kernel is much faster on packed panels than on strided operands,
+	// and the NEON kernels' in-place reading was never measured.
 	alwaysPack bool
 	// edge and edgeNarrow, when present, compute partial tiles directly in
 	// C (masked stores) instead of through a copied local tile.
