@@ -252,11 +252,16 @@ func TestInitCompareShort(t *testing.T) {
 		}
 		return res
 	}
-	a, b := run(1), run(2)
-	for k := range a.Series {
-		for i := range a.Series[k].Loss {
-			if a.Series[k].Loss[i] != b.Series[k].Loss[i] {
-				t.Fatalf("%s loss[%d] differs between 1 and 2 workers", a.Series[k].Name, i)
+	// 1 and 2 workers gather batches per network; 3 (and the default)
+	// share one ring of batches among the three networks.
+	a := run(1)
+	for _, workers := range []int{2, 3, 0} {
+		b := run(workers)
+		for k := range a.Series {
+			for i := range a.Series[k].Loss {
+				if a.Series[k].Loss[i] != b.Series[k].Loss[i] {
+					t.Fatalf("%s loss[%d] differs between 1 and %d workers", a.Series[k].Name, i, workers)
+				}
 			}
 		}
 	}

@@ -178,16 +178,13 @@ func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progr
 	if err != nil {
 		return err
 	}
-	train, nets, batches, testX, testLabels, workers := cmp.train, cmp.nets, cmp.batches, cmp.testX, cmp.testLabels, cmp.workers
-	cols := train.cols
+	nets, testX, testLabels := cmp.nets, cmp.testX, cmp.testLabels
 	rep := newReporter(cfg.Iterations * len(nets))
-	return parallel(workers, len(nets), func(k int) error {
+	return cmp.run(cfg.Batch, func(k int, rings *batchRing[T]) error {
 		opt, err := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
 		if err != nil {
 			return err
 		}
-		x := net.NewMatrix[T](cfg.Batch, cols)
-		var labels []int
 		s := &res.Series[k] // this goroutine's; Apply below touches only Loss and the divergence fields
 		name := s.Name
 		diverged := false
@@ -195,7 +192,10 @@ func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progr
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("experiment: initcompare: %w", err)
 			}
-			labels = train.batch(x, labels, batches[it*cfg.Batch:(it+1)*cfg.Batch])
+			x, labels, ok := rings.get(it)
+			if !ok {
+				return nil // another network failed and reports why
+			}
 			loss := math.NaN()
 			if !diverged {
 				loss, err = stepThenLoss(nets[k], x, labels, opt)
@@ -204,6 +204,7 @@ func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progr
 				}
 				diverged = math.IsNaN(loss)
 			}
+			rings.release(it)
 			if cfg.GradNorms && it%cfg.GradEvery == 0 {
 				recordGradNorms(s, nets[k], diverged)
 			}
@@ -266,6 +267,36 @@ func newComparison[T net.Float](name string, cfg InitCompareConfig) (*comparison
 		c.workers = max(workerCount(0), len(c.nets))
 	}
 	return c, nil
+}
+
+// ringDepth is how many batches a comparison's networks may be apart
+// (128×784 float32: 0.4 MB each).
+const ringDepth = 8
+
+// run trains every network with job(k, ring) on parallel goroutines. When
+// all networks run at once they share one ring, so each batch is gathered
+// once; with fewer workers than networks each network has a ring of its
+// own (a shared one would wait for networks not yet started). A failing
+// job stops the shared ring, so that the others end too.
+func (c *comparison[T]) run(batch int, job func(k int, ring *batchRing[T]) error) error {
+	rings := make([]*batchRing[T], len(c.nets))
+	if c.workers >= len(c.nets) {
+		shared := newBatchRing(c.train, c.batches, batch, len(c.nets), ringDepth)
+		for k := range rings {
+			rings[k] = shared
+		}
+	} else {
+		for k := range rings {
+			rings[k] = newBatchRing(c.train, c.batches, batch, 1, 1)
+		}
+	}
+	return parallel(c.workers, len(c.nets), func(k int) error {
+		err := job(k, rings[k])
+		if err != nil {
+			rings[k].stop()
+		}
+		return err
+	})
 }
 
 // stepThenLoss makes one update and returns the batch loss after it (the

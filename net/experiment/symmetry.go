@@ -191,17 +191,15 @@ func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress fu
 	if err != nil {
 		return err
 	}
-	train, nets, batches, testX, testLabels, workers := cmp.train, cmp.nets, cmp.batches, cmp.testX, cmp.testLabels, cmp.workers
+	nets, testX, testLabels := cmp.nets, cmp.testX, cmp.testLabels
 	rep := newReporter(cfg.Iterations * len(nets))
 	last := cfg.Iterations / cfg.Every
-	return parallel(workers, len(nets), func(k int) error {
+	return cmp.run(cfg.Batch, func(k int, ring *batchRing[T]) error {
 		nw, name := nets[k], res.Runs[k].Init
 		opt, err := net.NewOptimizer[T](cfg.Optimizer, cfg.LR)
 		if err != nil {
 			return err
 		}
-		x := net.NewMatrix[T](cfg.Batch, train.cols)
-		var labels []int
 		diverged := false
 		record := func(point, it, work int, loss float64) error {
 			e := SymmetryEvent{Run: k, Point: point, Iteration: it, Loss: loss}
@@ -222,20 +220,24 @@ func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress fu
 			send(rep, work, e, res.Apply, progress)
 			return nil
 		}
-		labels = train.batch(x, labels, batches[:cfg.Batch])
-		loss0, err := nw.Loss(x, labels, false)
-		if err != nil {
-			return fmt.Errorf("experiment: symmetry: network %s: %w", name, err)
-		}
-		if err := record(0, 0, 0, finiteOrNaN(loss0)); err != nil {
-			return err
-		}
 		for it := range cfg.Iterations {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("experiment: symmetry: %w", err)
 			}
+			x, labels, ok := ring.get(it)
+			if !ok {
+				return nil // another network failed and reports why
+			}
+			if it == 0 { // the loss before any update, on the first batch
+				loss0, err := nw.Loss(x, labels, false)
+				if err != nil {
+					return fmt.Errorf("experiment: symmetry: network %s: %w", name, err)
+				}
+				if err := record(0, 0, 0, finiteOrNaN(loss0)); err != nil {
+					return err
+				}
+			}
 			if !diverged {
-				labels = train.batch(x, labels, batches[it*cfg.Batch:(it+1)*cfg.Batch])
 				switch _, err := nw.Step(x, labels, opt); {
 				case errors.Is(err, net.ErrDiverged):
 					diverged = true
@@ -243,18 +245,20 @@ func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress fu
 					return fmt.Errorf("experiment: symmetry: network %s, iteration %d: %w", name, it, err)
 				}
 			}
-			if (it+1)%cfg.Every != 0 {
-				continue
-			}
+			recorded := (it+1)%cfg.Every == 0
 			// The batch loss after the update, computed only where it is
 			// recorded (a forward pass a step saved).
 			loss := math.NaN()
-			if !diverged {
+			if recorded && !diverged {
 				if loss, err = nw.Loss(x, labels, false); err != nil {
 					return fmt.Errorf("experiment: symmetry: network %s, iteration %d: %w", name, it, err)
 				}
 				loss = finiteOrNaN(loss)
 				diverged = math.IsNaN(loss)
+			}
+			ring.release(it)
+			if !recorded {
+				continue
 			}
 			if err := record((it+1)/cfg.Every, it+1, cfg.Every, loss); err != nil {
 				return err

@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"math"
 	"testing"
 
@@ -95,5 +96,39 @@ func TestNeuronStats(t *testing.T) {
 		if d != tc.distinct || !(math.Abs(s-tc.spread) < 1e-9 || math.IsNaN(s) && math.IsNaN(tc.spread)) {
 			t.Errorf("%s: %d distinct, spread %g; want %d, %g", tc.name, d, s, tc.distinct, tc.spread)
 		}
+	}
+}
+
+// TestSymmetrySharedBatches compares one worker (each network gathers its
+// own batches) with the default (four networks at once sharing a ring of
+// batches), and checks that a cancel ends the shared run promptly.
+func TestSymmetrySharedBatches(t *testing.T) {
+	run := func(ctx context.Context, workers int, progress func(SymmetryEvent)) (*SymmetryResult, error) {
+		cfg := BookSymmetryConfig()
+		cfg.Data, cfg.Iterations, cfg.Every, cfg.Workers, cfg.SkipTestAccuracy = mnistData(t), 60, 20, workers, true
+		return Symmetry(ctx, cfg, progress)
+	}
+	one, err := run(context.Background(), 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := run(context.Background(), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mustJSON(t, one.Runs) != mustJSON(t, shared.Runs) {
+		t.Error("results differ between per-network and shared batches")
+	}
+
+	// Cancelled at a network's first recorded point after updates, while
+	// the others wait on the ring or train ahead.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := run(ctx, 0, func(e SymmetryEvent) {
+		if e.Point == 1 {
+			cancel()
+		}
+	}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled run: error %v, want context.Canceled", err)
 	}
 }
