@@ -1,5 +1,5 @@
 // Command gui is the zerokara lab: a desktop window that runs and plots the
-// experiments of Deep Learning from Scratch §6.2–6.3, or, with -run, the
+// experiments of Deep Learning from Scratch §6.2–6.4 in English or Japanese, or, with -run, the
 // same experiments headless, writing JSON, CSV and figures:
 //
 //	go run ./gui                       # the window
@@ -21,6 +21,7 @@ import (
 
 	"zerokara/gui/internal/datasource"
 	"zerokara/gui/internal/headless"
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/lab"
 )
 
@@ -31,7 +32,7 @@ func main() {
 		stop()
 		os.Exit(code)
 	}
-	opt := lab.WindowOptions{Title: "zerokara lab — Deep Learning from Scratch §6.2–6.3"}
+	var opt lab.WindowOptions
 	fs := flag.NewFlagSet("zerokara", flag.ExitOnError)
 	data := fs.String("data", "", "directory with the MNIST IDX files (default: testdata/mnist of the checkout, then the user cache directory)")
 	fs.StringVar(&opt.Tab, "tab", "", "tab to open: Activations, Init, Batch, Symmetry, Overfitting, σ (the sweep) or Kernel (default: the last one used)")
@@ -39,7 +40,11 @@ func main() {
 	fs.DurationVar(&opt.QuitAfter, "quit-after", 0, "close the lab after this long (smoke tests)")
 	fs.StringVar(&opt.Out, "out", "", "with -autorun: export the run's JSON, CSV and figures into this directory when it completes")
 	fs.BoolVar(&opt.QuitWhenDone, "quit-when-done", false, "with -autorun: close the lab when the run (and its export) has finished")
-	fs.BoolVar(&opt.Fresh, "fresh", false, "ignore and keep the remembered window size and tab (reproducible runs)")
+	fs.BoolVar(&opt.Fresh, "fresh", false, "ignore and keep the remembered window size, tab and language (reproducible runs)")
+	fs.Func("lang", "window language: en or ja (default: the last one picked in the window, else the system locale's)", func(s string) (err error) {
+		opt.Lang, err = i18n.ParseLang(s)
+		return err
+	})
 	fs.Func("size", fmt.Sprintf("window size WxH (default: the last one used, first %gx%g)", lab.DefaultSize.Width, lab.DefaultSize.Height), func(s string) (err error) {
 		opt.Size, err = lab.ParseSize(s)
 		return err
@@ -63,7 +68,7 @@ func main() {
 		defer pprof.StopCPUProfile()
 	}
 	a := app.NewWithID("dev.zerokara.lab")
-	if _, err := lab.New(datasource.New(*data)).Show(a, opt); err != nil {
+	if _, err := lab.New(datasource.New(*data), lab.StartLanguage(a, opt)).Show(a, opt); err != nil {
 		fmt.Fprintf(os.Stderr, "zerokara: %v\n", err)
 		os.Exit(2)
 	}

@@ -88,6 +88,17 @@ func (s *Source) OnChange(f func(status string)) {
 	s.mu.Unlock()
 }
 
+// Loaded returns the loaded data's image counts and folder; ok is false
+// while nothing is loaded (a window shows it in its own language).
+func (s *Source) Loaded() (train, test int, where string, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.data == nil {
+		return 0, 0, "", false
+	}
+	return s.data.Train.N, s.data.Test.N, s.where, true
+}
+
 // Status describes the data for a status line.
 func (s *Source) Status() string {
 	s.mu.Lock()

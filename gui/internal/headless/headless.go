@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"zerokara/gui/internal/datasource"
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
 	"zerokara/gui/internal/results"
@@ -52,6 +53,7 @@ type options struct {
 	variants, lrs              string
 	formats                    []plot.Format
 	dpi                        int
+	lang                       i18n.Lang
 	set                        map[string]bool
 }
 
@@ -90,6 +92,11 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.trainModeAc, "train-mode-accuracy", false, "batchnorm: also record BN accuracy with batch statistics")
 	fs.Func("format", "figure formats, comma-separated: png, svg, pdf (default png)", func(v string) (err error) {
 		o.formats, err = plot.ParseFormats(v)
+		return err
+	})
+	o.lang = i18n.English
+	fs.Func("lang", "language of the PNG and SVG figures: en or ja (PDF figures are always English; ja needs a Japanese .ttf font, e.g. Debian's fonts-ipafont-gothic)", func(v string) (err error) {
+		o.lang, err = i18n.ParseLang(v)
 		return err
 	})
 	fs.IntVar(&o.dpi, "dpi", plot.DefaultDPI, "PNG resolution; the figure's size in points is fixed, so 144 is twice 72 dpi")
@@ -157,7 +164,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 	prog := newProgress(o.run, stderr)
 	var (
 		res    results.Result
-		figure *plot.Figure
+		figure results.Figure
 		err    error
 	)
 	switch o.run {
@@ -169,7 +176,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 		r, rerr := experiment.Activations(ctx, cfg, progressOf[experiment.ActivationsEvent](prog))
 		res, err = r, rerr
 		if err == nil {
-			figure = report.Activations(r, o.fit)
+			figure = func(tr *i18n.Localizer) *plot.Figure { return report.Activations(r, o.fit, tr) }
 		}
 	case "initcompare", "batchnorm", "symmetry", "overfit", "sweep":
 		data, derr := datasource.New(o.data).Load()
@@ -184,7 +191,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			r, rerr := experiment.Sweep(ctx, cfg, progressOf[experiment.SweepEvent](prog))
 			res, err = r, rerr
 			if err == nil {
-				figure = report.Sweep(r)
+				figure = func(tr *i18n.Localizer) *plot.Figure { return report.Sweep(r, tr) }
 			}
 		} else if o.run == "overfit" {
 			cfg, cerr := overfitConfig(o, data)
@@ -194,7 +201,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			r, rerr := experiment.Overfit(ctx, cfg, progressOf[experiment.OverfitEvent](prog))
 			res, err = r, rerr
 			if err == nil {
-				figure = report.Overfit(r)
+				figure = func(tr *i18n.Localizer) *plot.Figure { return report.Overfit(r, tr) }
 			}
 		} else if o.run == "symmetry" {
 			cfg, cerr := symmetryConfig(o, data)
@@ -204,7 +211,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			r, rerr := experiment.Symmetry(ctx, cfg, progressOf[experiment.SymmetryEvent](prog))
 			res, err = r, rerr
 			if err == nil {
-				figure = report.Symmetry(r)
+				figure = func(tr *i18n.Localizer) *plot.Figure { return report.Symmetry(r, tr) }
 			}
 		} else if o.run == "initcompare" {
 			cfg, cerr := initCompareConfig(o, data)
@@ -214,7 +221,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			r, rerr := experiment.InitCompare(ctx, cfg, progressOf[experiment.InitCompareEvent](prog))
 			res, err = r, rerr
 			if err == nil {
-				figure = report.InitCompare(r)
+				figure = func(tr *i18n.Localizer) *plot.Figure { return report.InitCompare(r, tr) }
 			}
 		} else {
 			cfg, cerr := batchNormConfig(o, data)
@@ -224,7 +231,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			r, rerr := experiment.BatchNorm(ctx, cfg, progressOf[experiment.BatchNormEvent](prog))
 			res, err = r, rerr
 			if err == nil {
-				figure = report.BatchNorm(r)
+				figure = func(tr *i18n.Localizer) *plot.Figure { return report.BatchNorm(r, tr) }
 			}
 		}
 	default:
@@ -234,7 +241,11 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return results.Write(o.out, o.run, res, figure, o.formats, o.dpi)
+	tr, err := report.Localizer(o.lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "zerokara: -lang %s: %v\n", o.lang, err)
+	}
+	return results.Write(o.out, o.run, res, figure, tr, o.formats, o.dpi)
 }
 
 func splitList(s string) []string {

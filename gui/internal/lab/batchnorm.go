@@ -2,7 +2,6 @@ package lab
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -26,20 +25,20 @@ type BatchNormScreen struct {
 	TrainMode          *widget.Check
 }
 
-func newBatchNormScreen(data func() (*mnist.Data, error), window func() fyne.Window) *BatchNormScreen {
+func newBatchNormScreen(l *loc, data func() (*mnist.Data, error), window func() fyne.Window) *BatchNormScreen {
 	s := &BatchNormScreen{}
-	s.experimentTab = newExperimentTab(tabSpec[experiment.BatchNormConfig, *experiment.BatchNormResult, experiment.BatchNormEvent]{
-		name: "batchnorm", reset: "Reset to book defaults", book: experiment.BookBatchNormConfig,
+	s.experimentTab = newExperimentTab(l, tabSpec[experiment.BatchNormConfig, *experiment.BatchNormResult, experiment.BatchNormEvent]{
+		name: "batchnorm", reset: "reset.book", guide: "guide.bn", book: experiment.BookBatchNormConfig,
 		withData:  func(c experiment.BatchNormConfig, d *mnist.Data) experiment.BatchNormConfig { c.Data = d; return c },
 		newResult: experiment.NewBatchNormResult, execute: experiment.BatchNorm, figure: report.BatchNorm,
 	}, data, window, s.fill, s.config)
-	s.Sigmas = newField("", checkFloatList)
-	s.Points = newField("", positiveInt(1000))
-	s.LR = newField("", learningRate)
+	s.Sigmas = newField("", l.floats)
+	s.Points = newField("", l.positiveInt(1000))
+	s.LR = newField("", l.nonNegative)
 	s.Optimizer = widget.NewSelect(textlist.Texts(net.OptimizerNames()), nil)
 	s.DType = widget.NewSelect(textlist.Texts([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
-	s.RunningVarOne = widget.NewCheck("running variance starts at 1 (book: 0)", nil)
-	s.TrainMode = widget.NewCheck("also train-mode accuracy (green, at the end)", nil)
+	s.RunningVarOne = widget.NewCheck(l.T("bn.runningvar"), nil)
+	s.TrainMode = widget.NewCheck(l.T("bn.trainmode"), nil)
 	s.fill(experiment.BookBatchNormConfig())
 	return s
 }
@@ -55,20 +54,18 @@ func (s *BatchNormScreen) fill(cfg experiment.BatchNormConfig) {
 	s.RunningVarOne.SetChecked(cfg.BN.RunningVarOne)
 	s.TrainMode.SetChecked(cfg.TrainModeAccuracy)
 	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
-	s.Help.SetText(fmt.Sprintf("Training accuracy on the first %d MNIST images, %s ReLU, with (solid) and without (dashed) Batch Normalization.\n"+
-		"BN is scored in test mode with running statistics, as in the book; × marks a network whose arithmetic overflowed.",
-		cfg.Samples, report.Architecture(cfg.Hidden)))
+	s.Help.SetText(s.loc.T("bn.help", cfg.Samples, report.Architecture(cfg.Hidden)))
 }
 
 func (s *BatchNormScreen) object() fyne.CanvasObject {
 	form := widget.NewForm(
-		widget.NewFormItem("weight scales σ", container.NewBorder(nil, s.Sigmas.Error, nil, nil, s.Sigmas.Entry)),
-		widget.NewFormItem("points per net", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.Points.Entry), s.Points.Error)),
-		widget.NewFormItem("learning rate", container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.LR.Entry), s.LR.Error, s.Optimizer, s.DType)),
+		widget.NewFormItem(s.loc.T("form.sigmas"), container.NewBorder(nil, s.Sigmas.Error, nil, nil, s.Sigmas.Entry)),
+		widget.NewFormItem(s.loc.T("form.points"), container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.Points.Entry), s.Points.Error)),
+		widget.NewFormItem(s.loc.T("form.lr"), container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), s.LR.Entry), s.LR.Error, s.Optimizer, s.DType)),
 		widget.NewFormItem("", container.NewHBox(s.RunningVarOne, s.TrainMode)),
 		widget.NewFormItem("", container.NewHBox(s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
-	return screenLayout(s.Help, form, s.runner.object(), s.View)
+	return screenLayout(s.loc, s.Help, s.Guide, form, s.runner.object(), s.View)
 }
 
 // config reads the settings from the fields over the base, or reports
@@ -76,7 +73,7 @@ func (s *BatchNormScreen) object() fyne.CanvasObject {
 func (s *BatchNormScreen) config() (experiment.BatchNormConfig, error) {
 	seed, ok := s.seed()
 	if !s.Sigmas.valid() || !s.Points.valid() || !s.LR.valid() || !ok {
-		return experiment.BatchNormConfig{}, errors.New("fix the marked fields first")
+		return experiment.BatchNormConfig{}, errors.New(s.loc.T("check.fix"))
 	}
 	cfg := s.Base
 	// The field shows σ to 5 digits; unedited, it stands for the exact

@@ -3,7 +3,7 @@ package lab
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -20,12 +20,13 @@ type configIO struct {
 	set        func([]byte) error  // fill the fields from JSON
 	window     func() fyne.Window
 	status     *widget.Label
+	loc        *loc
 }
 
-func newConfigIO(window func() fyne.Window, status *widget.Label, get func() (any, error), set func([]byte) error) *configIO {
-	c := &configIO{get: get, set: set, window: window, status: status}
-	c.Save = widget.NewButton("Save config…", c.askSave)
-	c.Load = widget.NewButton("Load config…", c.askLoad)
+func newConfigIO(l *loc, window func() fyne.Window, status *widget.Label, get func() (any, error), set func([]byte) error) *configIO {
+	c := &configIO{get: get, set: set, window: window, status: status, loc: l}
+	c.Save = widget.NewButton(l.T("config.save"), c.askSave)
+	c.Load = widget.NewButton(l.T("config.load"), c.askLoad)
 	return c
 }
 
@@ -52,7 +53,7 @@ func (c *configIO) askSave() {
 				err = cerr
 			}
 			if err != nil {
-				fyne.Do(func() { dialog.ShowError(fmt.Errorf("saving config: %w", err), w) })
+				fyne.Do(func() { dialog.ShowError(errors.New(c.loc.T("config.saveerr", err)), w) })
 			}
 		}()
 	}, w)
@@ -93,9 +94,9 @@ func (c *configIO) write(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	if err := enc.Encode(cfg); err != nil {
-		return fmt.Errorf("saving config: %w", err)
+		return errors.New(c.loc.T("config.saveerr", err))
 	}
-	c.status.SetText("config saved")
+	c.status.SetText(c.loc.T("config.saved"))
 	return nil
 }
 
@@ -103,11 +104,11 @@ func (c *configIO) write(w io.Writer) error {
 func (c *configIO) read(r io.Reader) error {
 	b, err := io.ReadAll(io.LimitReader(r, 1<<20))
 	if err != nil {
-		return fmt.Errorf("loading config: %w", err)
+		return errors.New(c.loc.T("config.loaderr", err))
 	}
 	if err := c.set(b); err != nil {
-		return fmt.Errorf("loading config: %w", err)
+		return errors.New(c.loc.T("config.loaderr", err))
 	}
-	c.status.SetText("config loaded")
+	c.status.SetText(c.loc.T("config.loaded"))
 	return nil
 }

@@ -13,19 +13,20 @@ import (
 )
 
 // exporter is the "Export…" button of a screen: it writes the screen's
-// last complete result as <name>.json, .csv and .png into a folder the
-// user picks.
+// last complete result as <name>.json, .csv and figures into a folder the
+// user picks, the figures in the window's figure language (PDF: English).
 type exporter struct {
 	Button *widget.Button
 	name   string
-	result func() (results.Result, *plot.Figure) // nil result: nothing yet
+	result func() (results.Result, results.Figure) // nil result: nothing yet
 	window func() fyne.Window
 	status *widget.Label
+	loc    *loc
 }
 
-func newExporter(name string, window func() fyne.Window, status *widget.Label, result func() (results.Result, *plot.Figure)) *exporter {
-	e := &exporter{name: name, result: result, window: window, status: status}
-	e.Button = widget.NewButton("Export JSON/CSV/PNG/SVG/PDF…", e.ask)
+func newExporter(l *loc, name string, window func() fyne.Window, status *widget.Label, result func() (results.Result, results.Figure)) *exporter {
+	e := &exporter{name: name, result: result, window: window, status: status, loc: l}
+	e.Button = widget.NewButton(l.T("export.button"), e.ask)
 	return e
 }
 
@@ -39,7 +40,7 @@ func (e *exporter) ask() {
 			return
 		}
 		// Rendering and writing take a moment: off the UI goroutine.
-		e.status.SetText("exporting…")
+		e.status.SetText(e.loc.T("export.busy"))
 		go func() {
 			if err := e.exportTo(dir.Path()); err != nil {
 				fyne.Do(func() { dialog.ShowError(err, w) })
@@ -53,12 +54,12 @@ func (e *exporter) ask() {
 func (e *exporter) exportTo(dir string) error {
 	res, fig := e.result()
 	if res == nil || fig == nil {
-		return errors.New("nothing to export yet: run the experiment first")
+		return errors.New(e.loc.T("export.nothing"))
 	}
-	files, err := results.Write(dir, e.name, res, fig, plot.Formats(), plot.DefaultDPI)
+	files, err := results.Write(dir, e.name, res, fig, e.loc.fig, plot.Formats(), plot.DefaultDPI)
 	if err != nil {
-		return err
+		return errors.New(e.loc.T("export.failed", err))
 	}
-	fyne.Do(func() { e.status.SetText("exported " + strings.Join(files, ", ")) })
+	fyne.Do(func() { e.status.SetText(e.loc.T("export.done", strings.Join(files, ", "))) })
 	return nil
 }

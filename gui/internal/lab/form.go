@@ -1,7 +1,7 @@
 package lab
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -46,32 +46,70 @@ func (f *field) valid() bool {
 	return true
 }
 
-func positiveInt(max int) func(string) error {
+// The checks below return their messages in the window's language.
+
+func (l *loc) positiveInt(max int) func(string) error {
 	return func(s string) error {
 		v, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || v < 1 || v > max {
-			return fmt.Errorf("a whole number from 1 to %d", max)
+			return errors.New(l.T("check.int", max))
 		}
 		return nil
 	}
 }
 
-// learningRate accepts a finite rate ≥ 0 (0 is a real choice: nothing
-// moves).
-func learningRate(s string) error {
+// nonNegative accepts a finite number ≥ 0 (a learning rate of 0 is a
+// real choice: nothing moves).
+func (l *loc) nonNegative(s string) error {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || !(v >= 0) || v > 1e6 {
-		return fmt.Errorf("a number ≥ 0")
+		return errors.New(l.T("check.nonneg"))
 	}
 	return nil
 }
 
-func positiveFloat(s string) error {
+func (l *loc) positiveFloat(s string) error {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || !(v > 0) || v > 1e6 {
-		return fmt.Errorf("a number > 0")
+		return errors.New(l.T("check.positive"))
 	}
 	return nil
+}
+
+// ratio accepts a ratio in [0, 1) (dropout).
+func (l *loc) ratio(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || !(v >= 0 && v < 1) {
+		return errors.New(l.T("check.ratio"))
+	}
+	return nil
+}
+
+// seed accepts a whole number ≥ 0 ("12abc" is an error).
+func (l *loc) seed(s string) error {
+	if _, err := parseSeed(s); err != nil {
+		return errors.New(l.T("check.seed"))
+	}
+	return nil
+}
+
+// floats accepts a σ or learning-rate list (see floatList).
+func (l *loc) floats(s string) error {
+	if _, err := floatList(s); err != nil {
+		return errors.New(l.T("check.list"))
+	}
+	return nil
+}
+
+// list accepts what parse accepts; its (English, API) error is shown
+// inside a sentence of the window's language.
+func (l *loc) list(parse func(string) error) func(string) error {
+	return func(s string) error {
+		if err := parse(s); err != nil {
+			return errors.New(l.T("check.names", err))
+		}
+		return nil
+	}
 }
 
 func atoi(s string) int {
@@ -84,7 +122,10 @@ func atof(s string) float64 {
 	return v
 }
 
-// floatList parses a comma-separated list of numbers ≥ 0.
+// errList is floatList's error; the window says it in its language.
+var errList = errors.New("want 1 to 64 comma-separated numbers ≥ 0")
+
+// floatList parses a comma-separated list of 1 to 64 numbers ≥ 0.
 func floatList(s string) ([]float64, error) {
 	var out []float64
 	for _, f := range strings.Split(s, ",") {
@@ -93,19 +134,14 @@ func floatList(s string) ([]float64, error) {
 		}
 		v, err := strconv.ParseFloat(f, 64)
 		if err != nil || !(v >= 0) || v > 1e6 {
-			return nil, fmt.Errorf("%q is not a number ≥ 0", f)
+			return nil, errList
 		}
 		out = append(out, v)
 	}
 	if len(out) == 0 || len(out) > 64 {
-		return nil, fmt.Errorf("1 to 64 comma-separated numbers")
+		return nil, errList
 	}
 	return out, nil
-}
-
-func checkFloatList(s string) error {
-	_, err := floatList(s)
-	return err
 }
 
 // formatList writes scales as the σ field shows them.

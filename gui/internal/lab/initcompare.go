@@ -25,27 +25,30 @@ type InitCompareScreen struct {
 	Raw                          *widget.Check
 }
 
-func newInitCompareScreen(data func() (*mnist.Data, error), window func() fyne.Window) *InitCompareScreen {
+func newInitCompareScreen(l *loc, data func() (*mnist.Data, error), window func() fyne.Window) *InitCompareScreen {
 	s := &InitCompareScreen{}
-	s.experimentTab = newExperimentTab(tabSpec[experiment.InitCompareConfig, *experiment.InitCompareResult, experiment.InitCompareEvent]{
-		name: "initcompare", reset: "Reset to book defaults", book: experiment.BookInitCompareConfig,
+	s.experimentTab = newExperimentTab(l, tabSpec[experiment.InitCompareConfig, *experiment.InitCompareResult, experiment.InitCompareEvent]{
+		name: "initcompare", reset: "reset.book", guide: "guide.ic", book: experiment.BookInitCompareConfig,
 		withData:  func(c experiment.InitCompareConfig, d *mnist.Data) experiment.InitCompareConfig { c.Data = d; return c },
 		newResult: experiment.NewInitCompareResult, execute: experiment.InitCompare, figure: report.InitCompare,
 	}, data, window, s.fill, s.config)
 	s.draw = s.drawLive
-	s.Iterations = newField("", positiveInt(100000))
-	s.Batch = newField("", positiveInt(10000))
-	s.LR = newField("", learningRate)
-	s.Inits = newField("", func(t string) error {
-		_, err := textlist.Parse[net.Init](t)
-		return err
-	})
+	s.Iterations = newField("", l.positiveInt(100000))
+	s.Batch = newField("", l.positiveInt(10000))
+	s.LR = newField("", l.nonNegative)
+	s.Inits = newField("", l.list(parseInits))
 	s.Optimizer = widget.NewSelect(textlist.Texts(net.OptimizerNames()), nil)
 	s.Activation = widget.NewSelect(textlist.Texts(net.Activations()), nil)
 	s.DType = widget.NewSelect(textlist.Texts([]experiment.DType{experiment.Float32, experiment.Float64}), nil)
-	s.Raw = widget.NewCheck("raw loss (book: smoothed)", func(bool) { s.redraw() })
+	s.Raw = widget.NewCheck(l.T("ic.raw"), func(bool) { s.redraw() })
 	s.fill(experiment.BookInitCompareConfig())
 	return s
+}
+
+// parseInits checks a list of initializers (std=σ, xavier, he, …).
+func parseInits(t string) error {
+	_, err := textlist.Parse[net.Init](t)
+	return err
 }
 
 // fill shows cfg in the fields and keeps the rest of it as the base.
@@ -59,8 +62,7 @@ func (s *InitCompareScreen) fill(cfg experiment.InitCompareConfig) {
 	s.Activation.SetSelected(string(cfg.Activation))
 	s.DType.SetSelected(string(cfg.DType))
 	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
-	s.Help.SetText(report.Architecture(cfg.Hidden) + " network on the MNIST training images; the loss of each batch after its update.\n" +
-		"std=σ: W ~ N(0,1)·σ · Xavier: ·√(1/fan_in) (the book's) · Glorot: ·√(2/(fan_in+fan_out)) · He: ·√(2/fan_in)")
+	s.Help.SetText(s.loc.T("ic.help", report.Architecture(cfg.Hidden)))
 }
 
 func (s *InitCompareScreen) object() fyne.CanvasObject {
@@ -68,13 +70,13 @@ func (s *InitCompareScreen) object() fyne.CanvasObject {
 		return container.NewHBox(container.NewGridWrap(fyne.NewSize(80, 36), f.Entry), f.Error)
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("initializers", container.NewBorder(nil, s.Inits.Error, nil, nil, s.Inits.Entry)),
-		widget.NewFormItem("iterations", small(s.Iterations)),
-		widget.NewFormItem("batch", small(s.Batch)),
-		widget.NewFormItem("learning rate", container.NewHBox(small(s.LR), s.Optimizer, s.Activation, s.DType)),
+		widget.NewFormItem(s.loc.T("form.inits"), container.NewBorder(nil, s.Inits.Error, nil, nil, s.Inits.Entry)),
+		widget.NewFormItem(s.loc.T("form.iterations"), small(s.Iterations)),
+		widget.NewFormItem(s.loc.T("form.batch"), small(s.Batch)),
+		widget.NewFormItem(s.loc.T("form.lr"), container.NewHBox(small(s.LR), s.Optimizer, s.Activation, s.DType)),
 		widget.NewFormItem("", container.NewHBox(s.Raw, s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
-	return screenLayout(s.Help, form, s.runner.object(), s.View)
+	return screenLayout(s.loc, s.Help, s.Guide, form, s.runner.object(), s.View)
 }
 
 // config reads the settings from the fields over the base, or reports
@@ -83,7 +85,7 @@ func (s *InitCompareScreen) config() (experiment.InitCompareConfig, error) {
 	seed, ok := s.seed()
 	valid := s.Iterations.valid() && s.Batch.valid() && s.LR.valid() && s.Inits.valid()
 	if !valid || !ok {
-		return experiment.InitCompareConfig{}, errors.New("fix the marked fields first")
+		return experiment.InitCompareConfig{}, errors.New(s.loc.T("check.fix"))
 	}
 	cfg := s.Base
 	cfg.Inits, _ = textlist.Parse[net.Init](s.Inits.Entry.Text)
@@ -113,5 +115,5 @@ func (s *InitCompareScreen) drawLive(r *experiment.InitCompareResult) {
 			r.Series[i].Smoothed = r.Series[i].Loss
 		}
 	}
-	s.View.SetFigure(report.InitCompare(r))
+	s.View.SetFigure(report.InitCompare(r, s.loc.fig))
 }

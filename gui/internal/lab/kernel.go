@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"fmt"
 	"runtime"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/klauspost/cpuid/v2"
 
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/kernelbench"
 	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/report"
@@ -25,29 +25,31 @@ type KernelScreen struct {
 	View   *plot.View
 	Export *exporter
 	Err    error
+	// Guide is the guide's text.
+	Guide string
+	loc   *loc
 
 	live live[*kernelbench.Result, kernelbench.Event]
 }
 
-func newKernelScreen(window func() fyne.Window) *KernelScreen {
-	s := &KernelScreen{Info: widget.NewLabel(""), View: plot.NewView()}
-	s.runner = newRunner(s.run)
-	s.Run.SetText("Measure")
+func newKernelScreen(l *loc, window func() fyne.Window) *KernelScreen {
+	s := &KernelScreen{Info: widget.NewLabel(""), View: plot.NewView(), loc: l, Guide: l.T("guide.kernel")}
+	s.runner = newRunner(l, s.run)
+	s.Run.SetText(l.T("kernel.measure"))
 	yes := func(f cpuid.FeatureID) string {
 		if cpuid.CPU.Supports(f) {
-			return "yes"
+			return l.T("kernel.yes")
 		}
-		return "no"
+		return l.T("kernel.no")
 	}
-	s.Info.SetText(fmt.Sprintf("CPU: %s (%d cores available to Go) · AVX2: %s · FMA3: %s · AVX-512F: %s\n"+
-		"Active GEMM path: %s of %s (ZEROKARA_PUREGO=1 forces pure Go). Measure times square products on every path, one worker and all, beside each path's one-core FMA peak.",
-		cpuid.CPU.BrandName, runtime.NumCPU(), yes(cpuid.AVX2), yes(cpuid.FMA3), yes(cpuid.AVX512F), kernel.Implementation(), strings.Join(kernel.Implementations(), ", ")))
-	s.Export = newExporter("kernel", window, s.Status, func() (results.Result, *plot.Figure) {
+	s.Info.SetText(l.T("kernel.info", cpuid.CPU.BrandName, runtime.NumCPU(), yes(cpuid.AVX2), yes(cpuid.FMA3), yes(cpuid.AVX512F),
+		kernel.Implementation(), strings.Join(kernel.Implementations(), ", ")))
+	s.Export = newExporter(l, "kernel", window, s.Status, func() (results.Result, results.Figure) {
 		res, ok := s.live.last()
 		if !ok {
 			return nil, nil
 		}
-		return res, report.Kernel(res)
+		return res, func(tr *i18n.Localizer) *plot.Figure { return report.Kernel(res, tr) }
 	})
 	return s
 }
@@ -55,12 +57,12 @@ func newKernelScreen(window func() fyne.Window) *KernelScreen {
 func (s *KernelScreen) object() fyne.CanvasObject {
 	s.Info.Wrapping = fyne.TextWrapWord
 	controls := container.NewVBox(container.NewHBox(s.Run, s.Stop, s.Export.Button, s.Status), s.Progress)
-	return container.NewBorder(container.NewVBox(s.Info, controls), nil, nil, nil, s.View)
+	return container.NewBorder(container.NewVBox(s.Info, sections(section{s.loc.T("tab.guide"), guideText(s.Guide)}), controls), nil, nil, nil, s.View)
 }
 
 func (s *KernelScreen) run() {
 	run(s.runner, &s.live, func() (kernelbench.Config, error) { return kernelbench.DefaultConfig(), nil },
 		kernelbench.NewResult, kernelbench.Measure,
-		func(r *kernelbench.Result) { s.View.SetFigure(report.Kernel(r)) },
+		func(r *kernelbench.Result) { s.View.SetFigure(report.Kernel(r, s.loc.fig)) },
 		func(err error) { s.Err = err })
 }

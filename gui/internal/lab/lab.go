@@ -1,16 +1,21 @@
 // Package lab builds zerokara's desktop lab: one tab per experiment of
-// "Deep Learning from Scratch" §6.2–6.3 plus one for the GEMM kernel. It
-// does not import fyne's app package, so its tests run with fyne's test
-// driver without GL or cgo; gui/main.go opens the window.
+// "Deep Learning from Scratch" §6.2–6.4 plus one for the GEMM kernel, in
+// English or Japanese. It does not import fyne's app package, so its
+// tests run with fyne's test driver without GL or cgo; gui/main.go opens
+// the window.
 package lab
 
 import (
+	"encoding/json"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/internal/datasource"
+	"zerokara/gui/internal/i18n"
 )
 
 // Lab is the window's content. Its screens are exported for tests.
@@ -25,52 +30,152 @@ type Lab struct {
 	Kernel      *KernelScreen
 	DataStatus  *widget.Label
 	DataFolder  *widget.Button
-	data        *datasource.Source
-	window      fyne.Window
-	remember    func() // saves the window's size and tab (set by Show)
-	// runners and exports of the tabs, by tab index (nil for Activations,
-	// which recomputes on every change).
+	// Language switches the window's language (see SetLanguage).
+	Language *widget.Select
+	// FontNote says why figures are in English in a Japanese window (no
+	// Japanese font file found); empty otherwise.
+	FontNote *widget.Label
+	data     *datasource.Source
+	loc      *loc
+	window   fyne.Window
+	remember func() // saves the window's size and tab (set by Show)
+	// onLanguage is told the language the user picked (Show remembers it).
+	onLanguage func(i18n.Lang)
+	// runners, exports and configs of the tabs, by tab index (nil for
+	// Activations, which recomputes on every change, and for the kernel's
+	// config).
 	runners []*runner
 	exports []*exporter
+	configs []*configIO
 }
 
-// New builds the lab on a data source: experiments load MNIST from it
-// when they first need it (on their worker goroutines), the "MNIST
-// folder…" button points it elsewhere, and its status line follows it.
-func New(data *datasource.Source) *Lab {
-	l := &Lab{DataStatus: widget.NewLabel(data.Status()), data: data}
-	data.OnChange(func(status string) { fyne.Do(func() { l.DataStatus.SetText(status) }) })
-	l.DataFolder = widget.NewButton("MNIST folder…", l.pickFolder)
+// New builds the lab in lang on a data source: experiments load MNIST
+// from it when they first need it (on their worker goroutines), the
+// "MNIST folder…" button points it elsewhere, and its status line follows
+// it.
+func New(data *datasource.Source, lang i18n.Lang) *Lab {
+	l := &Lab{data: data}
+	// The status line of whatever content is shown (a language switch
+	// builds a new one).
+	data.OnChange(func(string) { fyne.Do(func() { l.DataStatus.SetText(l.dataStatus()) }) })
+	l.build(lang)
+	return l
+}
+
+// build makes every widget of the window in lang.
+func (l *Lab) build(lang i18n.Lang) {
+	lc := newLoc(lang)
+	l.loc = lc
+	l.DataStatus = widget.NewLabel(l.dataStatus())
+	l.DataFolder = widget.NewButton(lc.T("lab.folder"), l.pickFolder)
+	l.FontNote = widget.NewLabel(lc.figNote)
+	l.FontNote.Wrapping = fyne.TextWrapWord
+	if lc.figNote == "" {
+		l.FontNote.Hide()
+	}
+	var names []string
+	byName := map[string]i18n.Lang{}
+	for _, lg := range i18n.Langs() {
+		name := i18n.For(lg).T("lang.self")
+		names, byName[name] = append(names, name), lg
+	}
+	l.Language = widget.NewSelect(names, nil)
+	l.Language.SetSelected(lc.T("lang.self"))
+	l.Language.OnChanged = func(name string) {
+		if lg, ok := byName[name]; ok && lg != l.loc.Lang() {
+			// After this callback: the select is replaced with the rest.
+			fyne.Do(func() { l.SetLanguage(lg) })
+		}
+	}
 	window := func() fyne.Window { return l.window }
-	l.Kernel = newKernelScreen(window)
-	l.Activations = newActivationsScreen(window)
-	l.InitCompare = newInitCompareScreen(data.Load, window)
-	l.BatchNorm = newBatchNormScreen(data.Load, window)
-	l.Symmetry = newSymmetryScreen(data.Load, window)
-	l.Overfit = newOverfitScreen(data.Load, window)
-	l.Sweep = newSweepScreen(data.Load, window)
+	l.Kernel = newKernelScreen(lc, window)
+	l.Activations = newActivationsScreen(lc, window)
+	l.InitCompare = newInitCompareScreen(lc, l.data.Load, window)
+	l.BatchNorm = newBatchNormScreen(lc, l.data.Load, window)
+	l.Symmetry = newSymmetryScreen(lc, l.data.Load, window)
+	l.Overfit = newOverfitScreen(lc, l.data.Load, window)
+	l.Sweep = newSweepScreen(lc, l.data.Load, window)
 	var items []*container.TabItem
-	for _, t := range []struct {
-		title  string
+	l.runners, l.exports, l.configs = nil, nil, nil
+	for i, t := range []struct {
 		object fyne.CanvasObject
 		runner *runner
 		export *exporter
+		config *configIO
 	}{
-		{"Activations", l.Activations.object(), nil, nil},
-		{"Init on MNIST", l.InitCompare.object(), l.InitCompare.runner, l.InitCompare.Export},
-		{"Batch Normalization", l.BatchNorm.object(), l.BatchNorm.runner, l.BatchNorm.Export},
-		{"Symmetry", l.Symmetry.object(), l.Symmetry.runner, l.Symmetry.Export},
-		{"Overfitting", l.Overfit.object(), l.Overfit.runner, l.Overfit.Export},
-		{"σ × lr sweep", l.Sweep.object(), l.Sweep.runner, l.Sweep.Export},
-		{"Kernel", l.Kernel.object(), l.Kernel.runner, l.Kernel.Export},
+		{l.Activations.object(), nil, nil, nil},
+		{l.InitCompare.object(), l.InitCompare.runner, l.InitCompare.Export, l.InitCompare.Config},
+		{l.BatchNorm.object(), l.BatchNorm.runner, l.BatchNorm.Export, l.BatchNorm.Config},
+		{l.Symmetry.object(), l.Symmetry.runner, l.Symmetry.Export, l.Symmetry.Config},
+		{l.Overfit.object(), l.Overfit.runner, l.Overfit.Export, l.Overfit.Config},
+		{l.Sweep.object(), l.Sweep.runner, l.Sweep.Export, l.Sweep.Config},
+		{l.Kernel.object(), l.Kernel.runner, l.Kernel.Export, nil},
 	} {
-		items = append(items, container.NewTabItem(t.title, t.object))
-		l.runners, l.exports = append(l.runners, t.runner), append(l.exports, t.export)
+		items = append(items, container.NewTabItem(lc.T(tabKeys[i]), t.object))
+		l.runners, l.exports, l.configs = append(l.runners, t.runner), append(l.exports, t.export), append(l.configs, t.config)
 	}
 	// Built in one go: AppTabs.Append would lay the tabs out here, while
 	// the Activations tab's first recomputation is already drawing.
 	l.Tabs = container.NewAppTabs(items...)
-	return l
+}
+
+// Lang returns the window's language.
+func (l *Lab) Lang() i18n.Lang { return l.loc.Lang() }
+
+// SetLanguage rebuilds the window's content in lang: running experiments
+// are stopped, the selected tab and every tab's valid settings are kept.
+// It runs on the UI goroutine.
+func (l *Lab) SetLanguage(lang i18n.Lang) {
+	if lang == l.loc.Lang() {
+		return
+	}
+	tab := l.Tabs.SelectedIndex()
+	settings := make([][]byte, len(l.configs))
+	for i, c := range l.configs {
+		if c == nil {
+			continue
+		}
+		if cfg, err := c.get(); err == nil {
+			settings[i], _ = json.Marshal(cfg)
+		}
+	}
+	for _, r := range l.runners {
+		if r != nil {
+			r.stop()
+		}
+	}
+	if l.Activations.cancel != nil {
+		l.Activations.cancel()
+	}
+	l.build(lang)
+	for i, b := range settings {
+		if b != nil && l.configs[i] != nil {
+			_ = l.configs[i].set(b) // it was valid a moment ago
+		}
+	}
+	l.Tabs.SelectIndex(tab)
+	if app := fyne.CurrentApp(); app != nil {
+		app.Settings().SetTheme(themeFor(lang))
+	}
+	if l.window != nil {
+		l.window.SetTitle(l.loc.T("lab.title"))
+		l.window.SetContent(l.Content())
+	}
+	if l.onLanguage != nil {
+		l.onLanguage(lang)
+	}
+}
+
+// dataStatus describes the data in the window's language.
+func (l *Lab) dataStatus() string {
+	if l.loc == nil {
+		return ""
+	}
+	train, test, where, ok := l.data.Loaded()
+	if !ok {
+		return l.loc.T("data.later")
+	}
+	return l.loc.T("data.loaded", train, test, where)
 }
 
 // pickFolder asks for a folder and loads it on a worker goroutine.
@@ -82,12 +187,12 @@ func (l *Lab) pickFolder() {
 		if err != nil || dir == nil {
 			return
 		}
-		l.DataStatus.SetText("MNIST: loading " + dir.Path() + "…")
+		l.DataStatus.SetText(l.loc.T("data.loading", dir.Path()))
 		go func() {
 			if err := l.data.UseDir(dir.Path()); err != nil {
 				fyne.Do(func() {
-					l.DataStatus.SetText(l.data.Status())
-					dialog.ShowError(err, l.window)
+					l.DataStatus.SetText(l.dataStatus())
+					dialog.ShowError(errorIn(l.loc, "data.loadfailed", err), l.window)
 				})
 			}
 		}()
@@ -99,7 +204,7 @@ func (l *Lab) pickFolder() {
 func (l *Lab) OfferDownloadIfMissing() {
 	go func() {
 		if err := l.data.Missing(); err != nil {
-			fyne.Do(func() { offerDownload(l.window, err, l.data) })
+			fyne.Do(func() { offerDownload(l.loc, l.window, err, l.data) })
 		}
 	}()
 }
@@ -109,20 +214,27 @@ func (l *Lab) SetWindow(w fyne.Window) { l.window = w }
 
 // Content returns the object to put in the window.
 func (l *Lab) Content() fyne.CanvasObject {
-	return container.NewBorder(container.NewHBox(l.DataStatus, l.DataFolder), nil, nil, nil, l.Tabs)
+	top := container.NewHBox(l.DataStatus, l.DataFolder, layout.NewSpacer(), widget.NewLabel(l.loc.T("lab.language")), l.Language)
+	return container.NewBorder(container.NewVBox(top, l.FontNote), nil, nil, nil, l.Tabs)
 }
 
-// SelectTab shows the tab whose title starts with name (case-sensitive);
-// it reports whether one matched.
+// SelectTab shows the tab whose title starts with name (case-sensitive),
+// in the window's language or in English; it reports whether one matched.
 func (l *Lab) SelectTab(name string) bool {
+	en := i18n.For(i18n.English)
 	for i, t := range l.Tabs.Items {
-		if len(t.Text) >= len(name) && t.Text[:len(name)] == name {
-			l.Tabs.SelectIndex(i)
-			return true
+		for _, title := range []string{t.Text, en.T(tabKeys[i])} {
+			if len(title) >= len(name) && title[:len(name)] == name {
+				l.Tabs.SelectIndex(i)
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// tabKeys are the tabs' title keys, in order.
+var tabKeys = []string{"tab.activations", "tab.initcompare", "tab.batchnorm", "tab.symmetry", "tab.overfit", "tab.sweep", "tab.kernel"}
 
 // selected returns the selected tab's runner and exporter (nil for the
 // Activations tab, which recomputes on every change).

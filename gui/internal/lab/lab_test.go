@@ -10,6 +10,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"zerokara/gui/internal/i18n"
+
 	"zerokara/gui/internal/datasource"
 )
 
@@ -19,7 +21,7 @@ var testData = datasource.New("../../../testdata/mnist")
 func newTestLab(t *testing.T) *Lab {
 	t.Helper()
 	test.NewTempApp(t)
-	l := New(testData)
+	l := New(testData, i18n.English)
 	// The test driver runs fyne.Do callbacks on the worker goroutines, so
 	// the test touches widgets only while no worker is updating them.
 	l.Activations.wait()

@@ -7,30 +7,50 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// screenLayout is every experiment tab: a line of help, the settings in a
-// collapsible section (closed, so the figure gets the room), the run
-// controls, and the figure filling the rest of the window.
-func screenLayout(help *widget.Label, settings, controls, figure fyne.CanvasObject) fyne.CanvasObject {
+// screenLayout is every experiment tab: a line of help, the guide and the
+// settings in collapsible sections (closed, so the figure gets the room),
+// the run controls, and the figure filling the rest of the window.
+func screenLayout(l *loc, help *widget.Label, guide string, settings, controls, figure fyne.CanvasObject) fyne.CanvasObject {
 	help.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(help, collapsible("Settings", settings), controls), nil, nil, nil, figure)
+	top := sections(section{l.T("tab.guide"), guideText(guide)}, section{l.T("tab.settings"), settings})
+	return container.NewBorder(container.NewVBox(help, top, controls), nil, nil, nil, figure)
 }
 
-// collapsible shows content under a button that opens and closes it.
-// (fyne's Accordion kept the window repainting every frame while idle
-// under Xvfb: a core of CPU taken from the experiments.)
-func collapsible(title string, content fyne.CanvasObject) fyne.CanvasObject {
-	content.Hide()
-	var toggle *widget.Button
-	toggle = widget.NewButtonWithIcon(title, theme.MenuExpandIcon(), func() {
-		if content.Visible() {
-			content.Hide()
-			toggle.SetIcon(theme.MenuExpandIcon())
-		} else {
-			content.Show()
-			toggle.SetIcon(theme.MenuDropDownIcon())
-		}
-	})
-	toggle.Alignment = widget.ButtonAlignLeading
-	toggle.Importance = widget.LowImportance
-	return container.NewVBox(container.NewHBox(toggle), content)
+// guideText is a tab's guide: wrapped text.
+func guideText(text string) fyne.CanvasObject {
+	g := widget.NewLabel(text)
+	g.Wrapping = fyne.TextWrapWord
+	return g
+}
+
+// section is one collapsible part of a tab.
+type section struct {
+	title   string
+	content fyne.CanvasObject
+}
+
+// sections shows one button per section in a row, each opening and
+// closing its content below the row. (fyne's Accordion kept the window
+// repainting every frame while idle under Xvfb: a core of CPU taken from
+// the experiments.)
+func sections(ss ...section) fyne.CanvasObject {
+	var toggles, contents []fyne.CanvasObject
+	for _, s := range ss {
+		content := s.content
+		content.Hide()
+		var toggle *widget.Button
+		toggle = widget.NewButtonWithIcon(s.title, theme.MenuExpandIcon(), func() {
+			if content.Visible() {
+				content.Hide()
+				toggle.SetIcon(theme.MenuExpandIcon())
+			} else {
+				content.Show()
+				toggle.SetIcon(theme.MenuDropDownIcon())
+			}
+		})
+		toggle.Alignment = widget.ButtonAlignLeading
+		toggle.Importance = widget.LowImportance
+		toggles, contents = append(toggles, toggle), append(contents, content)
+	}
+	return container.NewVBox(append([]fyne.CanvasObject{container.NewHBox(toggles...)}, contents...)...)
 }

@@ -2,7 +2,6 @@ package lab
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,22 +25,24 @@ type runner struct {
 	Progress  *widget.ProgressBar
 	Status    *widget.Label
 
+	loc    *loc
 	mu     sync.Mutex
 	cancel context.CancelFunc
 	done   chan struct{}
 	last   experiment.Work
 }
 
-func newRunner(onRun func()) *runner {
+func newRunner(l *loc, onRun func()) *runner {
 	r := &runner{
 		Seed:      widget.NewEntry(),
 		SeedError: widget.NewLabel(""),
 		Progress:  widget.NewProgressBar(),
-		Status:    widget.NewLabel("ready"),
+		Status:    widget.NewLabel(l.T("run.ready")),
+		loc:       l,
 	}
 	r.Seed.OnChanged = func(string) { r.seed() }
-	r.Run = widget.NewButton("Run", onRun)
-	r.Stop = widget.NewButton("Stop", r.stop)
+	r.Run = widget.NewButton(l.T("run.run"), onRun)
+	r.Stop = widget.NewButton(l.T("run.stop"), r.stop)
 	r.Stop.Disable()
 	return r
 }
@@ -50,7 +51,7 @@ func newRunner(onRun func()) *runner {
 func (r *runner) seed() (uint64, bool) {
 	v, err := strconv.ParseUint(strings.TrimSpace(r.Seed.Text), 10, 64)
 	if err != nil {
-		r.SeedError.SetText("seed: a whole number ≥ 0")
+		r.SeedError.SetText(r.loc.T("run.seederr"))
 		return 0, false
 	}
 	r.SeedError.SetText("")
@@ -59,7 +60,7 @@ func (r *runner) seed() (uint64, bool) {
 
 // object lays the controls out in one row above the progress bar.
 func (r *runner) object() fyne.CanvasObject {
-	seed := container.NewHBox(widget.NewLabel("seed"), container.NewGridWrap(fyne.NewSize(90, r.Seed.MinSize().Height), r.Seed), r.SeedError)
+	seed := container.NewHBox(widget.NewLabel(r.loc.T("run.seed")), container.NewGridWrap(fyne.NewSize(90, r.Seed.MinSize().Height), r.Seed), r.SeedError)
 	return container.NewVBox(container.NewHBox(r.Run, r.Stop, seed), r.Progress, r.Status)
 }
 
@@ -83,7 +84,7 @@ func (r *runner) start(job func(ctx context.Context, progress func(experiment.Wo
 	r.Run.Disable()
 	r.Stop.Enable()
 	r.Progress.SetValue(0)
-	r.Status.SetText("starting…")
+	r.Status.SetText(r.loc.T("run.starting"))
 	start := time.Now()
 	ticker := time.NewTicker(250 * time.Millisecond)
 	stopTick, tickDone := make(chan struct{}), make(chan struct{})
@@ -121,11 +122,11 @@ func (r *runner) start(job func(ctx context.Context, progress func(experiment.Wo
 			switch {
 			case err == nil:
 				r.Progress.SetValue(1)
-				r.Status.SetText(fmt.Sprintf("done in %.1f s", time.Since(start).Seconds()))
+				r.Status.SetText(r.loc.T("run.done", time.Since(start).Seconds()))
 			case ctx.Err() != nil:
-				r.Status.SetText(fmt.Sprintf("stopped after %.1f s", time.Since(start).Seconds()))
+				r.Status.SetText(r.loc.T("run.stopped", time.Since(start).Seconds()))
 			default:
-				r.Status.SetText("error: " + err.Error())
+				r.Status.SetText(r.loc.T("run.error", err))
 			}
 			finish(err)
 		})
@@ -145,10 +146,10 @@ func (r *runner) show(start time.Time) {
 	elapsed := time.Since(start).Seconds()
 	frac := float64(e.Done) / float64(e.Total)
 	r.Progress.SetValue(frac)
-	status := fmt.Sprintf("%d/%d steps · %.1f s", e.Done, e.Total, elapsed)
+	status := r.loc.T("run.steps", e.Done, e.Total, elapsed)
 	if e.Done > 0 {
 		rate := float64(e.Done) / elapsed
-		status += fmt.Sprintf(" · ETA %.1f s · %.0f steps/s", float64(e.Total-e.Done)/rate, rate)
+		status += r.loc.T("run.eta", float64(e.Total-e.Done)/rate, rate)
 	}
 	r.Status.SetText(status)
 }

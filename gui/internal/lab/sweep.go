@@ -2,7 +2,6 @@ package lab
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -20,16 +19,16 @@ type SweepScreen struct {
 	Sigmas, LRs, Steps *field
 }
 
-func newSweepScreen(data func() (*mnist.Data, error), window func() fyne.Window) *SweepScreen {
+func newSweepScreen(l *loc, data func() (*mnist.Data, error), window func() fyne.Window) *SweepScreen {
 	s := &SweepScreen{}
-	s.experimentTab = newExperimentTab(tabSpec[experiment.SweepConfig, *experiment.SweepResult, experiment.SweepEvent]{
-		name: "sweep", reset: "Reset to the grid of SPEC §11", book: experiment.BookSweepConfig,
+	s.experimentTab = newExperimentTab(l, tabSpec[experiment.SweepConfig, *experiment.SweepResult, experiment.SweepEvent]{
+		name: "sweep", reset: "reset.spec11", guide: "guide.sw", book: experiment.BookSweepConfig,
 		withData:  func(c experiment.SweepConfig, d *mnist.Data) experiment.SweepConfig { c.Data = d; return c },
 		newResult: experiment.NewSweepResult, execute: experiment.Sweep, figure: report.Sweep,
 	}, data, window, s.fill, s.config)
-	s.Sigmas = newField("", checkFloatList)
-	s.LRs = newField("", checkFloatList)
-	s.Steps = newField("", positiveInt(100000))
+	s.Sigmas = newField("", l.floats)
+	s.LRs = newField("", l.floats)
+	s.Steps = newField("", l.positiveInt(100000))
 	s.fill(experiment.BookSweepConfig())
 	return s
 }
@@ -41,21 +40,17 @@ func (s *SweepScreen) fill(cfg experiment.SweepConfig) {
 	s.LRs.Entry.SetText(formatList(cfg.LearningRates))
 	s.Steps.Entry.SetText(strconv.Itoa(cfg.Steps))
 	s.Seed.SetText(strconv.FormatUint(cfg.Seed, 10))
-	s.Help.SetText(fmt.Sprintf("Is BN less dependent on the initial weights, at every learning rate? The Batch Normalization tab's networks (%s, first %d images) "+
-		"for every σ × learning rate; each cell is the final training accuracy after %d updates, × a network that diverged.\n"+
-		"Measured on the default grid (seed 1): BN reaches ≥ 0.8 in 89 of 128 cells and never diverges, plain in 11, diverging in 20. From lr ≈ 0.14 up every σ reaches ≥ 0.8 with BN; "+
-		"at lr 0.001 only 3 of 16 do within these updates, so BN's independence of the initial scale holds at the larger rates.",
-		report.Architecture(cfg.Hidden), cfg.Samples, cfg.Steps))
+	s.Help.SetText(s.loc.T("sw.help", report.Architecture(cfg.Hidden), cfg.Samples, cfg.Steps))
 }
 
 func (s *SweepScreen) object() fyne.CanvasObject {
 	form := widget.NewForm(
-		widget.NewFormItem("weight scales σ", s.Sigmas.row()),
-		widget.NewFormItem("learning rates", s.LRs.row()),
-		widget.NewFormItem("updates per network", s.Steps.row()),
+		widget.NewFormItem(s.loc.T("form.sigmas"), s.Sigmas.row()),
+		widget.NewFormItem(s.loc.T("form.lrs"), s.LRs.row()),
+		widget.NewFormItem(s.loc.T("form.steps"), s.Steps.row()),
 		widget.NewFormItem("", buttonRow(s.Reset, s.Export.Button, s.Config.Save, s.Config.Load)),
 	)
-	return screenLayout(s.Help, form, s.runner.object(), s.View)
+	return screenLayout(s.loc, s.Help, s.Guide, form, s.runner.object(), s.View)
 }
 
 // config reads the fields over the base, or reports which is wrong. An
@@ -63,7 +58,7 @@ func (s *SweepScreen) object() fyne.CanvasObject {
 func (s *SweepScreen) config() (experiment.SweepConfig, error) {
 	seed, ok := s.seed()
 	if !s.Sigmas.valid() || !s.LRs.valid() || !s.Steps.valid() || !ok {
-		return experiment.SweepConfig{}, errors.New("fix the marked fields first")
+		return experiment.SweepConfig{}, errors.New(s.loc.T("check.fix"))
 	}
 	cfg := s.Base
 	if s.Sigmas.Entry.Text != formatList(s.Base.Sigmas) {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/plot"
 	"zerokara/gui/internal/results"
 	"zerokara/net/mnist"
@@ -16,12 +17,13 @@ import (
 // book's setup, hand it the data, run it and draw it.
 type tabSpec[C any, R partialResult[R, E], E event] struct {
 	name      string // of the exported files
-	reset     string // the reset button's label
+	reset     string // the reset button's label (a key)
 	book      func() C
 	withData  func(C, *mnist.Data) C
 	newResult func(C) (R, error)
 	execute   func(context.Context, C, func(E)) (R, error)
-	figure    func(R) *plot.Figure
+	figure    func(R, *i18n.Localizer) *plot.Figure
+	guide     string // the guide's key
 }
 
 // experimentTab is what every experiment tab shares: Run/Stop and
@@ -33,6 +35,7 @@ type experimentTab[C any, R partialResult[R, E], E event] struct {
 	*runner
 	Reset  *widget.Button
 	Help   *widget.Label
+	Guide  string // the guide's text
 	View   *plot.View
 	Export *exporter
 	Config *configIO
@@ -41,6 +44,7 @@ type experimentTab[C any, R partialResult[R, E], E event] struct {
 	Base C
 
 	spec tabSpec[C, R, E]
+	loc  *loc
 	data func() (*mnist.Data, error)
 	fill func(C)
 	read func() (C, error)
@@ -48,20 +52,21 @@ type experimentTab[C any, R partialResult[R, E], E event] struct {
 	live live[R, E]
 }
 
-func newExperimentTab[C any, R partialResult[R, E], E event](spec tabSpec[C, R, E], data func() (*mnist.Data, error),
+func newExperimentTab[C any, R partialResult[R, E], E event](l *loc, spec tabSpec[C, R, E], data func() (*mnist.Data, error),
 	window func() fyne.Window, fill func(C), read func() (C, error)) *experimentTab[C, R, E] {
-	t := &experimentTab[C, R, E]{spec: spec, data: data, fill: fill, read: read, View: plot.NewView(), Help: widget.NewLabel("")}
-	t.draw = func(r R) { t.View.SetFigure(spec.figure(r)) }
-	t.runner = newRunner(t.run)
-	t.Export = newExporter(spec.name, window, t.Status, func() (results.Result, *plot.Figure) {
+	t := &experimentTab[C, R, E]{spec: spec, loc: l, data: data, fill: fill, read: read, View: plot.NewView(), Help: widget.NewLabel(""),
+		Guide: l.T(spec.guide)}
+	t.draw = func(r R) { t.View.SetFigure(spec.figure(r, l.fig)) }
+	t.runner = newRunner(l, t.run)
+	t.Export = newExporter(l, spec.name, window, t.Status, func() (results.Result, results.Figure) {
 		res, ok := t.live.last()
 		if !ok {
 			return nil, nil
 		}
-		return any(res).(results.Result), spec.figure(res)
+		return any(res).(results.Result), func(tr *i18n.Localizer) *plot.Figure { return spec.figure(res, tr) }
 	})
-	t.Config = newConfigIO(window, t.Status, func() (any, error) { return t.read() }, t.setConfig)
-	t.Reset = widget.NewButton(spec.reset, func() { t.fill(spec.book()) })
+	t.Config = newConfigIO(l, window, t.Status, func() (any, error) { return t.read() }, t.setConfig)
+	t.Reset = widget.NewButton(l.T(spec.reset), func() { t.fill(spec.book()) })
 	return t
 }
 

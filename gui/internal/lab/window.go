@@ -8,11 +8,17 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"zerokara/gui/internal/i18n"
 )
 
 // WindowOptions are the window's command-line settings.
 type WindowOptions struct {
+	// Title replaces the window's title (default: the lab's, translated).
 	Title string
+	// Lang is the window's language when not "" (see StartLanguage); it
+	// is not remembered.
+	Lang i18n.Lang
 	// Size overrides the remembered window size when not zero.
 	Size fyne.Size
 	// Tab overrides the remembered tab when not "" (see SelectTab).
@@ -38,6 +44,8 @@ var DefaultSize = fyne.NewSize(1200, 900)
 // Preference keys.
 const (
 	prefWidth, prefHeight, prefTab = "window.width", "window.height", "window.tab"
+	// prefLang is the language picked in the window (not the -lang flag's).
+	prefLang = "window.lang"
 )
 
 // afterRun waits for the autorun and exports and quits as asked. An
@@ -64,7 +72,7 @@ func ParseSize(s string) (fyne.Size, error) {
 	wi, werr := strconv.Atoi(w)
 	hi, herr := strconv.Atoi(h)
 	if !ok || werr != nil || herr != nil || wi < 320 || hi < 240 || wi > 10000 || hi > 10000 {
-		return fyne.Size{}, fmt.Errorf("window size %q: want WxH, at least 320x240", s)
+		return fyne.Size{}, fmt.Errorf("window size %q: want WxH, at least 320x240", s) // i18n:ignore (a command-line flag)
 	}
 	return fyne.NewSize(float32(wi), float32(hi)), nil
 }
@@ -74,7 +82,12 @@ func ParseSize(s string) (fyne.Size, error) {
 // tab remembered for next time unless Fresh. It returns the window; the
 // caller runs the app.
 func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
-	w := a.NewWindow(opt.Title)
+	title := opt.Title
+	if title == "" {
+		title = l.loc.T("lab.title")
+	}
+	w := a.NewWindow(title)
+	a.Settings().SetTheme(themeFor(l.Lang()))
 	l.SetWindow(w)
 	w.SetContent(l.Content())
 	prefs := a.Preferences()
@@ -92,7 +105,7 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 	}
 	w.Resize(size)
 	if opt.Tab != "" && !l.SelectTab(opt.Tab) {
-		return nil, fmt.Errorf("no tab %q (want Activations, Init, Batch, Symmetry, Overfitting, σ (the sweep) or Kernel)", opt.Tab)
+		return nil, fmt.Errorf("no tab %q (want Activations, Init, Batch, Symmetry, Overfitting, σ (the sweep) or Kernel)", opt.Tab) // i18n:ignore (a command-line flag)
 	}
 	l.remember = func() {
 		if opt.Fresh {
@@ -101,7 +114,13 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 		s := w.Canvas().Size()
 		prefs.SetFloat(prefWidth, float64(s.Width))
 		prefs.SetFloat(prefHeight, float64(s.Height))
-		prefs.SetString(prefTab, l.Tabs.Selected().Text)
+		// The English title: it selects the tab in either language.
+		prefs.SetString(prefTab, i18n.For(i18n.English).T(tabKeys[l.Tabs.SelectedIndex()]))
+	}
+	l.onLanguage = func(lang i18n.Lang) {
+		if !opt.Fresh {
+			prefs.SetString(prefLang, string(lang))
+		}
 	}
 	remember := l.remember
 	w.SetCloseIntercept(func() {

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"zerokara/gui/internal/i18n"
 )
 
 func TestParseSize(t *testing.T) {
@@ -30,7 +32,7 @@ func TestParseSize(t *testing.T) {
 // The window remembers its size and tab unless Fresh; given options win.
 func TestShowRemembersSizeAndTab(t *testing.T) {
 	a := test.NewTempApp(t)
-	l := New(testData)
+	l := New(testData, i18n.English)
 	l.Activations.wait()
 	w, err := l.Show(a, WindowOptions{Size: fyne.NewSize(900, 700), Tab: "Batch"})
 	if err != nil {
@@ -49,7 +51,7 @@ func TestShowRemembersSizeAndTab(t *testing.T) {
 		t.Errorf("remembered width %v", got)
 	}
 
-	l2 := New(testData)
+	l2 := New(testData, i18n.English)
 	l2.Activations.wait()
 	if _, err := l2.Show(a, WindowOptions{}); err != nil {
 		t.Fatal(err)
@@ -58,7 +60,7 @@ func TestShowRemembersSizeAndTab(t *testing.T) {
 	if l2.Tabs.Selected().Text != "Batch Normalization" {
 		t.Errorf("the remembered tab was not restored: %q", l2.Tabs.Selected().Text)
 	}
-	l3 := New(testData)
+	l3 := New(testData, i18n.English)
 	l3.Activations.wait()
 	if _, err := l3.Show(a, WindowOptions{Fresh: true}); err != nil {
 		t.Fatal(err)
@@ -67,7 +69,7 @@ func TestShowRemembersSizeAndTab(t *testing.T) {
 	if l3.Tabs.SelectedIndex() != 0 {
 		t.Errorf("Fresh restored tab %q", l3.Tabs.Selected().Text)
 	}
-	l4 := New(testData)
+	l4 := New(testData, i18n.English)
 	l4.Activations.wait()
 	if _, err := l4.Show(a, WindowOptions{Tab: "Nope"}); err == nil {
 		t.Error("an unknown tab was accepted")

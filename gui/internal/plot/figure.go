@@ -9,6 +9,10 @@ type Figure struct {
 	PanelSize  fyne.Size
 	Panels     []*Panel
 	FooterText string
+	// Typeface is the font of all the figure's text, registered with
+	// RegisterTypeface; "" is gonum/plot's default (Liberation), which
+	// has no Japanese glyphs.
+	Typeface string
 }
 
 // Size returns the figure's natural size: pixels on screen at scale 1,

@@ -77,6 +77,11 @@ func (f *Figure) Write(w io.Writer, format Format, dpi int) error {
 		pdf := vgpdf.New(width, height)
 		pdf.EmbedFonts(true)
 		c, text = pdf, PDFText
+		// PDF text is cp1252 (see PDFText): the default font, whatever
+		// the figure asked for.
+		g := *f
+		g.Typeface = ""
+		f = &g
 	default:
 		return fmt.Errorf("plot: unknown format %q", format)
 	}

@@ -26,16 +26,16 @@ func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
 	white.SetColor(Paper)
 	white.Fill(dc.Rectangle.Path())
 
-	scale := f.scale(dc)
+	scale, fnt := f.scale(dc), f.fontOf()
 	titleSize, footSize := 14*scale, 9*scale
 	body := dc
 	if f.Title != "" {
-		sty := textStyle(titleSize, draw.XCenter, draw.YTop)
+		sty := textStyle(fnt, titleSize, draw.XCenter, draw.YTop)
 		dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - 4*scale}, text(f.Title))
 		body.Max.Y -= titleSize + 10*scale
 	}
 	if f.FooterText != "" {
-		sty := textStyle(footSize, draw.XLeft, draw.YBottom)
+		sty := textStyle(fnt, footSize, draw.XLeft, draw.YBottom)
 		dc.FillText(sty, vg.Point{X: dc.Min.X + 6*scale, Y: dc.Min.Y + 4*scale}, text(f.FooterText))
 		body.Min.Y += footSize + 10*scale
 	}
@@ -69,7 +69,7 @@ func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Lengt
 			continue // an empty cell of the grid
 		}
 		p.axisLabels.x, p.axisLabels.y = xLabel, yLabel
-		plots[i/cols][i%cols] = p.plot(text, scale)
+		plots[i/cols][i%cols] = p.plot(text, f.fontOf(), scale)
 	}
 	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 6 * scale, PadY: 6 * scale,
 		PadLeft: 4 * scale, PadRight: 8 * scale, PadTop: 2 * scale, PadBottom: 2 * scale}
@@ -107,14 +107,18 @@ func (f *Figure) scale(dc draw.Canvas) vg.Length {
 	return vg.Length(math.Max(0.9, math.Min(2, r)))
 }
 
-func textStyle(size vg.Length, x draw.XAlignment, y draw.YAlignment) draw.TextStyle {
-	return draw.TextStyle{Color: Ink, Font: font.From(gplot.DefaultFont, size), XAlign: x, YAlign: y,
+func textStyle(fnt font.Font, size vg.Length, x draw.XAlignment, y draw.YAlignment) draw.TextStyle {
+	return draw.TextStyle{Color: Ink, Font: font.From(fnt, size), XAlign: x, YAlign: y,
 		Handler: gplot.DefaultTextHandler}
 }
 
-// plot builds one panel as a gonum plot.
-func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
+// plot builds one panel as a gonum plot, its text in fnt.
+func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *gplot.Plot {
 	pl := gplot.New()
+	pl.Title.TextStyle.Font, pl.Legend.TextStyle.Font = font.From(fnt, 0), font.From(fnt, 0)
+	for _, ax := range []*gplot.Axis{&pl.X, &pl.Y} {
+		ax.Label.TextStyle.Font, ax.Tick.Label.Font = font.From(fnt, 0), font.From(fnt, 0)
+	}
 	pl.BackgroundColor = color.Transparent
 	pl.Title.Text = text(p.Title)
 	pl.Title.TextStyle.Font.Size = 10 * scale
@@ -201,7 +205,7 @@ func (p *Panel) plot(text func(string) string, scale vg.Length) *gplot.Plot {
 				col = Ink
 			}
 			labels.TextStyle[0].Color = col
-			labels.TextStyle[0].Font.Size = 8 * scale
+			labels.TextStyle[0].Font = font.From(fnt, 8*scale)
 			pl.Add(labels)
 		}
 	}

@@ -1,11 +1,11 @@
 package report
 
 import (
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2"
 
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/kernelbench"
 	"zerokara/gui/internal/plot"
 )
@@ -14,14 +14,14 @@ import (
 // (right): one colour per path, solid with one worker, dashed with all,
 // and each SIMD path's one-core FMA peak as a dotted line. The legend
 // gives each curve's best fraction of peak.
-func Kernel(r *kernelbench.Result) *plot.Figure {
-	f := &plot.Figure{Title: "GEMM throughput by path (square products n×n×n)", Cols: 2, PanelSize: fyne.NewSize(420, 380),
-		FooterText: fmt.Sprintf("%s, %d cores; peak = one core's FMA loop of the path", r.CPU, r.Cores)}
+func Kernel(r *kernelbench.Result, tr *i18n.Localizer) *plot.Figure {
+	f := &plot.Figure{Title: tr.T("fig.kernel.title"), Cols: 2, PanelSize: fyne.NewSize(420, 380),
+		FooterText: tr.T("fig.kernel.footer", r.CPU, r.Cores), Typeface: typeface(tr)}
 	sizes := r.Config.Sizes
 	lo, hi := float64(slices.Min(sizes)), float64(slices.Max(sizes))
 	for _, dt := range []string{"float32", "float64"} {
-		p := &plot.Panel{Title: map[string]string{"float32": "Sgemm (float32)", "float64": "Dgemm (float64)"}[dt],
-			XLabel: "n", YLabel: "GFLOP/s", XMin: lo, XMax: hi, XLog: true, Legend: true, LegendTop: true}
+		p := &plot.Panel{Title: tr.T("fig.kernel." + dt),
+			XLabel: tr.T("fig.kernel.n"), YLabel: tr.T("fig.kernel.gflops"), XMin: lo, XMax: hi, XLog: true, Legend: true, LegendTop: true}
 		for i, path := range r.Config.Paths {
 			col := plot.Palette(i)
 			for _, one := range []bool{true, false} {
@@ -36,12 +36,12 @@ func Kernel(r *kernelbench.Result) *plot.Figure {
 				if len(x) == 0 {
 					continue
 				}
-				name := path + ", 1 worker"
+				name := tr.T("fig.kernel.oneworker", path)
 				if !one {
-					name = fmt.Sprintf("%s, %d workers", path, r.Cores)
+					name = tr.T("fig.kernel.workers", path, r.Cores)
 				}
 				if best > 0 {
-					name += fmt.Sprintf(" (best %.0f%% of peak)", 100*best)
+					name += tr.T("fig.kernel.best", 100*best)
 				}
 				p.Series = append(p.Series, plot.Series{Name: name, X: x, Y: y, Color: col, Dashed: !one})
 			}
@@ -50,7 +50,7 @@ func Kernel(r *kernelbench.Result) *plot.Figure {
 				peak = r.Peaks[path].Float64
 			}
 			if peak > 0 {
-				p.Series = append(p.Series, plot.Series{Name: fmt.Sprintf("%s peak, 1 core: %.0f", path, peak),
+				p.Series = append(p.Series, plot.Series{Name: tr.T("fig.kernel.peak", path, peak),
 					X: []float64{lo, hi}, Y: []float64{peak, peak}, Color: col, Dotted: true})
 			}
 		}

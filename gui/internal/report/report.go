@@ -3,13 +3,13 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/plot"
 	"zerokara/net/experiment"
 )
@@ -18,17 +18,17 @@ import (
 // layer: the book's histograms of the activations, 30 bins over [0, 1].
 // With fit, each histogram spans the activation's own range instead
 // (tanh's negative half, ReLU's tail).
-func Activations(r *experiment.ActivationsResult, fit bool) *plot.Figure {
-	f := &plot.Figure{Title: "Activation distributions per layer", Cols: r.Config.Layers, PanelSize: fyne.NewSize(190, 140)}
+func Activations(r *experiment.ActivationsResult, fit bool, tr *i18n.Localizer) *plot.Figure {
+	f := &plot.Figure{Title: tr.T("fig.act.title"), Cols: r.Config.Layers, PanelSize: fyne.NewSize(190, 140), Typeface: typeface(tr)}
 	for i, run := range r.Runs {
 		for l, s := range run.Layers {
 			h := s.Hist
 			if fit {
 				h = s.Fit
 			}
-			title := fmt.Sprintf("%d-layer", l+1)
+			title := tr.T("fig.act.layer", l+1)
 			if l == 0 {
-				title = fmt.Sprintf("%s, %s: %s", run.Activation, run.Init, title)
+				title = tr.T("fig.act.first", run.Activation, run.Init, title)
 			}
 			var yMax float64
 			if !fit && run.Activation == "relu" {
@@ -43,7 +43,7 @@ func Activations(r *experiment.ActivationsResult, fit bool) *plot.Figure {
 			})
 		}
 	}
-	f.FooterText = fmt.Sprintf("%d inputs ~ N(0,1), %d layers × %d neurons, no bias; seed %d, %s",
+	f.FooterText = tr.T("fig.act.footer",
 		r.Config.Samples, r.Config.Layers, r.Config.Width, r.Config.Seed, r.Config.DType)
 	return f
 }
@@ -51,17 +51,17 @@ func Activations(r *experiment.ActivationsResult, fit bool) *plot.Figure {
 // Gradients draws, like Activations, one histogram per layer of the
 // gradient ∂L/∂(pre-activation) from a backward pass, over ±3 standard
 // deviations, titled with the gradient's norm.
-func Gradients(r *experiment.ActivationsResult) *plot.Figure {
-	f := &plot.Figure{Title: "Gradient distributions per layer (backward from a N(0,1) upstream gradient)", Cols: r.Config.Layers, PanelSize: fyne.NewSize(190, 140)}
+func Gradients(r *experiment.ActivationsResult, tr *i18n.Localizer) *plot.Figure {
+	f := &plot.Figure{Title: tr.T("fig.grad.title"), Cols: r.Config.Layers, PanelSize: fyne.NewSize(190, 140), Typeface: typeface(tr)}
 	for i, run := range r.Runs {
 		for l, s := range run.Layers {
 			if s.Grad == nil {
 				continue
 			}
 			h := s.Grad.Hist
-			title := fmt.Sprintf("%d-layer |g|=%.3g", l+1, s.Grad.Norm)
+			title := tr.T("fig.grad.layer", l+1, s.Grad.Norm)
 			if l == 0 {
-				title = fmt.Sprintf("%s, %s: %s", run.Activation, run.Init, title)
+				title = tr.T("fig.act.first", run.Activation, run.Init, title)
 			}
 			f.Panels = append(f.Panels, &plot.Panel{Title: title, XMin: h.Lo, XMax: h.Hi,
 				Bars: &plot.Bars{Lo: h.Lo, Hi: h.Hi, Counts: h.Counts, Color: plot.Palette(i % 3)}, HideYTicks: l > 0})
@@ -72,9 +72,9 @@ func Gradients(r *experiment.ActivationsResult) *plot.Figure {
 
 // InitCompare draws the book's figure: the smoothed loss of each
 // initializer against iterations, y from 0 to 2.5.
-func InitCompare(r *experiment.InitCompareResult) *plot.Figure {
-	p := &plot.Panel{Title: "MNIST, " + Architecture(r.Config.Hidden) + " " + string(r.Config.Activation) + ", " + string(r.Config.Optimizer) + " lr=" + strconv.FormatFloat(r.Config.LR, 'g', -1, 64),
-		XLabel: "iterations", YLabel: "loss", XMin: 0, XMax: float64(r.Config.Iterations - 1), YMin: 0, YMax: 2.5, Legend: true, LegendTop: true}
+func InitCompare(r *experiment.InitCompareResult, tr *i18n.Localizer) *plot.Figure {
+	p := &plot.Panel{Title: tr.T("fig.ic.panel", Architecture(r.Config.Hidden), r.Config.Activation, r.Config.Optimizer, strconv.FormatFloat(r.Config.LR, 'g', -1, 64)),
+		XLabel: tr.T("fig.iterations"), YLabel: tr.T("fig.loss"), XMin: 0, XMax: float64(r.Config.Iterations - 1), YMin: 0, YMax: 2.5, Legend: true, LegendTop: true}
 	for i, s := range r.Series {
 		x := make([]float64, len(s.Smoothed))
 		for j := range x {
@@ -82,23 +82,23 @@ func InitCompare(r *experiment.InitCompareResult) *plot.Figure {
 		}
 		name := s.Name
 		if s.TestAccuracy != nil {
-			name += fmt.Sprintf(" (test acc %.3f)", *s.TestAccuracy)
+			name += tr.T("fig.ic.testacc", *s.TestAccuracy)
 		}
 		if s.Diverged {
-			name += fmt.Sprintf(" (diverged at %d)", s.DivergedAt)
+			name += tr.T("fig.ic.diverged", s.DivergedAt)
 		}
 		p.Series = append(p.Series, plot.Series{Name: name, X: x, Y: s.Smoothed, Color: plot.Palette(i)})
 	}
-	return &plot.Figure{Title: "Weight initialization: smoothed training loss", Cols: 1, PanelSize: fyne.NewSize(760, 460), Panels: []*plot.Panel{p},
-		FooterText: fmt.Sprintf("batch %d, seed %d, %s", r.Config.Batch, r.Config.Seed, r.Config.DType)}
+	return &plot.Figure{Title: tr.T("fig.ic.title"), Cols: 1, PanelSize: fyne.NewSize(760, 460), Panels: []*plot.Panel{p},
+		FooterText: tr.T("fig.ic.footer", r.Config.Batch, r.Config.Seed, r.Config.DType), Typeface: typeface(tr)}
 }
 
 // BatchNorm draws the book's 4×4 grid: training accuracy against epochs
 // for each weight scale, BN solid, plain dashed, with a marker where a
 // network diverged.
-func BatchNorm(r *experiment.BatchNormResult) *plot.Figure {
+func BatchNorm(r *experiment.BatchNormResult, tr *i18n.Localizer) *plot.Figure {
 	cols := 4
-	f := &plot.Figure{Title: "Batch Normalization: training accuracy by initial weight scale", Cols: cols, PanelSize: fyne.NewSize(230, 180)}
+	f := &plot.Figure{Title: tr.T("fig.bn.title"), Cols: cols, PanelSize: fyne.NewSize(230, 180), Typeface: typeface(tr)}
 	rows := (len(r.Panels) + cols - 1) / cols
 	for i, p := range r.Panels {
 		x := make([]float64, len(p.BN))
@@ -106,34 +106,34 @@ func BatchNorm(r *experiment.BatchNormResult) *plot.Figure {
 			x[j] = float64(j)
 		}
 		panel := &plot.Panel{
-			Title: "W:" + strconv.FormatFloat(p.Sigma, 'g', 4, 64), XMin: 0, XMax: float64(max(len(x)-1, 1)), YMin: 0, YMax: 1,
+			Title: tr.T("fig.bn.panel", strconv.FormatFloat(p.Sigma, 'g', 4, 64)), XMin: 0, XMax: float64(max(len(x)-1, 1)), YMin: 0, YMax: 1,
 			HideYTicks: i%cols != 0, HideXTicks: i/cols != rows-1,
 			Series: []plot.Series{
-				{Name: "Batch Normalization", X: x, Y: p.BN, Color: plot.Palette(0)},
-				{Name: "Normal (without BatchNorm)", X: x, Y: p.Plain, Color: plot.Palette(1), Dashed: true},
+				{Name: tr.T("fig.bn.bn"), X: x, Y: p.BN, Color: plot.Palette(0)},
+				{Name: tr.T("fig.bn.plain"), X: x, Y: p.Plain, Color: plot.Palette(1), Dashed: true},
 			},
 			Legend: i == len(r.Panels)-1,
 		}
 		if len(p.BNTrainMode) > 0 {
-			panel.Series = append(panel.Series, plot.Series{Name: "BN, train-mode accuracy", X: x, Y: p.BNTrainMode, Color: plot.Palette(2)})
+			panel.Series = append(panel.Series, plot.Series{Name: tr.T("fig.bn.trainmode"), X: x, Y: p.BNTrainMode, Color: plot.Palette(2)})
 		}
 		if i%cols == 0 {
-			panel.YLabel = "accuracy"
+			panel.YLabel = tr.T("fig.accuracy")
 		}
 		if i/cols == rows-1 {
-			panel.XLabel = "epochs"
+			panel.XLabel = tr.T("fig.epochs")
 		}
 		for _, d := range []struct {
 			y    []float64
 			name string
-		}{{p.BN, "BN"}, {p.Plain, "plain"}} {
+		}{{p.BN, "fig.bn.bndiverged"}, {p.Plain, "fig.bn.plaindiverged"}} {
 			if at := firstNaN(d.y); at >= 0 {
-				panel.Marks = append(panel.Marks, plot.Mark{X: float64(at), Y: 0.06, Text: "× " + d.name + " diverged", Color: plot.Palette(3)})
+				panel.Marks = append(panel.Marks, plot.Mark{X: float64(at), Y: 0.06, Text: tr.T(d.name), Color: plot.Palette(3)})
 			}
 		}
 		f.Panels = append(f.Panels, panel)
 	}
-	f.FooterText = fmt.Sprintf("first %d training images, batch %d, %s lr=%g, seed %d, %s",
+	f.FooterText = tr.T("fig.bn.footer",
 		r.Config.Samples, r.Config.Batch, r.Config.Optimizer, r.Config.LR, r.Config.Seed, r.Config.DType)
 	return f
 }

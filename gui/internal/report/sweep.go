@@ -1,11 +1,11 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/plot"
 	"zerokara/net/experiment"
 )
@@ -14,9 +14,8 @@ import (
 // [0, 1]: BN left, plain right; σ descends down the rows, the learning
 // rate grows along the columns (index axes labelled with the values), and
 // × marks a diverged network. Cells not run yet are blank.
-func Sweep(r *experiment.SweepResult) *plot.Figure {
-	f := &plot.Figure{Title: "Sensitivity to the initial weight scale σ and the learning rate: final training accuracy",
-		Cols: 2, PanelSize: fyne.NewSize(420, 460)}
+func Sweep(r *experiment.SweepResult, tr *i18n.Localizer) *plot.Figure {
+	f := &plot.Figure{Title: tr.T("fig.sw.title"), Cols: 2, PanelSize: fyne.NewSize(420, 460), Typeface: typeface(tr)}
 	var xt, yt []plot.Tick
 	for j, lr := range r.LearningRates {
 		xt = append(xt, plot.Tick{Value: float64(j), Label: strconv.FormatFloat(lr, 'g', 2, 64)})
@@ -32,9 +31,9 @@ func Sweep(r *experiment.SweepResult) *plot.Figure {
 		name     string
 		acc      [][]float64
 		diverged [][]bool
-	}{{"with Batch Normalization", toFloats(r.BN), r.BNDiverged}, {"without (plain)", toFloats(r.Plain), r.PlainDiverged}} {
+	}{{tr.T("fig.sw.bn"), toFloats(r.BN), r.BNDiverged}, {tr.T("fig.sw.plain"), toFloats(r.Plain), r.PlainDiverged}} {
 		h := &plot.Heat{Rows: len(r.Sigmas), Cols: len(r.LearningRates), Min: 0, Max: 1}
-		p := &plot.Panel{Title: side.name, XLabel: "learning rate", YLabel: "initial weight scale σ", XTicks: xt, YTicks: yt,
+		p := &plot.Panel{Title: side.name, XLabel: tr.T("fig.sw.lr"), YLabel: tr.T("fig.sw.sigma"), XTicks: xt, YTicks: yt,
 			XMin: -0.5, XMax: float64(len(r.LearningRates)) - 0.5, YMin: -float64(len(r.Sigmas)) + 0.5, YMax: 0.5, Heat: h}
 		for i := range side.acc {
 			h.Values = append(h.Values, side.acc[i]...)
@@ -47,7 +46,7 @@ func Sweep(r *experiment.SweepResult) *plot.Figure {
 		f.Panels = append(f.Panels, p)
 	}
 	c := r.Config
-	f.FooterText = fmt.Sprintf("colour: final accuracy on the first %d training images after %d updates (black 0, light 1; grey: diverged, marked ×, or not run yet); %s ReLU, %s, batch %d, seed %d, %s",
+	f.FooterText = tr.T("fig.sw.footer",
 		c.Samples, c.Steps, Architecture(c.Hidden), c.Optimizer, c.Batch, c.Seed, c.DType)
 	return f
 }

@@ -1,10 +1,9 @@
 package report
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/plot"
 	"zerokara/net/experiment"
 )
@@ -13,12 +12,11 @@ import (
 // (first row), the distinct neurons of each affine layer per init on a log
 // axis (second row), and each init's W of the kept layer after training
 // as a heat map (third row), where identical neurons show as stripes.
-func Symmetry(r *experiment.SymmetryResult) *plot.Figure {
+func Symmetry(r *experiment.SymmetryResult, tr *i18n.Localizer) *plot.Figure {
 	cols := max(1, len(r.Runs))
-	f := &plot.Figure{Title: "Symmetry of constant initialization: do the neurons of a layer stay alike?", Cols: cols,
-		PanelSize: fyne.NewSize(260, 220)}
+	f := &plot.Figure{Title: tr.T("fig.sym.title"), Cols: cols, PanelSize: fyne.NewSize(260, 220), Typeface: typeface(tr)}
 	xMax := float64(r.Config.Iterations)
-	loss := &plot.Panel{Title: "batch loss", XLabel: "iterations", YLabel: "loss", XMin: 0, XMax: xMax, YMin: 0, YMax: 2.5,
+	loss := &plot.Panel{Title: tr.T("fig.sym.loss"), XLabel: tr.T("fig.iterations"), YLabel: tr.T("fig.loss"), XMin: 0, XMax: xMax, YMin: 0, YMax: 2.5,
 		Legend: true, LegendTop: true}
 	for i, run := range r.Runs {
 		loss.Series = append(loss.Series, plot.Series{Name: run.Init, X: ints(run.Iterations), Y: run.Loss, Color: plot.Palette(i)})
@@ -32,21 +30,21 @@ func Symmetry(r *experiment.SymmetryResult) *plot.Figure {
 		widest = max(widest, h)
 	}
 	for _, run := range r.Runs {
-		p := &plot.Panel{Title: run.Init + ": distinct neurons", XLabel: "iterations", YLabel: "neurons", XMin: 0, XMax: xMax,
+		p := &plot.Panel{Title: tr.T("fig.sym.distinct", run.Init), XLabel: tr.T("fig.iterations"), YLabel: tr.T("fig.sym.neurons"), XMin: 0, XMax: xMax,
 			YMin: 0.8, YMax: float64(widest) * 1.5, YLog: true, Legend: true, LegendTop: true}
 		for l, layer := range run.Layers {
 			y := make([]float64, len(layer.Distinct))
 			for i, d := range layer.Distinct {
 				y[i] = float64(d)
 			}
-			p.Series = append(p.Series, plot.Series{Name: fmt.Sprintf("layer %d", l+1), X: ints(run.Iterations), Y: y,
+			p.Series = append(p.Series, plot.Series{Name: tr.T("fig.sym.layer", l+1), X: ints(run.Iterations), Y: y,
 				Color: plot.Palette(l), Dashed: l == len(run.Layers)-1})
 		}
 		f.Panels = append(f.Panels, p)
 	}
 	for _, run := range r.Runs {
-		p := &plot.Panel{Title: fmt.Sprintf("%s: W%d after training", run.Init, r.Config.HeatLayer), XLabel: "neuron",
-			YLabel:     fmt.Sprintf("input (every %d)", r.Config.HeatRowStep),
+		p := &plot.Panel{Title: tr.T("fig.sym.heat", run.Init, r.Config.HeatLayer), XLabel: tr.T("fig.sym.neuron"),
+			YLabel:     tr.T("fig.sym.input", r.Config.HeatRowStep),
 			HideYTicks: true}
 		if h := run.Heat; h != nil {
 			p.Heat = &plot.Heat{Rows: h.Rows, Cols: h.Cols, Values: h.Values}
@@ -54,7 +52,7 @@ func Symmetry(r *experiment.SymmetryResult) *plot.Figure {
 		}
 		f.Panels = append(f.Panels, p)
 	}
-	f.FooterText = fmt.Sprintf("%s %s, %s lr=%g, batch %d, seed %d, %s; distinct: columns of W equal after scaling by max|W| and rounding to 6 decimals",
+	f.FooterText = tr.T("fig.sym.footer",
 		Architecture(r.Config.Hidden), r.Config.Activation, r.Config.Optimizer, r.Config.LR, r.Config.Batch, r.Config.Seed, r.Config.DType)
 	return f
 }

@@ -11,8 +11,12 @@ import (
 	"os"
 	"path/filepath"
 
+	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/plot"
 )
+
+// Figure builds a result's figure in a language.
+type Figure func(*i18n.Localizer) *plot.Figure
 
 // Result is what every experiment result offers the writers: JSON (by
 // encoding/json) and CSV.
@@ -21,8 +25,10 @@ type Result interface {
 }
 
 // Write writes dir/name.json, .csv and one figure file per format (PNG at
-// dpi) and returns the paths written. It creates dir if needed.
-func Write(dir, name string, res Result, figure *plot.Figure, formats []plot.Format, dpi int) ([]string, error) {
+// dpi) and returns the paths written. It creates dir if needed. Figures
+// are in tr's language, except PDF, which is always English: gonum/plot's
+// PDF text is cp1252 (see plot.PDFText).
+func Write(dir, name string, res Result, figure Figure, tr *i18n.Localizer, formats []plot.Format, dpi int) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory: %w", err)
 	}
@@ -39,7 +45,11 @@ func Write(dir, name string, res Result, figure *plot.Figure, formats []plot.For
 		{".csv", res.WriteCSV},
 	}
 	for _, f := range formats {
-		writers = append(writers, writer{"." + string(f), func(w io.Writer) error { return figure.Write(w, f, dpi) }})
+		lang := tr
+		if f == plot.PDF {
+			lang = i18n.For(i18n.English)
+		}
+		writers = append(writers, writer{"." + string(f), func(w io.Writer) error { return figure(lang).Write(w, f, dpi) }})
 	}
 	var files []string
 	for _, wr := range writers {

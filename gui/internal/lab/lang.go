@@ -1,0 +1,78 @@
+package lab
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"zerokara/gui/internal/i18n"
+	"zerokara/gui/internal/jafont"
+	"zerokara/gui/internal/report"
+)
+
+// loc is the window's language: ui for every label, button and message,
+// fig for the figures, which fall back to English when no Japanese font
+// file is found (figNote says so).
+type loc struct {
+	*i18n.Localizer
+	fig     *i18n.Localizer
+	figNote string
+}
+
+func newLoc(lang i18n.Lang) *loc {
+	l := &loc{Localizer: i18n.For(lang)}
+	fig, err := report.Localizer(lang)
+	l.fig = fig
+	if err != nil {
+		l.figNote = l.T("lang.nofont", err)
+	}
+	return l
+}
+
+// errorIn puts err (English: errors of net and kernel are API) into the
+// sentence key of the window's language.
+func errorIn(l *loc, key string, err error) error { return errors.New(l.T(key, err)) }
+
+// StartLanguage picks the window's language at start: opt.Lang if given,
+// else the remembered choice (unless Fresh), else the system locale's.
+func StartLanguage(a fyne.App, opt WindowOptions) i18n.Lang {
+	if opt.Lang != "" {
+		return opt.Lang
+	}
+	if !opt.Fresh {
+		if lg, err := i18n.ParseLang(a.Preferences().String(prefLang)); err == nil {
+			return lg
+		}
+	}
+	return i18n.FromLocale(string(lang.SystemLocale()))
+}
+
+// labTheme is fyne's default theme with the Japanese font file as the
+// text font, so that the font whose glyphs the tests check is the one
+// the window draws with. (Without it fyne falls back to a system font of
+// its choosing for kana and kanji.)
+type labTheme struct {
+	fyne.Theme
+	font fyne.Resource
+}
+
+// Font returns the Japanese font for every style but monospace.
+func (t labTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Monospace || s.Symbol {
+		return t.Theme.Font(s)
+	}
+	return t.font
+}
+
+// themeFor returns the theme for lang: the default one, or with the
+// Japanese font file when lang is Japanese and one is found.
+func themeFor(lang i18n.Lang) fyne.Theme {
+	if lang == i18n.Japanese {
+		if f, err := jafont.Load(); err == nil {
+			return labTheme{Theme: theme.DefaultTheme(), font: fyne.NewStaticResource(f.Family+".ttf", f.Data)}
+		}
+	}
+	return theme.DefaultTheme()
+}
