@@ -243,7 +243,7 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 	}
 	tr, err := report.Localizer(o.lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "zerokara: -lang %s: %v\n", o.lang, err)
+		fmt.Fprintf(stderr, "zerokara: -lang %s: figures in English: %v\n", o.lang, err)
 	}
 	return results.Write(o.out, o.run, res, figure, tr, o.formats, o.dpi)
 }

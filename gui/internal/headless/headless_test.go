@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"zerokara/gui/internal/jafont"
 	"zerokara/gui/internal/textlist"
 	"zerokara/net"
 	"zerokara/net/experiment"
@@ -44,6 +45,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-run", "overfit", "-dropout", "1"}, 2, "-dropout"},
 		{[]string{"-run", "sweep", "-learning-rates", "0.1,x"}, 2, "-learning-rates"},
 		{[]string{"-run", "activations", "extra"}, 2, "unexpected argument"},
+		{[]string{"-run", "activations", "-lang", "fr"}, 2, "unknown language"},
 		{[]string{"-run", "batchnorm", "-data", "/nonexistent/dir"}, 1, "no such file"},
 	} {
 		code, _, stderr := runMain(t, append(tc.args, "-out", t.TempDir())...)
@@ -183,5 +185,32 @@ func TestFlagsOverrideOnlyWhatIsGiven(t *testing.T) {
 	}
 	if _, err := activationsConfig(parse("-inits", " , ")); err == nil {
 		t.Error("an empty -inits list accepted")
+	}
+}
+
+// -lang ja writes Japanese text into PNG's and SVG's figures and keeps the
+// PDF's English; without a Japanese font it says so and writes English.
+func TestJapaneseFigures(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runMain(t, "-run", "activations", "-out", dir, "-lang", "ja", "-format", "svg,pdf")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	svg, err := os.ReadFile(filepath.Join(dir, "activations.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ferr := jafont.Load(); ferr != nil {
+		if !strings.Contains(stderr, "figures in English") || !strings.Contains(string(svg), "Activation distributions") {
+			t.Errorf("no Japanese font: stderr %q", stderr)
+		}
+		t.Skipf("no Japanese font installed: %v", ferr)
+	}
+	if !strings.Contains(string(svg), "層ごとのアクティベーション分布") || strings.Contains(string(svg), "Activation distributions") {
+		t.Error("the SVG's title is not Japanese")
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "activations.pdf"))
+	if err != nil || len(pdf) == 0 {
+		t.Fatalf("PDF: %v", err)
 	}
 }

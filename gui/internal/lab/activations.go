@@ -3,7 +3,6 @@ package lab
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -221,7 +220,7 @@ func activationsFigure(res *experiment.ActivationsResult, fit, grads bool, tr *i
 func parseSeed(t string) (uint64, error) {
 	v, err := strconv.ParseUint(strings.TrimSpace(t), 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("a whole number ≥ 0")
+		return 0, errors.New("a whole number ≥ 0") // i18n:ignore (shown as check.seed)
 	}
 	return v, nil
 }

@@ -123,7 +123,7 @@ func atof(s string) float64 {
 }
 
 // errList is floatList's error; the window says it in its language.
-var errList = errors.New("want 1 to 64 comma-separated numbers ≥ 0")
+var errList = errors.New("want 1 to 64 comma-separated numbers ≥ 0") // i18n:ignore (shown as check.list)
 
 // floatList parses a comma-separated list of 1 to 64 numbers ≥ 0.
 func floatList(s string) ([]float64, error) {

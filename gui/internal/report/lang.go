@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"sync"
 
 	"zerokara/gui/internal/i18n"
@@ -18,7 +17,7 @@ func Localizer(lang i18n.Lang) (*i18n.Localizer, error) {
 		return i18n.For(lang), nil
 	}
 	if _, err := japanese(); err != nil {
-		return i18n.For(i18n.English), fmt.Errorf("figures in English: %w", err)
+		return i18n.For(i18n.English), err
 	}
 	return i18n.For(lang), nil
 }

@@ -1,0 +1,150 @@
+package lab
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+
+	"zerokara/gui/internal/i18n"
+	"zerokara/gui/internal/jafont"
+)
+
+// The language menu rebuilds the window in Japanese: the tabs shown are
+// the Japanese ones, the settings typed survive, and the choice is
+// remembered.
+func TestSwitchLanguageShowsJapaneseTabs(t *testing.T) {
+	a := test.NewTempApp(t)
+	l := New(testData, i18n.English)
+	l.Activations.wait()
+	w, err := l.Show(a, WindowOptions{Tab: "Batch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.waitViews()
+	l.BatchNorm.Points.Entry.SetText("3")
+	l.Language.SetSelected("日本語")
+	l.Activations.wait()
+	l.waitViews()
+
+	want := []string{"アクティベーション", "MNIST で初期値比較", "Batch Normalization", "対称性", "過学習", "σ × 学習率の掃引", "カーネル"}
+	if got := tabTitles(w.Content()); !slices.Equal(got, want) {
+		t.Errorf("tabs in the window after the switch: %q, want %q", got, want)
+	}
+	if l.Lang() != i18n.Japanese || l.Tabs.SelectedIndex() != 2 {
+		t.Errorf("language %s, tab %d", l.Lang(), l.Tabs.SelectedIndex())
+	}
+	if l.BatchNorm.Points.Entry.Text != "3" {
+		t.Errorf("points per net after the switch: %q, want the typed 3", l.BatchNorm.Points.Entry.Text)
+	}
+	if l.BatchNorm.Run.Text != "実行" || !strings.Contains(l.BatchNorm.Help.Text, "訓練精度") {
+		t.Errorf("Run %q, help %q", l.BatchNorm.Run.Text, l.BatchNorm.Help.Text)
+	}
+	if got := a.Preferences().String(prefLang); got != "ja" {
+		t.Errorf("remembered language %q", got)
+	}
+	if lang := StartLanguage(a, WindowOptions{}); lang != i18n.Japanese {
+		t.Errorf("next start in %s", lang)
+	}
+	if lang := StartLanguage(a, WindowOptions{Lang: i18n.English}); lang != i18n.English {
+		t.Errorf("-lang en started in %s", lang)
+	}
+
+	l.Language.SetSelected("English")
+	l.Activations.wait()
+	l.waitViews()
+	if got := tabTitles(w.Content()); got[0] != "Activations" || got[6] != "Kernel" {
+		t.Errorf("tabs after switching back: %q", got)
+	}
+}
+
+// tabTitles finds the AppTabs in o and returns their titles.
+func tabTitles(o fyne.CanvasObject) []string {
+	switch o := o.(type) {
+	case *container.AppTabs:
+		var out []string
+		for _, it := range o.Items {
+			out = append(out, it.Text)
+		}
+		return out
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if t := tabTitles(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// A Japanese check message comes from the bundle, and net's English
+// error is kept inside a Japanese sentence.
+func TestJapaneseChecks(t *testing.T) {
+	ja := newLoc(i18n.Japanese)
+	for _, tc := range []struct {
+		check func(string) error
+		in    string
+		want  string
+	}{
+		{ja.positiveInt(20), "0", "1 から 20 までの整数"},
+		{ja.nonNegative, "-1", "0 以上の数"},
+		{ja.floats, "a, b", "0 以上の数を 1〜64 個、コンマ区切りで"},
+		{ja.list(parseInits), "nope", "無効なリスト:"},
+	} {
+		err := tc.check(tc.in)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %q…", tc.in, err, tc.want)
+		}
+	}
+	if err := ja.list(parseInits)("nope"); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("net's error is not inside the sentence: %v", err)
+	}
+}
+
+// The font the Japanese window draws with has a glyph for every rune of
+// the Japanese bundle (a window of tofu boxes passes a colour count, so
+// the smoke test alone proves nothing).
+func TestJapaneseFontHasEveryGlyph(t *testing.T) {
+	if _, err := jafont.Load(); err != nil {
+		t.Skipf("no Japanese font installed, so the window would use fyne's system fallback and figures stay English: %v", err)
+	}
+	th := themeFor(i18n.Japanese)
+	res := th.Font(fyne.TextStyle{})
+	if th.Font(fyne.TextStyle{Bold: true}) != res {
+		t.Error("bold text is not in the Japanese font")
+	}
+	face, err := opentype.Parse(res.Content())
+	if err != nil {
+		t.Fatalf("the theme's font %s: %v", res.Name(), err)
+	}
+	var buf sfnt.Buffer
+	var missing []string
+	seen := map[rune]bool{}
+	for _, r := range i18n.For(i18n.Japanese).Text() {
+		if r < ' ' || seen[r] {
+			continue
+		}
+		seen[r] = true
+		if g, err := face.GlyphIndex(&buf, r); err != nil || g == 0 {
+			missing = append(missing, string(r))
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%s has no glyph for %q", res.Name(), missing)
+	}
+	if len(seen) < 300 {
+		t.Errorf("only %d distinct runes in the Japanese bundle", len(seen))
+	}
+}
+
+// English needs no font of its own: fyne's default theme.
+func TestEnglishKeepsTheDefaultFont(t *testing.T) {
+	if _, ok := themeFor(i18n.English).(labTheme); ok {
+		t.Error("the English window changes the font")
+	}
+}
