@@ -10,6 +10,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"flag"
 	"fmt"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"runtime/pprof"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"zerokara/gui/internal/datasource"
@@ -24,6 +26,12 @@ import (
 	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/lab"
 )
+
+// icon is the app's icon (drawn by gui/internal/appicon), also used by
+// `fyne package` through FyneApp.toml.
+//
+//go:embed Icon.png
+var icon []byte
 
 func main() {
 	if headlessArgs(os.Args[1:]) {
@@ -40,6 +48,7 @@ func main() {
 	fs.DurationVar(&opt.QuitAfter, "quit-after", 0, "close the lab after this long (smoke tests)")
 	fs.StringVar(&opt.Out, "out", "", "with -autorun: export the run's JSON, CSV and figures into this directory when it completes")
 	fs.BoolVar(&opt.QuitWhenDone, "quit-when-done", false, "with -autorun: close the lab when the run (and its export) has finished")
+	fs.BoolVar(&opt.OpenGuides, "guide", false, "open every tab's guide (what the book set up, what to look for, the formula)")
 	fs.BoolVar(&opt.Fresh, "fresh", false, "ignore and keep the remembered window size, tab and language (reproducible runs)")
 	fs.Func("lang", "window language: en or ja (default: the last one picked in the window, else the system locale's)", func(s string) (err error) {
 		opt.Lang, err = i18n.ParseLang(s)
@@ -68,6 +77,7 @@ func main() {
 		defer pprof.StopCPUProfile()
 	}
 	a := app.NewWithID("dev.zerokara.lab")
+	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	if _, err := lab.New(datasource.New(*data), lab.StartLanguage(a, opt)).Show(a, opt); err != nil {
 		fmt.Fprintf(os.Stderr, "zerokara: %v\n", err)
 		os.Exit(2)

@@ -55,9 +55,11 @@ func newKernelScreen(l *loc, window func() fyne.Window) *KernelScreen {
 }
 
 func (s *KernelScreen) object() fyne.CanvasObject {
-	s.Info.Wrapping = fyne.TextWrapWord
+	s.Info.Wrapping = s.loc.wrap()
 	controls := container.NewVBox(container.NewHBox(s.Run, s.Stop, s.Export.Button, s.Status), s.Progress)
-	return container.NewBorder(container.NewVBox(s.Info, sections(section{s.loc.T("tab.guide"), guideText(s.Guide)}), controls), nil, nil, nil, s.View)
+	guide, toggles := sections(section{s.loc.T("tab.guide"), guideText(s.loc, s.Guide)})
+	s.loc.guides = append(s.loc.guides, toggles[0])
+	return container.NewBorder(container.NewVBox(s.Info, guide, controls), nil, nil, nil, s.View)
 }
 
 func (s *KernelScreen) run() {

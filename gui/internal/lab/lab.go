@@ -35,10 +35,12 @@ type Lab struct {
 	// FontNote says why figures are in English in a Japanese window (no
 	// Japanese font file found); empty otherwise.
 	FontNote *widget.Label
-	data     *datasource.Source
-	loc      *loc
-	window   fyne.Window
-	remember func() // saves the window's size and tab (set by Show)
+	// guidesOpen: OpenGuides was called, and a rebuild opens them again.
+	guidesOpen bool
+	data       *datasource.Source
+	loc        *loc
+	window     fyne.Window
+	remember   func() // saves the window's size and tab (set by Show)
 	// onLanguage is told the language the user picked (Show remembers it).
 	onLanguage func(i18n.Lang)
 	// runners, exports and configs of the tabs, by tab index (nil for
@@ -69,7 +71,7 @@ func (l *Lab) build(lang i18n.Lang) {
 	l.DataStatus = widget.NewLabel(l.dataStatus())
 	l.DataFolder = widget.NewButton(lc.T("lab.folder"), l.pickFolder)
 	l.FontNote = widget.NewLabel(lc.figNote)
-	l.FontNote.Wrapping = fyne.TextWrapWord
+	l.FontNote.Wrapping = lc.wrap()
 	if lc.figNote == "" {
 		l.FontNote.Hide()
 	}
@@ -154,6 +156,9 @@ func (l *Lab) SetLanguage(lang i18n.Lang) {
 		}
 	}
 	l.Tabs.SelectIndex(tab)
+	if l.guidesOpen {
+		l.OpenGuides()
+	}
 	if app := fyne.CurrentApp(); app != nil {
 		app.Settings().SetTheme(themeFor(lang))
 	}
@@ -164,6 +169,14 @@ func (l *Lab) SetLanguage(lang i18n.Lang) {
 	if l.onLanguage != nil {
 		l.onLanguage(lang)
 	}
+}
+
+// OpenGuides opens every tab's guide.
+func (l *Lab) OpenGuides() {
+	for _, g := range l.loc.guides {
+		g.OnTapped()
+	}
+	l.loc.guides, l.guidesOpen = nil, true // open now; a rebuild opens its own
 }
 
 // dataStatus describes the data in the window's language.

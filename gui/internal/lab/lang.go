@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/jafont"
@@ -19,6 +20,8 @@ type loc struct {
 	*i18n.Localizer
 	fig     *i18n.Localizer
 	figNote string
+	// guides are the tabs' guide buttons (OpenGuides presses them).
+	guides []*widget.Button
 }
 
 func newLoc(lang i18n.Lang) *loc {
@@ -75,4 +78,14 @@ func themeFor(lang i18n.Lang) fyne.Theme {
 		}
 	}
 	return theme.DefaultTheme()
+}
+
+// wrap is how long text wraps: at spaces in English; anywhere in
+// Japanese, which has few spaces and may break between most characters
+// (wrapping at spaces left lines half empty).
+func (l *loc) wrap() fyne.TextWrap {
+	if l.Lang() == i18n.Japanese {
+		return fyne.TextWrapBreak
+	}
+	return fyne.TextWrapWord
 }

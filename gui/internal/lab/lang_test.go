@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 
@@ -147,4 +148,54 @@ func TestEnglishKeepsTheDefaultFont(t *testing.T) {
 	if _, ok := themeFor(i18n.English).(labTheme); ok {
 		t.Error("the English window changes the font")
 	}
+}
+
+// OpenGuides opens the guide of every tab, and a language switch keeps
+// them open, in the new language.
+func TestOpenGuides(t *testing.T) {
+	l := newTestLab(t)
+	if findLabel(l.Tabs, l.BatchNorm.Guide) != nil {
+		t.Fatal("a guide is open from the start")
+	}
+	l.OpenGuides()
+	for _, g := range []string{l.Activations.Guide, l.InitCompare.Guide, l.BatchNorm.Guide, l.Symmetry.Guide, l.Overfit.Guide, l.Sweep.Guide, l.Kernel.Guide} {
+		if lb := findLabel(l.Tabs, g); lb == nil {
+			t.Errorf("guide %.40q… is not shown", g)
+		}
+	}
+	l.SetLanguage(i18n.Japanese)
+	l.Activations.wait()
+	l.waitViews()
+	if !strings.HasPrefix(l.BatchNorm.Guide, "本(§6.3.2)") || findLabel(l.Tabs, l.BatchNorm.Guide) == nil {
+		t.Errorf("after the switch: guide %.40q… shown: %v", l.BatchNorm.Guide, findLabel(l.Tabs, l.BatchNorm.Guide) != nil)
+	}
+}
+
+// findLabel returns the visible label showing text inside o, if any (on
+// any tab: AppTabs hides the tabs not selected).
+func findLabel(o fyne.CanvasObject, text string) *widget.Label {
+	if _, tabs := o.(*container.AppTabs); !o.Visible() && !tabs {
+		return nil
+	}
+	switch o := o.(type) {
+	case *widget.Label:
+		if o.Text == text {
+			return o
+		}
+	case *container.AppTabs:
+		for _, it := range o.Items {
+			for _, c := range it.Content.(*fyne.Container).Objects {
+				if lb := findLabel(c, text); lb != nil {
+					return lb
+				}
+			}
+		}
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if lb := findLabel(c, text); lb != nil {
+				return lb
+			}
+		}
+	}
+	return nil
 }

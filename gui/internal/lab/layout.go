@@ -11,15 +11,16 @@ import (
 // settings in collapsible sections (closed, so the figure gets the room),
 // the run controls, and the figure filling the rest of the window.
 func screenLayout(l *loc, help *widget.Label, guide string, settings, controls, figure fyne.CanvasObject) fyne.CanvasObject {
-	help.Wrapping = fyne.TextWrapWord
-	top := sections(section{l.T("tab.guide"), guideText(guide)}, section{l.T("tab.settings"), settings})
+	help.Wrapping = l.wrap()
+	top, toggles := sections(section{l.T("tab.guide"), guideText(l, guide)}, section{l.T("tab.settings"), settings})
+	l.guides = append(l.guides, toggles[0])
 	return container.NewBorder(container.NewVBox(help, top, controls), nil, nil, nil, figure)
 }
 
 // guideText is a tab's guide: wrapped text.
-func guideText(text string) fyne.CanvasObject {
+func guideText(l *loc, text string) fyne.CanvasObject {
 	g := widget.NewLabel(text)
-	g.Wrapping = fyne.TextWrapWord
+	g.Wrapping = l.wrap()
 	return g
 }
 
@@ -30,11 +31,12 @@ type section struct {
 }
 
 // sections shows one button per section in a row, each opening and
-// closing its content below the row. (fyne's Accordion kept the window
-// repainting every frame while idle under Xvfb: a core of CPU taken from
-// the experiments.)
-func sections(ss ...section) fyne.CanvasObject {
+// closing its content below the row; it returns the row and contents and
+// the buttons. (fyne's Accordion kept the window repainting every frame
+// while idle under Xvfb: a core of CPU taken from the experiments.)
+func sections(ss ...section) (fyne.CanvasObject, []*widget.Button) {
 	var toggles, contents []fyne.CanvasObject
+	var buttons []*widget.Button
 	for _, s := range ss {
 		content := s.content
 		content.Hide()
@@ -50,7 +52,7 @@ func sections(ss ...section) fyne.CanvasObject {
 		})
 		toggle.Alignment = widget.ButtonAlignLeading
 		toggle.Importance = widget.LowImportance
-		toggles, contents = append(toggles, toggle), append(contents, content)
+		toggles, contents, buttons = append(toggles, toggle), append(contents, content), append(buttons, toggle)
 	}
-	return container.NewVBox(append([]fyne.CanvasObject{container.NewHBox(toggles...)}, contents...)...)
+	return container.NewVBox(append([]fyne.CanvasObject{container.NewHBox(toggles...)}, contents...)...), buttons
 }

@@ -33,6 +33,8 @@ type WindowOptions struct {
 	// Out, with Autorun, exports the run's files (JSON, CSV, figures) into
 	// this directory when it completes.
 	Out string
+	// OpenGuides opens every tab's guide (screenshots, first readers).
+	OpenGuides bool
 	// QuitWhenDone, with Autorun, closes the lab once the run (and its
 	// export) has finished.
 	QuitWhenDone bool
@@ -87,6 +89,9 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 		title = l.loc.T("lab.title")
 	}
 	w := a.NewWindow(title)
+	if opt.OpenGuides {
+		l.OpenGuides()
+	}
 	a.Settings().SetTheme(themeFor(l.Lang()))
 	l.SetWindow(w)
 	w.SetContent(l.Content())
