@@ -62,6 +62,14 @@ func (s *KernelScreen) object() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(s.Info, guide, controls), nil, nil, nil, s.View)
 }
 
+// adopt shows old's last complete measurement (a language switch replaces
+// the tab).
+func (s *KernelScreen) adopt(old *KernelScreen) {
+	if res, ok := s.live.adopt(&old.live); ok {
+		s.View.SetFigure(report.Kernel(res, s.loc.fig))
+	}
+}
+
 func (s *KernelScreen) run() {
 	run(s.runner, &s.live, func() (kernelbench.Config, error) { return kernelbench.DefaultConfig(), nil },
 		kernelbench.NewResult, kernelbench.Measure,

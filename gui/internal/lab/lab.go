@@ -125,7 +125,8 @@ func (l *Lab) build(lang i18n.Lang) {
 func (l *Lab) Lang() i18n.Lang { return l.loc.Lang() }
 
 // SetLanguage rebuilds the window's content in lang: running experiments
-// are stopped, the selected tab and every tab's valid settings are kept.
+// are stopped; the selected tab, every tab's valid settings and last
+// complete result are kept.
 // It runs on the UI goroutine.
 func (l *Lab) SetLanguage(lang i18n.Lang) {
 	if lang == l.loc.Lang() {
@@ -149,7 +150,15 @@ func (l *Lab) SetLanguage(lang i18n.Lang) {
 	if l.Activations.cancel != nil {
 		l.Activations.cancel()
 	}
+	old := *l
 	l.build(lang)
+	// The last complete results, drawn again in the new language.
+	l.InitCompare.adopt(old.InitCompare.experimentTab)
+	l.BatchNorm.adopt(old.BatchNorm.experimentTab)
+	l.Symmetry.adopt(old.Symmetry.experimentTab)
+	l.Overfit.adopt(old.Overfit.experimentTab)
+	l.Sweep.adopt(old.Sweep.experimentTab)
+	l.Kernel.adopt(old.Kernel)
 	for i, b := range settings {
 		if b != nil && l.configs[i] != nil {
 			_ = l.configs[i].set(b) // it was valid a moment ago

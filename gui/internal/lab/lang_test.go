@@ -17,8 +17,8 @@ import (
 )
 
 // The language menu rebuilds the window in Japanese: the tabs shown are
-// the Japanese ones, the settings typed survive, and the choice is
-// remembered.
+// the Japanese ones, the settings typed and the last result survive (the
+// figure redrawn in Japanese), and the choice is remembered.
 func TestSwitchLanguageShowsJapaneseTabs(t *testing.T) {
 	a := test.NewTempApp(t)
 	l := New(testData, i18n.English)
@@ -28,7 +28,10 @@ func TestSwitchLanguageShowsJapaneseTabs(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.waitViews()
+	l.BatchNorm.Sigmas.Entry.SetText("0.1, 1")
 	l.BatchNorm.Points.Entry.SetText("3")
+	test.Tap(l.BatchNorm.Run)
+	l.BatchNorm.wait()
 	l.Language.SetSelected("日本語")
 	l.Activations.wait()
 	l.waitViews()
@@ -42,6 +45,12 @@ func TestSwitchLanguageShowsJapaneseTabs(t *testing.T) {
 	}
 	if l.BatchNorm.Points.Entry.Text != "3" {
 		t.Errorf("points per net after the switch: %q, want the typed 3", l.BatchNorm.Points.Entry.Text)
+	}
+	if f := l.BatchNorm.View.Figure(); f == nil || !strings.HasPrefix(f.Title, "Batch Normalization:重み") || len(f.Panels) != 2 {
+		t.Errorf("the run before the switch is not drawn again in Japanese: %v", f)
+	}
+	if err := l.BatchNorm.Export.exportTo(t.TempDir()); err != nil {
+		t.Errorf("the adopted result does not export: %v", err)
 	}
 	if l.BatchNorm.Run.Text != "実行" || !strings.Contains(l.BatchNorm.Help.Text, "訓練精度") {
 		t.Errorf("Run %q, help %q", l.BatchNorm.Run.Text, l.BatchNorm.Help.Text)

@@ -68,6 +68,18 @@ func run[C any, R partialResult[R, E], E event](r *runner, l *live[R, E],
 	}, finish)
 }
 
+// adopt takes old's last complete result as its own (a language switch
+// builds new screens) and reports it.
+func (l *live[R, E]) adopt(old *live[R, E]) (R, bool) {
+	res, ok := old.last()
+	if ok {
+		l.mu.Lock()
+		l.partial, l.final, l.started, l.complete = res, res, true, true
+		l.mu.Unlock()
+	}
+	return res, ok
+}
+
 // snapshot copies the result so far, if a run has started.
 func (l *live[R, E]) snapshot() (R, bool) {
 	l.mu.Lock()

@@ -70,6 +70,14 @@ func newExperimentTab[C any, R partialResult[R, E], E event](l *loc, spec tabSpe
 	return t
 }
 
+// adopt shows old's last complete result, which export then writes (a
+// language switch replaces the tab).
+func (t *experimentTab[C, R, E]) adopt(old *experimentTab[C, R, E]) {
+	if res, ok := t.live.adopt(&old.live); ok {
+		t.draw(res)
+	}
+}
+
 // setConfig fills the fields from a JSON config over the book's setup:
 // what the file leaves out keeps the book's value.
 func (t *experimentTab[C, R, E]) setConfig(b []byte) error {
