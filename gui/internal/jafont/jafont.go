@@ -1,5 +1,6 @@
 // Package jafont finds a Japanese font on the system for the lab's
-// Japanese window and figures. It must be a single-file TrueType/OpenType
+// Japanese figures (the window's text uses fyne's system fallback). It
+// must be a single-file TrueType/OpenType
 // font: the .ttc collections that most systems ship their CJK fonts in
 // cannot be embedded or looked up by gonum/plot. Nothing is bundled: the
 // IPA fonts (Debian: fonts-ipafont-gothic) are the ones looked for.

@@ -168,9 +168,6 @@ func (l *Lab) SetLanguage(lang i18n.Lang) {
 	if l.guidesOpen {
 		l.OpenGuides()
 	}
-	if app := fyne.CurrentApp(); app != nil {
-		app.Settings().SetTheme(themeFor(lang))
-	}
 	if l.window != nil {
 		l.window.SetTitle(l.loc.T("lab.title"))
 		l.window.SetContent(l.Content())

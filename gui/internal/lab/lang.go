@@ -5,11 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/internal/i18n"
-	"zerokara/gui/internal/jafont"
 	"zerokara/gui/internal/report"
 )
 
@@ -50,34 +48,6 @@ func StartLanguage(a fyne.App, opt WindowOptions) i18n.Lang {
 		}
 	}
 	return i18n.FromLocale(string(lang.SystemLocale()))
-}
-
-// labTheme is fyne's default theme with the Japanese font file as the
-// text font, so that the font whose glyphs the tests check is the one
-// the window draws with. (Without it fyne falls back to a system font of
-// its choosing for kana and kanji.)
-type labTheme struct {
-	fyne.Theme
-	font fyne.Resource
-}
-
-// Font returns the Japanese font for every style but monospace.
-func (t labTheme) Font(s fyne.TextStyle) fyne.Resource {
-	if s.Monospace || s.Symbol {
-		return t.Theme.Font(s)
-	}
-	return t.font
-}
-
-// themeFor returns the theme for lang: the default one, or with the
-// Japanese font file when lang is Japanese and one is found.
-func themeFor(lang i18n.Lang) fyne.Theme {
-	if lang == i18n.Japanese {
-		if f, err := jafont.Load(); err == nil {
-			return labTheme{Theme: theme.DefaultTheme(), font: fyne.NewStaticResource(f.Family+".ttf", f.Data)}
-		}
-	}
-	return theme.DefaultTheme()
 }
 
 // wrap is how long text wraps: at spaces in English; anywhere in

@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -8,12 +9,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/font/sfnt"
+	gotext "github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/fontscan"
+	"github.com/go-text/typesetting/language"
 
 	"zerokara/gui/internal/i18n"
-	"zerokara/gui/internal/jafont"
 )
 
 // The language menu rebuilds the window in Japanese: the tabs shown are
@@ -116,23 +118,28 @@ func TestJapaneseChecks(t *testing.T) {
 	}
 }
 
-// The font the Japanese window draws with has a glyph for every rune of
-// the Japanese bundle (a window of tofu boxes passes a colour count, so
-// the smoke test alone proves nothing).
-func TestJapaneseFontHasEveryGlyph(t *testing.T) {
-	if _, err := jafont.Load(); err != nil {
-		t.Skipf("no Japanese font installed, so the window would use fyne's system fallback and figures stay English: %v", err)
+// The fonts the Japanese window draws with have a glyph for every rune
+// of the Japanese bundle (a window of tofu boxes passes a colour count,
+// so the smoke test alone proves nothing). The window keeps fyne's theme
+// font and lets fyne add the system's sans-serif font for the locale's
+// language, as fyne's painter does with go-text's fontscan: the test asks
+// fontscan the same question for Japanese.
+func TestJapaneseFontsHaveEveryGlyph(t *testing.T) {
+	fm := fontscan.NewFontMap(quiet{})
+	if err := fm.UseSystemFonts(t.TempDir()); err != nil {
+		t.Fatalf("scanning the system fonts: %v", err)
 	}
-	th := themeFor(i18n.Japanese)
-	res := th.Font(fyne.TextStyle{})
-	if th.Font(fyne.TextStyle{Bold: true}) != res {
-		t.Error("bold text is not in the Japanese font")
+	fm.SetQuery(fontscan.Query{Families: []string{fontscan.SansSerif}})
+	ja, _ := fontscan.NewLangID(language.Language("ja"))
+	face := fm.ResolveFaceForLang(ja)
+	if face == nil {
+		t.Skip("no system font for Japanese is installed (Debian: fonts-noto-cjk or fonts-ipafont-gothic), so the window would show boxes; CI installs them")
 	}
-	face, err := opentype.Parse(res.Content())
+	where := fm.FontLocation(face.Font)
+	themeFont, err := gotext.ParseTTF(bytes.NewReader(theme.DefaultTheme().Font(fyne.TextStyle{}).Content()))
 	if err != nil {
-		t.Fatalf("the theme's font %s: %v", res.Name(), err)
+		t.Fatal(err)
 	}
-	var buf sfnt.Buffer
 	var missing []string
 	seen := map[rune]bool{}
 	for _, r := range i18n.For(i18n.Japanese).Text() {
@@ -140,24 +147,28 @@ func TestJapaneseFontHasEveryGlyph(t *testing.T) {
 			continue
 		}
 		seen[r] = true
-		if g, err := face.GlyphIndex(&buf, r); err != nil || g == 0 {
+		_, inTheme := themeFont.NominalGlyph(r)
+		_, inJapanese := face.NominalGlyph(r)
+		if !inTheme && !inJapanese {
 			missing = append(missing, string(r))
 		}
 	}
 	if len(missing) > 0 {
-		t.Errorf("%s has no glyph for %q", res.Name(), missing)
+		t.Errorf("neither fyne's font nor %s (index %d) has %q", where.File, where.Index, missing)
+	}
+	if _, ok := face.NominalGlyph('漢'); !ok {
+		t.Errorf("the font for Japanese, %s, has no kanji", where.File)
 	}
 	if len(seen) < 300 {
 		t.Errorf("only %d distinct runes in the Japanese bundle", len(seen))
 	}
+	t.Logf("Japanese text: fyne's font, then %s (index %d)", where.File, where.Index)
 }
 
-// English needs no font of its own: fyne's default theme.
-func TestEnglishKeepsTheDefaultFont(t *testing.T) {
-	if _, ok := themeFor(i18n.English).(labTheme); ok {
-		t.Error("the English window changes the font")
-	}
-}
+// quiet drops fontscan's log lines.
+type quiet struct{}
+
+func (quiet) Printf(string, ...any) {}
 
 // OpenGuides opens the guide of every tab, and a language switch keeps
 // them open, in the new language.

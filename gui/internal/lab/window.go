@@ -92,7 +92,6 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 	if opt.OpenGuides {
 		l.OpenGuides()
 	}
-	a.Settings().SetTheme(themeFor(l.Lang()))
 	l.SetWindow(w)
 	w.SetContent(l.Content())
 	prefs := a.Preferences()
