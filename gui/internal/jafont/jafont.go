@@ -25,7 +25,6 @@ const EnvVar = "ZEROKARA_JA_FONT"
 // Font is a parsed Japanese font file.
 type Font struct {
 	Path string
-	Data []byte
 	// Family is the font's family name (e.g. "IPAPGothic"), also the
 	// typeface name figures use for it.
 	Family string
@@ -117,7 +116,7 @@ func Open(path string) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Japanese font %s: family name: %w", path, err)
 	}
-	f := &Font{Path: path, Data: data, Family: family, Face: face}
+	f := &Font{Path: path, Family: family, Face: face}
 	if miss := f.Missing("あア漢"); len(miss) > 0 {
 		return nil, fmt.Errorf("Japanese font %s has no kana or kanji", path)
 	}
