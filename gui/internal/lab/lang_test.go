@@ -219,3 +219,29 @@ func findLabel(o fyne.CanvasObject, text string) *widget.Label {
 	}
 	return nil
 }
+
+// The system locale picks the language unless a -lang flag or (without
+// -fresh) a remembered choice says otherwise.
+func TestStartLanguage(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLang, "en")
+	for _, tc := range []struct {
+		locale string
+		opt    WindowOptions
+		want   i18n.Lang
+	}{
+		{"ja_JP.UTF-8", WindowOptions{Fresh: true}, i18n.Japanese},
+		{"en_US.UTF-8", WindowOptions{Fresh: true}, i18n.English},
+		{"ja_JP.UTF-8", WindowOptions{}, i18n.English}, // remembered
+		{"ja_JP.UTF-8", WindowOptions{Fresh: true, Lang: i18n.English}, i18n.English},
+		{"en_US.UTF-8", WindowOptions{Lang: i18n.Japanese}, i18n.Japanese},
+	} {
+		for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+			t.Setenv(v, "")
+		}
+		t.Setenv("LANG", tc.locale)
+		if got := StartLanguage(a, tc.opt); got != tc.want {
+			t.Errorf("LANG=%s %+v: %s, want %s", tc.locale, tc.opt, got, tc.want)
+		}
+	}
+}
