@@ -234,13 +234,29 @@ func (nw *Network[T]) Accuracy(x *Matrix[T], labels []int) (float64, error) {
 // Finite reports whether every parameter is finite.
 func (nw *Network[T]) Finite() bool {
 	for _, p := range nw.params {
-		for _, v := range p.Value.Data {
-			if f := float64(v); math.IsNaN(f) || math.IsInf(f, 0) {
-				return false
-			}
+		if !allFinite(p.Value.Data) {
+			return false
 		}
 	}
 	return true
+}
+
+// allFinite reports whether xs holds no NaN or ±Inf, without a branch per
+// element (the experiments check every weight after every step): x−x is
+// +0 for a finite x and NaN otherwise, and NaN survives any sum.
+func allFinite[T Float](xs []T) bool {
+	var s0, s1, s2, s3 T
+	for len(xs) >= 4 {
+		s0 += xs[0] - xs[0]
+		s1 += xs[1] - xs[1]
+		s2 += xs[2] - xs[2]
+		s3 += xs[3] - xs[3]
+		xs = xs[4:]
+	}
+	for _, x := range xs {
+		s0 += x - x
+	}
+	return s0+s1+s2+s3 == 0
 }
 
 // checkBatch reports whether x is a well-formed batch of InputSize columns
