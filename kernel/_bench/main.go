@@ -4,7 +4,7 @@
 // OpenBLAS stay out of zerokara's build.
 //
 //	apt-get install libopenblas-dev
-//	cd kernel/_bench && go run . [-reps 7] [-mintime 200ms] [-impl avx2fma]
+//	cd kernel/_bench && go run . [-reps 7] [-mintime 200ms] [-impl avx2fma] [-shapes REGEXP] [-types float32]
 //
 // OpenBLAS picks its kernels from the CPU unless OPENBLAS_CORETYPE says
 // otherwise; the table header names the core it used.
@@ -22,8 +22,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"gonum.org/v1/gonum/blas"
@@ -80,8 +82,14 @@ func main() {
 	minTime := flag.Duration("mintime", 200*time.Millisecond, "minimum duration of one timed run")
 	gonumMax := flag.Int("gonum-max", 1024, "largest square size also timed with gonum (it is slow)")
 	implName := flag.String("impl", kernel.Implementation(), "zerokara implementation to time (one of kernel.Implementations())")
+	shapeRE := flag.String("shapes", "", "time only the shapes whose label (e.g. \"100×10×100 x·W\") matches this regular expression")
+	types := flag.String("types", "float32,float64", "element types to time, comma-separated")
 	flag.Parse()
-	var err error
+	only, err := regexp.Compile(*shapeRE)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	if impl, err = kernel.Lookup(*implName); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
@@ -91,10 +99,16 @@ func main() {
 	fmt.Printf("zerokara kernel %s, OpenBLAS core %s, gonum; GOMAXPROCS=%d; GFLOP/s, median of %d alternating runs of ≥ %v\n\n",
 		impl.Name(), C.GoString(C.openblas_get_corename()), workers, *reps, *minTime)
 	for _, elem := range []string{"float32", "float64"} {
+		if !slices.Contains(strings.Split(*types, ","), elem) {
+			continue
+		}
 		fmt.Printf("%s\n\n", elem)
 		fmt.Printf("| shape m×n×k | zerokara 1 worker | OpenBLAS 1 thread | ratio | zerokara %d workers | OpenBLAS %d threads | ratio | gonum |\n", workers, workers)
 		fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|")
 		for _, s := range shapes {
+			if !only.MatchString(s.String()) {
+				continue
+			}
 			var r [5]float64
 			if elem == "float32" {
 				r = measure[float32](s, workers, *reps, *minTime, *gonumMax)
