@@ -171,10 +171,6 @@ func edgeKernel(name string, e elem, mr, vecs int) {
 // those opmasks (zeroing, and never touching masked-out memory), so B can be
 // read in place at the right edge of the matrix.
 func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [][]reg.VecVirtual {
-	if mr > 12 {
-		panic("row addressing below supports mr <= 12")
-	}
-
 	shift := uint64(log2(e.size))
 	k := Load(Param("k"), GP64())
 	pa := Load(Param("a").Base(), GP64())
@@ -185,36 +181,8 @@ func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [
 	SHLQ(Imm(shift), cs)
 	rsb := Load(Param("rsB"), GP64())
 	SHLQ(Imm(shift), rsb)
-	rs3, rs5 := GP64(), GP64()
-	LEAQ(Mem{Base: rs, Index: rs, Scale: 2}, rs3)
-	LEAQ(Mem{Base: rs, Index: rs, Scale: 4}, rs5)
-	// Rows 6…11 are addressed from a second base, six rows further.
-	var pa6 reg.GPVirtual
-	if mr > 6 {
-		pa6 = GP64()
-		LEAQ(Mem{Base: pa, Index: rs3, Scale: 2}, pa6)
-	}
-	// rowAddr is the address of A(i, p) for the current p.
-	rowAddr := func(i int) Mem {
-		base := pa
-		if i >= 6 {
-			base, i = pa6, i-6
-		}
-		switch i {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: rs, Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: rs, Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: rs3, Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: rs, Scale: 4}
-		default:
-			return Mem{Base: base, Index: rs5, Scale: 1}
-		}
-	}
+	rows := newRowAddr(pa, rs, mr)
+	rowAddr := func(i int) Mem { return rows.at(i, 0) }
 
 	acc := make([][]reg.VecVirtual, mr)
 	for i := range acc {
@@ -246,10 +214,7 @@ func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [
 				e.fma231(bv[v], av, acc[i][v])
 			}
 		}
-		ADDQ(cs, pa)
-		if mr > 6 {
-			ADDQ(cs, pa6)
-		}
+		rows.advance(cs)
 		ADDQ(rsb, pb)
 	}
 
@@ -274,6 +239,57 @@ func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [
 
 	Label(name + "_store")
 	return acc
+}
+
+// rowAddr addresses rows 0…mr-1 (mr ≤ 12) of a matrix whose rows are rs
+// bytes apart with scaled-index modes: rows 6…11 from a second base six rows
+// further, so no row needs a register of its own.
+type rowAddr struct {
+	pa, pa6, rs, rs3, rs5 reg.Register
+}
+
+func newRowAddr(pa, rs reg.Register, mr int) *rowAddr {
+	if mr > 12 {
+		panic("row addressing supports mr <= 12")
+	}
+	r := &rowAddr{pa: pa, rs: rs, rs3: GP64(), rs5: GP64()}
+	LEAQ(Mem{Base: rs, Index: rs, Scale: 2}, r.rs3)
+	LEAQ(Mem{Base: rs, Index: rs, Scale: 4}, r.rs5)
+	if mr > 6 {
+		r.pa6 = GP64()
+		LEAQ(Mem{Base: pa, Index: r.rs3, Scale: 2}, r.pa6)
+	}
+	return r
+}
+
+// at is the address disp bytes into row i.
+func (r *rowAddr) at(i, disp int) Mem {
+	base := r.pa
+	if i >= 6 {
+		base, i = r.pa6, i-6
+	}
+	switch i {
+	case 0:
+		return Mem{Base: base, Disp: disp}
+	case 1:
+		return Mem{Base: base, Index: r.rs, Scale: 1, Disp: disp}
+	case 2:
+		return Mem{Base: base, Index: r.rs, Scale: 2, Disp: disp}
+	case 3:
+		return Mem{Base: base, Index: r.rs3, Scale: 1, Disp: disp}
+	case 4:
+		return Mem{Base: base, Index: r.rs, Scale: 4, Disp: disp}
+	default:
+		return Mem{Base: base, Index: r.rs5, Scale: 1, Disp: disp}
+	}
+}
+
+// advance moves every row's address by step bytes.
+func (r *rowAddr) advance(step Op) {
+	ADDQ(step, r.pa)
+	if r.pa6 != nil {
+		ADDQ(step, r.pa6)
+	}
 }
 
 // storeSetup loads what storing a tile needs: alpha broadcast, the address
