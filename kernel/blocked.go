@@ -40,29 +40,87 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 	if s.edge == nil {
 		sizeTile = s.mr * s.nr // local tile for partial tiles
 	}
-	buf := getBuffer[T](sizeB + sizeA + sizeTile)
+	sizeDot := 0
+	if p.dotsApply() {
+		sizeDot = roundUp(kcMax, 4) * 3 * s.dotGroup
+	}
+	buf := getBuffer[T](sizeB + sizeA + sizeTile + sizeDot)
 	defer putBuffer(buf)
-	packedB, packedA, tile := (*buf)[:sizeB], (*buf)[sizeB:sizeB+sizeA], (*buf)[sizeB+sizeA:]
+	var pn panels[T]
+	pn.b, pn.a, pn.local = (*buf)[:sizeB], (*buf)[sizeB:sizeB+sizeA], (*buf)[sizeB+sizeA:sizeB+sizeA+sizeTile]
+	pn.dot = (*buf)[sizeB+sizeA+sizeTile:]
 
 	for jc := j0; jc < j1; jc += s.nc {
 		nb := min(s.nc, j1-jc)
+		pn.dotCols = p.dotWidth(nb)
 		for pc := 0; pc < p.k; pc += s.kc {
 			kb := min(s.kc, p.k-pc)
 			if p.packB {
-				packB(packedB, p.tB, p.b, p.ldb, pc, jc, kb, nb, s.nr, s.narrow, s.packTrans)
+				packB(pn.b, p.tB, p.b, p.ldb, pc, jc, kb, nb, s.nr, s.narrow, s.packTrans)
 			} else if edge := nb % s.nr; edge != 0 && s.edge == nil {
-				packB(packedB, p.tB, p.b, p.ldb, pc, jc+nb-edge, kb, edge, s.nr, s.narrow, s.packTrans)
+				packB(pn.b, p.tB, p.b, p.ldb, pc, jc+nb-edge, kb, edge, s.nr, s.narrow, s.packTrans)
+			}
+			if pn.dotCols > 0 {
+				packDot(pn.dot, p.b, p.ldb, pc, jc+nb-pn.dotCols, kb, pn.dotCols, roundUp(pn.dotCols, s.dotGroup))
 			}
 			for ic := i0; ic < i1; ic += s.mc {
 				mb := min(s.mc, i1-ic)
 				if p.packA {
-					packA(packedA, p.tA, p.a, p.lda, ic, pc, mb, kb, s.mr, s.packRows)
+					packA(pn.a, p.tA, p.a, p.lda, ic, pc, mb, kb, s.mr, s.packRows)
 				} else if edge := mb % s.mr; edge != 0 && !s.readsRowsInPlace(edge) {
-					packA(packedA, p.tA, p.a, p.lda, ic+mb-edge, pc, edge, kb, s.mr, s.packRows)
+					packA(pn.a, p.tA, p.a, p.lda, ic+mb-edge, pc, edge, kb, s.mr, s.packRows)
 				}
-				p.macro(packedA, packedB, tile, ic, jc, pc, mb, nb, kb)
+				p.macro(&pn, ic, jc, pc, mb, nb, kb)
 			}
 		}
+	}
+}
+
+// panels are one serial block's buffers: packed B and A, the local tile
+// of implementations without edge kernels, and the last dotCols columns of
+// B packed for the dot kernels (dotCols = 0: none).
+type panels[T Float] struct {
+	b, a, local, dot []T
+	dotCols          int
+}
+
+// dotsApply reports whether the dot kernels can compute this product's
+// last columns: they read A in place by rows and B in place (only its last
+// columns packed, by packDot).
+func (p *problem[T]) dotsApply() bool {
+	return p.spec.dotGroup > 0 && p.tA == NoTrans && !p.packA && !p.packB
+}
+
+// dotWidth is how many of the last columns of a block nb wide go to the dot
+// kernels: all of a partial tile at most 3·dotGroup wide, or what a narrow
+// panel leaves of it; 0 when they do not apply. A dot kernel of g groups
+// costs rows·g/4 multiply-adds per step of k where a narrow or full-width
+// edge tile costs rows or 2·rows (measured: 100×100×100 float32 … → …).
+func (p *problem[T]) dotWidth(nb int) int {
+	s := p.spec
+	edge := nb % s.nr
+	if edge == 0 || !p.dotsApply() {
+		return 0
+	}
+	switch most := 3 * s.dotGroup; {
+	case edge <= most:
+		return edge
+	case edge > s.narrow && edge-s.narrow <= most:
+		return edge - s.narrow
+	}
+	return 0
+}
+
+// dot runs the dot kernels on the last w columns (packed in bt) of the
+// rows×… tile whose top left element is C(i, j-…), j the first of those
+// columns: 8 rows at a time, then 4.
+func (p *problem[T]) dot(bt []T, i, j, pc, kb, rows, w int) {
+	s := p.spec
+	groups := (w + s.dotGroup - 1) / s.dotGroup
+	bt = bt[:roundUp(kb, 4)*groups*s.dotGroup]
+	for r := 0; r < rows; r += 8 {
+		n := min(8, rows-r)
+		s.dots[n/4-1][groups-1](kb, p.alpha, p.a[(i+r)*p.lda+pc:], p.lda, bt, p.c[(i+r)*p.ldc+j:], p.ldc, 1<<w-1)
 	}
 }
 
@@ -72,7 +130,7 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 // broadcast operand in L1. Columns go in chunks of nc2 so that the part of
 // B one row of tiles reads stays in L2. (Measured against the column-first
 // order: 2048² one worker, float32 169 → 177, float64 81 → 90 GFLOP/s.)
-func (p *problem[T]) macro(packedA, packedB, local []T, ic, jc, pc, mb, nb, kb int) {
+func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 	s := p.spec
 	chunk := nb
 	if s.nc2 > 0 {
@@ -82,7 +140,7 @@ func (p *problem[T]) macro(packedA, packedB, local []T, ic, jc, pc, mb, nb, kb i
 		j1 := min(j0+chunk, nb)
 		for ir := 0; ir < mb; ir += s.mr {
 			for jr := j0; jr < j1; jr += s.nr {
-				p.tile(packedA, packedB, local, ic, jc, pc, ir, jr, mb, nb, kb)
+				p.tile(pn, ic, jc, pc, ir, jr, mb, nb, kb)
 			}
 		}
 	}
@@ -93,10 +151,17 @@ func (p *problem[T]) macro(packedA, packedB, local []T, ic, jc, pc, mb, nb, kb i
 // or, for implementations without them, are computed into the local tile
 // (loaded from and stored back to C's valid part), so the arithmetic of
 // every element is the same on edges and inside.
-func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, nb, kb int) {
+func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 	s := p.spec
 	mr := s.mr
 	rows, cols := min(mr, mb-ir), min(s.nr, nb-jr)
+	if pn.dotCols > 0 && cols < s.nr && rows%4 == 0 && (rows == mr || s.readsRowsInPlace(rows)) {
+		cols -= pn.dotCols
+		p.dot(pn.dot, ic+ir, jc+jr+cols, pc, kb, rows, pn.dotCols)
+		if cols == 0 {
+			return
+		}
+	}
 	nr, micro, edgeMicro := s.nr, s.micro, s.edge
 	narrow := cols <= s.narrow
 	if narrow {
@@ -113,9 +178,9 @@ func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, n
 	rsB := nr
 	switch {
 	case p.packB:
-		bp = packedB[jr*kb:][:nr*kb]
+		bp = pn.b[jr*kb:][:nr*kb]
 	case cols < s.nr && s.edge == nil:
-		bp = packedB[:nr*kb] // the one packed edge panel
+		bp = pn.b[:nr*kb] // the one packed edge panel
 	default: // in place (B is not transposed here); edge kernels mask the columns
 		bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
 	}
@@ -123,9 +188,9 @@ func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, n
 	rsA, csA := 1, mr
 	switch {
 	case p.packA:
-		ap = packedA[ir*kb:][:mr*kb]
+		ap = pn.a[ir*kb:][:mr*kb]
 	case rows < mr && !s.readsRowsInPlace(rows):
-		ap = packedA[:mr*kb]
+		ap = pn.a[:mr*kb]
 	case p.tA == NoTrans:
 		ap, rsA, csA = p.a[(ic+ir)*p.lda+pc:], p.lda, 1
 	default:
@@ -140,7 +205,7 @@ func (p *problem[T]) tile(packedA, packedB, local []T, ic, jc, pc, ir, jr, mb, n
 		edgeMicro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc, rows, 1<<cols-1)
 		return
 	}
-	tile := local[:mr*nr]
+	tile := pn.local[:mr*nr]
 	for i := 0; i < rows; i++ {
 		copy(tile[i*nr:i*nr+cols], c[i*p.ldc:i*p.ldc+cols])
 	}

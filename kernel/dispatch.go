@@ -43,7 +43,25 @@ type kernelSpec[T Float] struct {
 	// shortEdges, ascending by rows, hold edge kernels for tiles of fewer
 	// rows: a partial tile uses the first entry with rows at least its own.
 	shortEdges []shortEdge[T]
+	// dots, when present, compute the last few columns of a product whose
+	// A is read in place by rows and whose B is not packed, with k in the
+	// vector lanes (dotKernel): dots[rows/4-1][groups-1] takes 4 or 8 rows
+	// and groups·dotGroup columns, at most 3·dotGroup.
+	dotGroup int
+	dots     [2][3]dotKernel[T]
 }
+
+// dotKernel computes the last columns of a tile of rows rows (fixed per
+// kernel) and cols = groups·dotGroup columns (only those whose bit is set
+// in mask):
+//
+//	c[i*ldc+j] += alpha * Σ_{p<k} a[i*lda+p] * b[(p/4)*4*cols+4*j+p%4]
+//
+// with b packed by packDot. Four steps of k share a vector, so each
+// multiply-add fills every lane however few the columns; the sum over p is
+// split by p mod 4 and the four parts added at the end (see
+// sgemmDot8x12AVX512 for the order).
+type dotKernel[T Float] func(k int, alpha T, a []T, lda int, b []T, c []T, ldc int, mask uint64)
 
 // shortEdge is a pair of edge kernels (full and narrow width) for tiles of
 // at most rows rows.

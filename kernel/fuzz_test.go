@@ -26,6 +26,8 @@ func addFuzzSeeds(f *testing.F) {
 	f.Add(uint8(13), uint8(8), uint8(70), uint8(3), true, false, uint8(20), uint64(2))
 	f.Add(uint8(1), uint8(33), uint8(2), uint8(5), false, true, uint8(33), uint64(3))
 	f.Add(uint8(64), uint8(1), uint8(0), uint8(1), true, true, uint8(4), uint64(4))
+	f.Add(uint8(12), uint8(36), uint8(9), uint8(0), false, false, uint8(9), uint64(5)) // dot kernels
+	f.Add(uint8(20), uint8(10), uint8(6), uint8(2), false, false, uint8(3), uint64(6))
 }
 
 // FuzzSgemm checks fuzzer-chosen float32 products on every implementation.

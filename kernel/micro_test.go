@@ -50,9 +50,10 @@ func TestMicroKernelContract(t *testing.T) {
 
 func makeSlice[T Float](n int) []T { return make([]T, n) }
 
-// microContract checks s's micro-kernels on operands from alloc, each
-// exactly as long as the formula reaches.
+// microContract checks s's micro-kernels (and dot kernels, dotContract) on
+// operands from alloc, each exactly as long as the formula reaches.
 func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T) {
+	dotContract(t, s, alloc)
 	rng := rand.New(rand.NewPCG(21, 22))
 	rnd := randFloat[T](rng)
 	kernels := []struct {
@@ -102,6 +103,64 @@ func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []
 				for i := range c {
 					if math.Abs(float64(c[i])-want[i]) > float64(k+2)*4*eps[T]()*(1+math.Abs(want[i])) {
 						t.Fatalf("%dx%d %s k=%d: c[%d] = %v, want %v", mr, nr, layout.name, k, i, c[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+// dotContract checks every dot kernel of s against its formula
+// (dotKernel), for k around the block of four and masks of all or some
+// columns, with A rows lda = k or k+3 apart. The packed B beyond k holds
+// NaN, which the kernels must not use; C holds the masked columns only.
+func dotContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	rnd := randFloat[T](rng)
+	nan := T(math.NaN())
+	for ri, byGroups := range s.dots {
+		for gi, dot := range byGroups {
+			if dot == nil {
+				continue
+			}
+			rows, cols := 4*(ri+1), (gi+1)*s.dotGroup
+			for _, k := range []int{1, 2, 3, 4, 5, 7, 8, 17} {
+				for _, w := range []int{cols, cols - 1, 1} {
+					if w < 1 {
+						continue
+					}
+					lda, ldc := k+3*(k%2), w+2
+					a := alloc((rows-1)*lda + k)
+					b := alloc(roundUp(k, 4) * cols)
+					c := alloc((rows-1)*ldc + w)
+					for _, x := range [][]T{a, b, c} {
+						for i := range x {
+							x[i] = rnd()
+						}
+					}
+					for p := k; p < roundUp(k, 4); p++ {
+						for j := 0; j < cols; j++ {
+							b[p/4*4*cols+4*j+p%4] = nan
+						}
+					}
+					want := make([]float64, len(c))
+					for i := range c {
+						want[i] = float64(c[i])
+					}
+					for i := 0; i < rows; i++ {
+						for j := 0; j < w; j++ {
+							var sum float64
+							for p := 0; p < k; p++ {
+								sum += float64(a[i*lda+p]) * float64(b[p/4*4*cols+4*j+p%4])
+							}
+							want[i*ldc+j] += 0.5 * sum
+						}
+					}
+					dot(k, 0.5, a, lda, b, c, ldc, 1<<w-1)
+					for i := range c {
+						if math.Abs(float64(c[i])-want[i]) > float64(k+2)*4*eps[T]()*(1+math.Abs(want[i])) {
+							t.Fatalf("dot %dx%d k=%d w=%d: c[%d] = %v, want %v", rows, cols, k, w, i, c[i], want[i])
+						}
 					}
 				}
 			}
