@@ -46,9 +46,9 @@ type kernelSpec[T Float] struct {
 	// dots, when present, compute the last few columns of a product whose
 	// A is read in place by rows and whose B is not packed, with k in the
 	// vector lanes (dotKernel): dots[rows/4-1][groups-1] takes 4 or 8 rows
-	// and groups·dotGroup columns, at most 3·dotGroup.
+	// and groups·dotGroup columns, at most 2·dotGroup.
 	dotGroup int
-	dots     [2][3]dotKernel[T]
+	dots     [2][2]dotKernel[T]
 }
 
 // dotKernel computes the last columns of a tile of rows rows (fixed per
@@ -60,7 +60,7 @@ type kernelSpec[T Float] struct {
 // with b packed by packDot. Four steps of k share a vector, so each
 // multiply-add fills every lane however few the columns; the sum over p is
 // split by p mod 4 and the four parts added at the end (see
-// sgemmDot8x12AVX512 for the order).
+// sgemmDot8x8AVX512 for the order).
 type dotKernel[T Float] func(k int, alpha T, a []T, lda int, b []T, c []T, ldc int, mask uint64)
 
 // shortEdge is a pair of edge kernels (full and narrow width) for tiles of

@@ -14,16 +14,16 @@ var avx512 = &implementation{
 		narrow: 16, microNarrow: sgemmKernel12x16AVX512, edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512,
 		shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32AVX512, sgemmEdge4x16AVX512}, {8, sgemmEdge8x32AVX512, sgemmEdge8x16AVX512}},
 		packTrans:  packBT32AVX512, packRows: spackA12AVX512,
-		dotGroup: 4, dots: [2][3]dotKernel[float32]{
-			{sgemmDot4x4AVX512, sgemmDot4x8AVX512, sgemmDot4x12AVX512},
-			{sgemmDot8x4AVX512, sgemmDot8x8AVX512, sgemmDot8x12AVX512}}},
+		dotGroup: 4, dots: [2][2]dotKernel[float32]{
+			{sgemmDot4x4AVX512, sgemmDot4x8AVX512},
+			{sgemmDot8x4AVX512, sgemmDot8x8AVX512}}},
 	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, nc2: 128, micro: dgemmKernel12x16AVX512,
 		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
 		shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}},
 		packTrans:  packBT16AVX512, packRows: dpackA12AVX512,
-		dotGroup: 2, dots: [2][3]dotKernel[float64]{
-			{dgemmDot4x2AVX512, dgemmDot4x4AVX512, dgemmDot4x6AVX512},
-			{dgemmDot8x2AVX512, dgemmDot8x4AVX512, dgemmDot8x6AVX512}}},
+		dotGroup: 2, dots: [2][2]dotKernel[float64]{
+			{dgemmDot4x2AVX512, dgemmDot4x4AVX512},
+			{dgemmDot8x2AVX512, dgemmDot8x4AVX512}}},
 	vs: avx512Vec32,
 	vd: avx512Vec64,
 }
@@ -128,37 +128,27 @@ func dgemmEdge8x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []fl
 //go:noescape
 func dgemmEdge8x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
 
-// sgemmDot8x12AVX512 computes, for i < 8 and the columns j < 12 whose bit
-// j of mask is set,
+// sgemmDot8x8AVX512 computes, for i < 8 and the columns j < 8 whose bit j
+// of mask is set,
 //
-//	c[i*ldc+j] += alpha * Σ_{p<k} a[i*lda+p] * b[(p/4)*48+4*j+p%4]
+//	c[i*ldc+j] += alpha * Σ_{p<k} a[i*lda+p] * b[(p/4)*32+4*j+p%4]
 //
-// where b is the last columns of B packed by packDot (zero beyond k).
-// Vector lane 4j+q of an accumulator (two columns per register for
-// float64, four for float32) sums the products with p ≡ q (mod 4) in order
-// of p; the four partial sums are then added pairwise — float32 as
-// (q0+q2) + (q1+q3), float64 as (q0+q1) + (q2+q3) — and C = fma(alpha,
-// sum, C). The caller guarantees that a holds 8 rows lda ≥ k apart with k
-// elements each, b ⌈k/4⌉·48 elements, and c the masked columns of 8 rows;
-// only those are read or written (opmask loads and stores).
-//
-//go:noescape
-func sgemmDot8x12AVX512(k int, alpha float32, a []float32, lda int, b []float32, c []float32, ldc int, mask uint64)
-
-// sgemmDot8x8AVX512 is sgemmDot8x12AVX512 for 8 columns (b in blocks of 32).
+// where b is the last columns of B packed by packDot. Vector lane 4j+q of
+// an accumulator (four columns per register for float32, two for float64)
+// sums the products with p ≡ q (mod 4) in order of p; the four partial sums
+// are then added pairwise — float32 as (q0+q2) + (q1+q3), float64 as
+// (q0+q1) + (q2+q3) — and C = fma(alpha, sum, C). The caller guarantees
+// that a holds 8 rows lda ≥ k apart with k elements each, b ⌈k/4⌉·32
+// elements (those for p ≥ k are not used), and c the masked columns of 8
+// rows; only those are read or written (opmask loads and stores).
 //
 //go:noescape
 func sgemmDot8x8AVX512(k int, alpha float32, a []float32, lda int, b []float32, c []float32, ldc int, mask uint64)
 
-// sgemmDot8x4AVX512 is sgemmDot8x12AVX512 for 4 columns (b in blocks of 16).
+// sgemmDot8x4AVX512 is sgemmDot8x8AVX512 for 4 columns (b in blocks of 16).
 //
 //go:noescape
 func sgemmDot8x4AVX512(k int, alpha float32, a []float32, lda int, b []float32, c []float32, ldc int, mask uint64)
-
-// sgemmDot4x12AVX512 is sgemmDot8x12AVX512 for 4 rows.
-//
-//go:noescape
-func sgemmDot4x12AVX512(k int, alpha float32, a []float32, lda int, b []float32, c []float32, ldc int, mask uint64)
 
 // sgemmDot4x8AVX512 is sgemmDot8x8AVX512 for 4 rows.
 //
@@ -170,26 +160,16 @@ func sgemmDot4x8AVX512(k int, alpha float32, a []float32, lda int, b []float32, 
 //go:noescape
 func sgemmDot4x4AVX512(k int, alpha float32, a []float32, lda int, b []float32, c []float32, ldc int, mask uint64)
 
-// dgemmDot8x6AVX512 is the float64 form of sgemmDot8x12AVX512: 6 columns,
-// b in blocks of 24, two columns per register.
-//
-//go:noescape
-func dgemmDot8x6AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
-
-// dgemmDot8x4AVX512 is dgemmDot8x6AVX512 for 4 columns (b in blocks of 16).
+// dgemmDot8x4AVX512 is the float64 form of sgemmDot8x8AVX512: 4 columns,
+// b in blocks of 16, two columns per register.
 //
 //go:noescape
 func dgemmDot8x4AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
 
-// dgemmDot8x2AVX512 is dgemmDot8x6AVX512 for 2 columns (b in blocks of 8).
+// dgemmDot8x2AVX512 is dgemmDot8x4AVX512 for 2 columns (b in blocks of 8).
 //
 //go:noescape
 func dgemmDot8x2AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
-
-// dgemmDot4x6AVX512 is dgemmDot8x6AVX512 for 4 rows.
-//
-//go:noescape
-func dgemmDot4x6AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
 
 // dgemmDot4x4AVX512 is dgemmDot8x4AVX512 for 4 rows.
 //

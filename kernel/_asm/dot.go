@@ -9,8 +9,10 @@ import (
 )
 
 // dotKernels emits the AVX-512 tail kernels of a product whose A is read in
-// place by rows: rows ∈ {4, 8} and 1…3 groups of columns, as many
-// accumulators as fit beside the operands (rows·groups ≤ 24).
+// place by rows: rows ∈ {4, 8} and one or two groups of columns. (Three
+// groups, 8×12 and 4×12 float32, measured slower than the narrow edge
+// kernel on 100×10×100: 0.79×; a 12-row kernel measured no faster than
+// 8 + 4 rows.)
 func dotKernels() {
 	for _, e := range []elem{f32z, f64z} {
 		prefix := "sgemm"
@@ -19,7 +21,7 @@ func dotKernels() {
 		}
 		perm := dotPermTable(prefix, e)
 		for _, rows := range []int{4, 8} {
-			for groups := 1; groups <= 3; groups++ {
+			for groups := 1; groups <= 2; groups++ {
 				dotKernel(fmt.Sprintf("%sDot%dx%dAVX512", prefix, rows, groups*e.vecLanes/4), e, rows, groups, perm)
 			}
 		}
