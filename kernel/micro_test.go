@@ -100,11 +100,7 @@ func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []
 					}
 				}
 				kn.micro(k, 0.5, a, layout.rsA, layout.csA, b, layout.rsB, c, ldc)
-				for i := range c {
-					if math.Abs(float64(c[i])-want[i]) > float64(k+2)*4*eps[T]()*(1+math.Abs(want[i])) {
-						t.Fatalf("%dx%d %s k=%d: c[%d] = %v, want %v", mr, nr, layout.name, k, i, c[i], want[i])
-					}
-				}
+				checkNear(t, c, want, k, fmt.Sprintf("%dx%d %s k=%d", mr, nr, layout.name, k))
 			}
 		}
 	}
@@ -157,13 +153,20 @@ func dotContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T)
 						}
 					}
 					dot(k, 0.5, a, lda, b, c, ldc, 1<<w-1)
-					for i := range c {
-						if math.Abs(float64(c[i])-want[i]) > float64(k+2)*4*eps[T]()*(1+math.Abs(want[i])) {
-							t.Fatalf("dot %dx%d k=%d w=%d: c[%d] = %v, want %v", rows, cols, k, w, i, c[i], want[i])
-						}
-					}
+					checkNear(t, c, want, k, fmt.Sprintf("dot %dx%d k=%d w=%d", rows, cols, k, w))
 				}
 			}
+		}
+	}
+}
+
+// checkNear fails t unless c matches want to within the rounding of sums
+// of k products.
+func checkNear[T Float](t *testing.T, c []T, want []float64, k int, what string) {
+	t.Helper()
+	for i := range c {
+		if math.Abs(float64(c[i])-want[i]) > float64(k+2)*4*eps[T]()*(1+math.Abs(want[i])) {
+			t.Fatalf("%s: c[%d] = %v, want %v", what, i, c[i], want[i])
 		}
 	}
 }

@@ -49,19 +49,7 @@ func dotKernel(name string, e elem, rows, groups int, perm Mem) {
 	SHLQ(Imm(shift), lda)
 	r := newRowAddr(pa, lda, rows)
 
-	acc := make([][]reg.VecVirtual, rows)
-	for i := range acc {
-		acc[i] = make([]reg.VecVirtual, groups)
-		for g := range acc[i] {
-			acc[i][g] = e.vec()
-			e.zero(acc[i][g], acc[i][g], acc[i][g])
-		}
-	}
-	bv := make([]reg.VecVirtual, groups)
-	for g := range bv {
-		bv[g] = e.vec()
-	}
-	av := e.vec()
+	acc, bv, av := tileRegisters(e, rows, groups)
 	block := 4 * e.size // bytes of A per step of four k
 	loadB := func() {
 		for g := range bv {

@@ -185,19 +185,7 @@ func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [
 	rows := newRowAddr(pa, rs, mr)
 	rowAddr := func(i int) Mem { return rows.at(i, 0) }
 
-	acc := make([][]reg.VecVirtual, mr)
-	for i := range acc {
-		acc[i] = make([]reg.VecVirtual, vecs)
-		for v := range acc[i] {
-			acc[i][v] = e.vec()
-			e.zero(acc[i][v], acc[i][v], acc[i][v])
-		}
-	}
-	bv := make([]reg.VecVirtual, vecs)
-	for v := range bv {
-		bv[v] = e.vec()
-	}
-	av := e.vec()
+	acc, bv, av := tileRegisters(e, mr, vecs)
 
 	// step emits one rank-1 update and advances to the next p.
 	step := func() {
@@ -291,6 +279,24 @@ func (r *rowAddr) advance(step Op) {
 	if r.pa6 != nil {
 		ADDQ(step, r.pa6)
 	}
+}
+
+// tileRegisters allocates a k loop's registers: rows×vecs accumulators,
+// zeroed, vecs for a row of B and one for a broadcast of A.
+func tileRegisters(e elem, rows, vecs int) (acc [][]reg.VecVirtual, bv []reg.VecVirtual, av reg.VecVirtual) {
+	acc = make([][]reg.VecVirtual, rows)
+	for i := range acc {
+		acc[i] = make([]reg.VecVirtual, vecs)
+		for v := range acc[i] {
+			acc[i][v] = e.vec()
+			e.zero(acc[i][v], acc[i][v], acc[i][v])
+		}
+	}
+	bv = make([]reg.VecVirtual, vecs)
+	for v := range bv {
+		bv[v] = e.vec()
+	}
+	return acc, bv, e.vec()
 }
 
 // storeSetup loads what storing a tile needs: alpha broadcast, the address
