@@ -60,8 +60,8 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 			} else if edge := nb % s.nr; edge != 0 && s.edge == nil {
 				packB(pn.b, p.tB, p.b, p.ldb, pc, jc+nb-edge, kb, edge, s.nr, s.narrow, s.packTrans)
 			}
-			if pn.dotCols > 0 {
-				packDot(pn.dot, p.b, p.ldb, pc, jc+nb-pn.dotCols, kb, pn.dotCols, roundUp(pn.dotCols, s.dotGroup))
+			if w := pn.dotCols; w > 0 {
+				s.packDots[(w-1)/s.dotGroup](pn.dot, p.b[pc*p.ldb+jc+nb-w:], p.ldb, kb, 1<<w-1)
 			}
 			for ic := i0; ic < i1; ic += s.mc {
 				mb := min(s.mc, i1-ic)
@@ -86,7 +86,7 @@ type panels[T Float] struct {
 
 // dotsApply reports whether the dot kernels can compute this product's
 // last columns: they read A in place by rows and B in place (only its last
-// columns packed, by packDot).
+// columns packed, by packDots).
 func (p *problem[T]) dotsApply() bool {
 	return p.spec.dotGroup > 0 && p.tA == NoTrans && !p.packA && !p.packB
 }
@@ -97,7 +97,7 @@ func (p *problem[T]) dotsApply() bool {
 // costs rows·g/4 multiply-adds per step of k where a narrow or full-width
 // edge tile costs rows or 2·rows. (Measured on the 12-row, 4-column tail
 // tile of 100×100×100 float32: 8 + 4 rows of dot kernels ≈ 210 ns against
-// 450 for the narrow edge kernel, plus ≈ 400 ns per block for packDot.)
+// 450 for the narrow edge kernel, plus packing once per block.)
 func (p *problem[T]) dotWidth(nb int) int {
 	s := p.spec
 	edge := nb % s.nr

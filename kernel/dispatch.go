@@ -49,7 +49,14 @@ type kernelSpec[T Float] struct {
 	// and groups·dotGroup columns, at most 2·dotGroup.
 	dotGroup int
 	dots     [2][2]dotKernel[T]
+	// packDots[groups-1] packs B's last columns for the dot kernels.
+	packDots [2]dotPacker[T]
 }
+
+// dotPacker writes dst[(p/4)*4*cols + 4*j + p%4] = b[p*ldb+j] for p < kb
+// and the columns j < cols = groups·dotGroup whose bit is set in mask, and
+// zero for the other columns and for p from kb up to a multiple of 4.
+type dotPacker[T Float] func(dst, b []T, ldb, kb int, mask uint64)
 
 // dotKernel computes the last columns of a tile of rows rows (fixed per
 // kernel) and cols = groups·dotGroup columns (only those whose bit is set
@@ -57,7 +64,7 @@ type kernelSpec[T Float] struct {
 //
 //	c[i*ldc+j] += alpha * Σ_{p<k} a[i*lda+p] * b[(p/4)*4*cols+4*j+p%4]
 //
-// with b packed by packDot. Four steps of k share a vector, so each
+// with b packed by a dotPacker. Four steps of k share a vector, so each
 // multiply-add fills every lane however few the columns; the sum over p is
 // split by p mod 4 and the four parts added at the end (see
 // sgemmDot8x8AVX512 for the order).

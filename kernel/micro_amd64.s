@@ -6456,6 +6456,490 @@ dgemmDot8x4AVX512_store:
 	VZEROUPPER
 	RET
 
+// func spackDot4AVX512(dst []float32, b []float32, ldb int, kb int, mask uint64)
+// Requires: AVX, AVX512F
+TEXT ·spackDot4AVX512(SB), NOSPLIT, $0-72
+	MOVQ    dst_base+0(FP), AX
+	MOVQ    b_base+24(FP), CX
+	MOVQ    ldb+48(FP), DX
+	SHLQ    $0x02, DX
+	MOVQ    kb+56(FP), BX
+	MOVQ    mask+64(FP), SI
+	LEAQ    (DX)(DX*2), DI
+	LEAQ    (DX)(DX*4), R8
+	LEAQ    (DX)(DX*2), R8
+	ADDQ    DX, R8
+	VMOVUPS spackDot4AVX512Perm<>+0(SB), Z0
+	MOVQ    BX, R11
+	SHRQ    $0x02, R11
+	JZ      spackDot4AVX512_tail
+
+spackDot4AVX512_loop:
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	ANDQ    $0x0f, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPS (CX), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPS -16(CX)(DX*1), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x08, R10
+	KMOVW   R10, K1
+	VMOVUPS -32(CX)(DX*2), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x0c, R10
+	KMOVW   R10, K1
+	VMOVUPS -48(CX)(DI*1), K1, Z1
+	VPERMPS Z1, Z0, Z2
+	VMOVUPS Z2, (AX)
+	ADDQ    R8, CX
+	ADDQ    $0x00000040, AX
+	DECQ    R11
+	JNZ     spackDot4AVX512_loop
+
+spackDot4AVX512_tail:
+	ANDQ    $0x03, BX
+	JZ      spackDot4AVX512_done
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	ANDQ    $0x0f, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPS (CX), K1, Z1
+	CMPQ    BX, $0x01
+	JLE     spackDot4AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPS -16(CX)(DX*1), K1, Z1
+	CMPQ    BX, $0x02
+	JLE     spackDot4AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x08, R10
+	KMOVW   R10, K1
+	VMOVUPS -32(CX)(DX*2), K1, Z1
+	CMPQ    BX, $0x03
+	JLE     spackDot4AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x0c, R10
+	KMOVW   R10, K1
+	VMOVUPS -48(CX)(DI*1), K1, Z1
+
+spackDot4AVX512_rest0:
+	VPERMPS Z1, Z0, Z2
+	VMOVUPS Z2, (AX)
+	ADDQ    R8, CX
+	ADDQ    $0x00000040, AX
+
+spackDot4AVX512_done:
+	VZEROUPPER
+	RET
+
+DATA spackDot4AVX512Perm<>+0(SB)/4, $0x00000000
+DATA spackDot4AVX512Perm<>+4(SB)/4, $0x00000004
+DATA spackDot4AVX512Perm<>+8(SB)/4, $0x00000008
+DATA spackDot4AVX512Perm<>+12(SB)/4, $0x0000000c
+DATA spackDot4AVX512Perm<>+16(SB)/4, $0x00000001
+DATA spackDot4AVX512Perm<>+20(SB)/4, $0x00000005
+DATA spackDot4AVX512Perm<>+24(SB)/4, $0x00000009
+DATA spackDot4AVX512Perm<>+28(SB)/4, $0x0000000d
+DATA spackDot4AVX512Perm<>+32(SB)/4, $0x00000002
+DATA spackDot4AVX512Perm<>+36(SB)/4, $0x00000006
+DATA spackDot4AVX512Perm<>+40(SB)/4, $0x0000000a
+DATA spackDot4AVX512Perm<>+44(SB)/4, $0x0000000e
+DATA spackDot4AVX512Perm<>+48(SB)/4, $0x00000003
+DATA spackDot4AVX512Perm<>+52(SB)/4, $0x00000007
+DATA spackDot4AVX512Perm<>+56(SB)/4, $0x0000000b
+DATA spackDot4AVX512Perm<>+60(SB)/4, $0x0000000f
+GLOBL spackDot4AVX512Perm<>(SB), RODATA|NOPTR, $64
+
+// func spackDot8AVX512(dst []float32, b []float32, ldb int, kb int, mask uint64)
+// Requires: AVX, AVX512F
+TEXT ·spackDot8AVX512(SB), NOSPLIT, $0-72
+	MOVQ    dst_base+0(FP), AX
+	MOVQ    b_base+24(FP), CX
+	MOVQ    ldb+48(FP), DX
+	SHLQ    $0x02, DX
+	MOVQ    kb+56(FP), BX
+	MOVQ    mask+64(FP), SI
+	LEAQ    (DX)(DX*2), DI
+	LEAQ    (DX)(DX*4), R8
+	LEAQ    (DX)(DX*2), R8
+	ADDQ    DX, R8
+	VMOVUPS spackDot8AVX512Perm<>+0(SB), Z0
+	MOVQ    BX, R11
+	SHRQ    $0x02, R11
+	JZ      spackDot8AVX512_tail
+
+spackDot8AVX512_loop:
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	ANDQ    $0x0f, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPS (CX), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPS -16(CX)(DX*1), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x08, R10
+	KMOVW   R10, K1
+	VMOVUPS -32(CX)(DX*2), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x0c, R10
+	KMOVW   R10, K1
+	VMOVUPS -48(CX)(DI*1), K1, Z1
+	VPERMPS Z1, Z0, Z2
+	VMOVUPS Z2, (AX)
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	SHRQ    $0x04, R9
+	ANDQ    $0x0f, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPS 16(CX), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPS (CX)(DX*1), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x08, R10
+	KMOVW   R10, K1
+	VMOVUPS -16(CX)(DX*2), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x0c, R10
+	KMOVW   R10, K1
+	VMOVUPS -32(CX)(DI*1), K1, Z1
+	VPERMPS Z1, Z0, Z2
+	VMOVUPS Z2, 64(AX)
+	ADDQ    R8, CX
+	ADDQ    $0x00000080, AX
+	DECQ    R11
+	JNZ     spackDot8AVX512_loop
+
+spackDot8AVX512_tail:
+	ANDQ    $0x03, BX
+	JZ      spackDot8AVX512_done
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	ANDQ    $0x0f, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPS (CX), K1, Z1
+	CMPQ    BX, $0x01
+	JLE     spackDot8AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPS -16(CX)(DX*1), K1, Z1
+	CMPQ    BX, $0x02
+	JLE     spackDot8AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x08, R10
+	KMOVW   R10, K1
+	VMOVUPS -32(CX)(DX*2), K1, Z1
+	CMPQ    BX, $0x03
+	JLE     spackDot8AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x0c, R10
+	KMOVW   R10, K1
+	VMOVUPS -48(CX)(DI*1), K1, Z1
+
+spackDot8AVX512_rest0:
+	VPERMPS Z1, Z0, Z2
+	VMOVUPS Z2, (AX)
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	SHRQ    $0x04, R9
+	ANDQ    $0x0f, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPS 16(CX), K1, Z1
+	CMPQ    BX, $0x01
+	JLE     spackDot8AVX512_rest1
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPS (CX)(DX*1), K1, Z1
+	CMPQ    BX, $0x02
+	JLE     spackDot8AVX512_rest1
+	MOVQ    R9, R10
+	SHLQ    $0x08, R10
+	KMOVW   R10, K1
+	VMOVUPS -16(CX)(DX*2), K1, Z1
+	CMPQ    BX, $0x03
+	JLE     spackDot8AVX512_rest1
+	MOVQ    R9, R10
+	SHLQ    $0x0c, R10
+	KMOVW   R10, K1
+	VMOVUPS -32(CX)(DI*1), K1, Z1
+
+spackDot8AVX512_rest1:
+	VPERMPS Z1, Z0, Z2
+	VMOVUPS Z2, 64(AX)
+	ADDQ    R8, CX
+	ADDQ    $0x00000080, AX
+
+spackDot8AVX512_done:
+	VZEROUPPER
+	RET
+
+DATA spackDot8AVX512Perm<>+0(SB)/4, $0x00000000
+DATA spackDot8AVX512Perm<>+4(SB)/4, $0x00000004
+DATA spackDot8AVX512Perm<>+8(SB)/4, $0x00000008
+DATA spackDot8AVX512Perm<>+12(SB)/4, $0x0000000c
+DATA spackDot8AVX512Perm<>+16(SB)/4, $0x00000001
+DATA spackDot8AVX512Perm<>+20(SB)/4, $0x00000005
+DATA spackDot8AVX512Perm<>+24(SB)/4, $0x00000009
+DATA spackDot8AVX512Perm<>+28(SB)/4, $0x0000000d
+DATA spackDot8AVX512Perm<>+32(SB)/4, $0x00000002
+DATA spackDot8AVX512Perm<>+36(SB)/4, $0x00000006
+DATA spackDot8AVX512Perm<>+40(SB)/4, $0x0000000a
+DATA spackDot8AVX512Perm<>+44(SB)/4, $0x0000000e
+DATA spackDot8AVX512Perm<>+48(SB)/4, $0x00000003
+DATA spackDot8AVX512Perm<>+52(SB)/4, $0x00000007
+DATA spackDot8AVX512Perm<>+56(SB)/4, $0x0000000b
+DATA spackDot8AVX512Perm<>+60(SB)/4, $0x0000000f
+GLOBL spackDot8AVX512Perm<>(SB), RODATA|NOPTR, $64
+
+// func dpackDot2AVX512(dst []float64, b []float64, ldb int, kb int, mask uint64)
+// Requires: AVX, AVX512F
+TEXT ·dpackDot2AVX512(SB), NOSPLIT, $0-72
+	MOVQ    dst_base+0(FP), AX
+	MOVQ    b_base+24(FP), CX
+	MOVQ    ldb+48(FP), DX
+	SHLQ    $0x03, DX
+	MOVQ    kb+56(FP), BX
+	MOVQ    mask+64(FP), SI
+	LEAQ    (DX)(DX*2), DI
+	LEAQ    (DX)(DX*4), R8
+	LEAQ    (DX)(DX*2), R8
+	ADDQ    DX, R8
+	VMOVUPS dpackDot2AVX512Perm<>+0(SB), Z0
+	MOVQ    BX, R11
+	SHRQ    $0x02, R11
+	JZ      dpackDot2AVX512_tail
+
+dpackDot2AVX512_loop:
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	ANDQ    $0x03, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPD (CX), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	KMOVW   R10, K1
+	VMOVUPD -16(CX)(DX*1), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPD -32(CX)(DX*2), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x06, R10
+	KMOVW   R10, K1
+	VMOVUPD -48(CX)(DI*1), K1, Z1
+	VPERMPD Z1, Z0, Z2
+	VMOVUPS Z2, (AX)
+	ADDQ    R8, CX
+	ADDQ    $0x00000040, AX
+	DECQ    R11
+	JNZ     dpackDot2AVX512_loop
+
+dpackDot2AVX512_tail:
+	ANDQ    $0x03, BX
+	JZ      dpackDot2AVX512_done
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	ANDQ    $0x03, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPD (CX), K1, Z1
+	CMPQ    BX, $0x01
+	JLE     dpackDot2AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	KMOVW   R10, K1
+	VMOVUPD -16(CX)(DX*1), K1, Z1
+	CMPQ    BX, $0x02
+	JLE     dpackDot2AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPD -32(CX)(DX*2), K1, Z1
+	CMPQ    BX, $0x03
+	JLE     dpackDot2AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x06, R10
+	KMOVW   R10, K1
+	VMOVUPD -48(CX)(DI*1), K1, Z1
+
+dpackDot2AVX512_rest0:
+	VPERMPD Z1, Z0, Z2
+	VMOVUPS Z2, (AX)
+	ADDQ    R8, CX
+	ADDQ    $0x00000040, AX
+
+dpackDot2AVX512_done:
+	VZEROUPPER
+	RET
+
+DATA dpackDot2AVX512Perm<>+0(SB)/8, $0x0000000000000000
+DATA dpackDot2AVX512Perm<>+8(SB)/8, $0x0000000000000002
+DATA dpackDot2AVX512Perm<>+16(SB)/8, $0x0000000000000004
+DATA dpackDot2AVX512Perm<>+24(SB)/8, $0x0000000000000006
+DATA dpackDot2AVX512Perm<>+32(SB)/8, $0x0000000000000001
+DATA dpackDot2AVX512Perm<>+40(SB)/8, $0x0000000000000003
+DATA dpackDot2AVX512Perm<>+48(SB)/8, $0x0000000000000005
+DATA dpackDot2AVX512Perm<>+56(SB)/8, $0x0000000000000007
+GLOBL dpackDot2AVX512Perm<>(SB), RODATA|NOPTR, $64
+
+// func dpackDot4AVX512(dst []float64, b []float64, ldb int, kb int, mask uint64)
+// Requires: AVX, AVX512F
+TEXT ·dpackDot4AVX512(SB), NOSPLIT, $0-72
+	MOVQ    dst_base+0(FP), AX
+	MOVQ    b_base+24(FP), CX
+	MOVQ    ldb+48(FP), DX
+	SHLQ    $0x03, DX
+	MOVQ    kb+56(FP), BX
+	MOVQ    mask+64(FP), SI
+	LEAQ    (DX)(DX*2), DI
+	LEAQ    (DX)(DX*4), R8
+	LEAQ    (DX)(DX*2), R8
+	ADDQ    DX, R8
+	VMOVUPS dpackDot4AVX512Perm<>+0(SB), Z0
+	MOVQ    BX, R11
+	SHRQ    $0x02, R11
+	JZ      dpackDot4AVX512_tail
+
+dpackDot4AVX512_loop:
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	ANDQ    $0x03, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPD (CX), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	KMOVW   R10, K1
+	VMOVUPD -16(CX)(DX*1), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPD -32(CX)(DX*2), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x06, R10
+	KMOVW   R10, K1
+	VMOVUPD -48(CX)(DI*1), K1, Z1
+	VPERMPD Z1, Z0, Z2
+	VMOVUPS Z2, (AX)
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	SHRQ    $0x02, R9
+	ANDQ    $0x03, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPD 16(CX), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	KMOVW   R10, K1
+	VMOVUPD (CX)(DX*1), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPD -16(CX)(DX*2), K1, Z1
+	MOVQ    R9, R10
+	SHLQ    $0x06, R10
+	KMOVW   R10, K1
+	VMOVUPD -32(CX)(DI*1), K1, Z1
+	VPERMPD Z1, Z0, Z2
+	VMOVUPS Z2, 64(AX)
+	ADDQ    R8, CX
+	ADDQ    $0x00000080, AX
+	DECQ    R11
+	JNZ     dpackDot4AVX512_loop
+
+dpackDot4AVX512_tail:
+	ANDQ    $0x03, BX
+	JZ      dpackDot4AVX512_done
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	ANDQ    $0x03, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPD (CX), K1, Z1
+	CMPQ    BX, $0x01
+	JLE     dpackDot4AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	KMOVW   R10, K1
+	VMOVUPD -16(CX)(DX*1), K1, Z1
+	CMPQ    BX, $0x02
+	JLE     dpackDot4AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPD -32(CX)(DX*2), K1, Z1
+	CMPQ    BX, $0x03
+	JLE     dpackDot4AVX512_rest0
+	MOVQ    R9, R10
+	SHLQ    $0x06, R10
+	KMOVW   R10, K1
+	VMOVUPD -48(CX)(DI*1), K1, Z1
+
+dpackDot4AVX512_rest0:
+	VPERMPD Z1, Z0, Z2
+	VMOVUPS Z2, (AX)
+	VPXORD  Z1, Z1, Z1
+	MOVQ    SI, R9
+	SHRQ    $0x02, R9
+	ANDQ    $0x03, R9
+	MOVQ    R9, R10
+	KMOVW   R10, K1
+	VMOVUPD 16(CX), K1, Z1
+	CMPQ    BX, $0x01
+	JLE     dpackDot4AVX512_rest1
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	KMOVW   R10, K1
+	VMOVUPD (CX)(DX*1), K1, Z1
+	CMPQ    BX, $0x02
+	JLE     dpackDot4AVX512_rest1
+	MOVQ    R9, R10
+	SHLQ    $0x04, R10
+	KMOVW   R10, K1
+	VMOVUPD -16(CX)(DX*2), K1, Z1
+	CMPQ    BX, $0x03
+	JLE     dpackDot4AVX512_rest1
+	MOVQ    R9, R10
+	SHLQ    $0x06, R10
+	KMOVW   R10, K1
+	VMOVUPD -32(CX)(DI*1), K1, Z1
+
+dpackDot4AVX512_rest1:
+	VPERMPD Z1, Z0, Z2
+	VMOVUPS Z2, 64(AX)
+	ADDQ    R8, CX
+	ADDQ    $0x00000080, AX
+
+dpackDot4AVX512_done:
+	VZEROUPPER
+	RET
+
+DATA dpackDot4AVX512Perm<>+0(SB)/8, $0x0000000000000000
+DATA dpackDot4AVX512Perm<>+8(SB)/8, $0x0000000000000002
+DATA dpackDot4AVX512Perm<>+16(SB)/8, $0x0000000000000004
+DATA dpackDot4AVX512Perm<>+24(SB)/8, $0x0000000000000006
+DATA dpackDot4AVX512Perm<>+32(SB)/8, $0x0000000000000001
+DATA dpackDot4AVX512Perm<>+40(SB)/8, $0x0000000000000003
+DATA dpackDot4AVX512Perm<>+48(SB)/8, $0x0000000000000005
+DATA dpackDot4AVX512Perm<>+56(SB)/8, $0x0000000000000007
+GLOBL dpackDot4AVX512Perm<>(SB), RODATA|NOPTR, $64
+
 // func packBT32AVX512(dst []float32, src []float32, ld int, blocks int)
 // Requires: AVX, AVX512F
 TEXT ·packBT32AVX512(SB), NOSPLIT, $0-64

@@ -16,14 +16,16 @@ var avx512 = &implementation{
 		packTrans:  packBT32AVX512, packRows: spackA12AVX512,
 		dotGroup: 4, dots: [2][2]dotKernel[float32]{
 			{sgemmDot4x4AVX512, sgemmDot4x8AVX512},
-			{sgemmDot8x4AVX512, sgemmDot8x8AVX512}}},
+			{sgemmDot8x4AVX512, sgemmDot8x8AVX512}},
+		packDots: [2]dotPacker[float32]{spackDot4AVX512, spackDot8AVX512}},
 	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, nc2: 128, micro: dgemmKernel12x16AVX512,
 		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
 		shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}},
 		packTrans:  packBT16AVX512, packRows: dpackA12AVX512,
 		dotGroup: 2, dots: [2][2]dotKernel[float64]{
 			{dgemmDot4x2AVX512, dgemmDot4x4AVX512},
-			{dgemmDot8x2AVX512, dgemmDot8x4AVX512}}},
+			{dgemmDot8x2AVX512, dgemmDot8x4AVX512}},
+		packDots: [2]dotPacker[float64]{dpackDot2AVX512, dpackDot4AVX512}},
 	vs: avx512Vec32,
 	vd: avx512Vec64,
 }
@@ -180,6 +182,32 @@ func dgemmDot4x4AVX512(k int, alpha float64, a []float64, lda int, b []float64, 
 //
 //go:noescape
 func dgemmDot4x2AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
+
+// spackDot8AVX512 writes dst[(p/4)*32 + 4*j + p%4] = b[p*ldb+j] for
+// p < kb and the columns j < 8 whose bit is set in mask, and zero for the
+// other columns and for p from kb up to a multiple of 4: the layout of
+// sgemmDot8x8AVX512's b. Each row is read through an opmask (its masked
+// columns only). The caller guarantees that b holds kb rows ldb apart up to
+// the last masked column, and dst ⌈kb/4⌉·32 elements.
+//
+//go:noescape
+func spackDot8AVX512(dst []float32, b []float32, ldb int, kb int, mask uint64)
+
+// spackDot4AVX512 is spackDot8AVX512 for 4 columns (dst in blocks of 16).
+//
+//go:noescape
+func spackDot4AVX512(dst []float32, b []float32, ldb int, kb int, mask uint64)
+
+// dpackDot4AVX512 is spackDot8AVX512 for float64 and 4 columns (dst in
+// blocks of 16).
+//
+//go:noescape
+func dpackDot4AVX512(dst []float64, b []float64, ldb int, kb int, mask uint64)
+
+// dpackDot2AVX512 is dpackDot4AVX512 for 2 columns (dst in blocks of 8).
+//
+//go:noescape
+func dpackDot2AVX512(dst []float64, b []float64, ldb int, kb int, mask uint64)
 
 // packBT32AVX512 writes dst[p*32+i] = src[i*ld+p] for i < 32 and
 // p < 16*blocks: the rows of a full 32-wide panel of a transposed float32 B,

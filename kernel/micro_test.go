@@ -54,6 +54,7 @@ func makeSlice[T Float](n int) []T { return make([]T, n) }
 // operands from alloc, each exactly as long as the formula reaches.
 func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T) {
 	dotContract(t, s, alloc)
+	dotPackContract(t, s, alloc)
 	rng := rand.New(rand.NewPCG(21, 22))
 	rnd := randFloat[T](rng)
 	kernels := []struct {
@@ -167,6 +168,46 @@ func checkNear[T Float](t *testing.T, c []T, want []float64, k int, what string)
 	for i := range c {
 		if math.Abs(float64(c[i])-want[i]) > float64(k+2)*4*eps[T]()*(1+math.Abs(want[i])) {
 			t.Fatalf("%s: c[%d] = %v, want %v", what, i, c[i], want[i])
+		}
+	}
+}
+
+// dotPackContract checks every dot packer of s (dotPacker) for kb around
+// the block of four and masks of all or some columns, with B's rows ldb = w
+// or w+3 apart and b ending at the last masked element.
+func dotPackContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	rnd := randFloat[T](rng)
+	for gi, pack := range s.packDots {
+		if pack == nil {
+			continue
+		}
+		cols := (gi + 1) * s.dotGroup
+		for _, kb := range []int{1, 2, 3, 4, 5, 7, 8, 9, 17} {
+			for _, w := range []int{cols, cols - 1, 1} {
+				if w < 1 {
+					continue
+				}
+				ldb := w + 3*(kb%2)
+				b := alloc((kb-1)*ldb + w)
+				dst := alloc(roundUp(kb, 4) * cols)
+				for _, x := range [][]T{b, dst} {
+					for i := range x {
+						x[i] = rnd()
+					}
+				}
+				pack(dst, b, ldb, kb, 1<<w-1)
+				for i, got := range dst {
+					p, j := i/(4*cols)*4+i%4, i%(4*cols)/4
+					var want T
+					if p < kb && j < w {
+						want = b[p*ldb+j]
+					}
+					if !bitsEqual(got, want) {
+						t.Fatalf("pack %d columns kb=%d w=%d: dst[%d] = %v, want %v", cols, kb, w, i, got, want)
+					}
+				}
+			}
 		}
 	}
 }

@@ -157,31 +157,3 @@ func interleave4Of[T float32 | float64](dst, src []T, ld, kb, stride int) {
 		d[0], d[1], d[2], d[3] = r0[p], r1[p], r2[p], r3[p]
 	}
 }
-
-// packDot copies columns j0…j0+w-1 of B (not transposed), rows pc…pc+kb-1,
-// into the layout of the dot kernels of width cols ≥ w:
-// dst[(p/4)*4*cols + 4*j + p%4] = B(pc+p, j0+j), zero for j ≥ w and for p
-// from kb up to a multiple of 4. Four rows at a time, so that each
-// iteration writes four adjacent elements.
-func packDot[T Float](dst, b []T, ldb, pc, j0, kb, w, cols int) {
-	dst = dst[:roundUp(kb, 4)*cols]
-	if w < cols || kb%4 != 0 {
-		clear(dst)
-	}
-	row := func(p int) []T { return b[(pc+p)*ldb+j0:][:w] }
-	p := 0
-	for ; p+4 <= kb; p += 4 {
-		r0, r1, r2, r3 := row(p), row(p+1), row(p+2), row(p+3)
-		out := dst[p*cols:][:4*w]
-		for j, v := range r0 {
-			o := out[4*j:][:4]
-			o[0], o[1], o[2], o[3] = v, r1[j], r2[j], r3[j]
-		}
-	}
-	for q := 0; p+q < kb; q++ {
-		out := dst[p*cols+q:]
-		for j, v := range row(p + q) {
-			out[4*j] = v
-		}
-	}
-}

@@ -207,3 +207,103 @@ func dotPermTable(prefix string, e elem) Mem {
 	}
 	return m
 }
+
+// dotPackKernels emits the packers of B's last columns for the dot
+// kernels, one per element type and number of groups.
+func dotPackKernels() {
+	for _, e := range []elem{f32z, f64z} {
+		prefix := "s"
+		if e.size == 8 {
+			prefix = "d"
+		}
+		for groups := 1; groups <= 2; groups++ {
+			dotPack(fmt.Sprintf("%spackDot%dAVX512", prefix, groups*e.vecLanes/4), e, groups)
+		}
+	}
+}
+
+// dotPack emits dst[(p/4)·4w + 4j + p%4] = b[p*ldb+j] for p < kb and the
+// columns j < w = groups·vecLanes/4 whose bit is set in mask, zero for the
+// other columns and for p from kb up to a multiple of 4. Per four rows and
+// group, each row's few columns are loaded through an opmask into lanes
+// 4q… (float32) or 2q… (float64) — the address is moved back by as many
+// lanes, and masked-out lanes are never accessed — and one permute
+// transposes them into the group's layout.
+func dotPack(name string, e elem, groups int) {
+	cols := e.vecLanes / 4 // columns per group
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(dst []%[1]s, b []%[1]s, ldb int, kb int, mask uint64)", e.goType))
+	Doc(fmt.Sprintf("%s packs the last %d columns of B for the dot kernels with %s; see the Go stub.", name, groups*cols, e.isa))
+	pd := Load(Param("dst").Base(), GP64())
+	pb := Load(Param("b").Base(), GP64())
+	ldb := Load(Param("ldb"), GP64())
+	SHLQ(Imm(uint64(log2(e.size))), ldb)
+	kb := Load(Param("kb"), GP64())
+	colMask := Load(Param("mask"), GP64())
+	r := newRowAddr(pb, ldb, 4)
+	ld4 := GP64()
+	LEAQ(Mem{Base: ldb, Index: ldb, Scale: 2}, ld4)
+	ADDQ(ldb, ld4)
+	idx := e.vec()
+	perm := GLOBL(name+"Perm", RODATA|NOPTR)
+	for l := 0; l < e.vecLanes; l++ { // out lane 4j+q ← in lane cols·q+j
+		j, q := l/4, l%4
+		if e.size == 4 {
+			DATA(4*l, U32(uint32(cols*q+j)))
+		} else {
+			DATA(8*l, U64(uint64(cols*q+j)))
+		}
+	}
+	VMOVUPS(perm, idx)
+	bits, t := GP64(), GP64()
+	k := K()
+	z, out := e.vec(), e.vec()
+	// block emits one block of four rows, the first rows of them present.
+	block := func(rows reg.Register, tag string) {
+		for g := 0; g < groups; g++ {
+			e.zero(z, z, z)
+			MOVQ(colMask, bits)
+			if g > 0 {
+				SHRQ(U8(cols*g), bits)
+			}
+			ANDQ(Imm(uint64(1<<cols-1)), bits)
+			for q := 0; q < 4; q++ {
+				if rows != nil && q > 0 {
+					CMPQ(rows, Imm(uint64(q)))
+					JLE(LabelRef(fmt.Sprintf("%s_%s%d", name, tag, g)))
+				}
+				MOVQ(bits, t)
+				if q > 0 {
+					SHLQ(U8(cols*q), t)
+				}
+				KMOVW(t.As32(), k)
+				e.move(r.at(q, (cols*g-cols*q)*e.size), k, z)
+			}
+			if rows != nil {
+				Label(fmt.Sprintf("%s_%s%d", name, tag, g))
+			}
+			if e.size == 4 {
+				VPERMPS(z, idx, out)
+			} else {
+				VPERMPD(z, idx, out)
+			}
+			VMOVUPS(out, Mem{Base: pd, Disp: g * 64})
+		}
+		r.advance(ld4)
+		ADDQ(U32(uint32(groups*64)), pd)
+	}
+	n := GP64()
+	MOVQ(kb, n)
+	SHRQ(Imm(2), n)
+	JZ(LabelRef(name + "_tail"))
+	Label(name + "_loop")
+	block(nil, "full")
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_tail")
+	ANDQ(Imm(3), kb)
+	JZ(LabelRef(name + "_done"))
+	block(kb, "rest")
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}

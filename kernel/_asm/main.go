@@ -59,6 +59,7 @@ func main() {
 		edgeKernel(fmt.Sprintf("dgemmEdge%dx8AVX512", rows), f64z, rows, 1)
 	}
 	dotKernels()
+	dotPackKernels()
 	transposePack("packBT32AVX512", f32z, 32)
 	transposePack("packBT16AVX512", f64z, 16)
 	transposePack("spackA12AVX512", f32z, 12)
