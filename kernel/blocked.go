@@ -42,7 +42,7 @@ func (p *problem[T]) serial(i0, i1, j0, j1 int) {
 	}
 	sizeDot := 0
 	if p.dotsApply() {
-		sizeDot = roundUp(kcMax, 4) * len(s.dots[0]) * s.dotGroup
+		sizeDot = roundUp(kcMax, 4) * s.dotGroups() * s.dotGroup
 	}
 	buf := getBuffer[T](sizeB + sizeA + sizeTile + sizeDot)
 	defer putBuffer(buf)
@@ -88,11 +88,11 @@ type panels[T Float] struct {
 // last columns: they read A in place by rows and B in place (only its last
 // columns packed, by packDots).
 func (p *problem[T]) dotsApply() bool {
-	return p.spec.dotGroup > 0 && p.tA == NoTrans && !p.packA && !p.packB
+	return p.spec.dots[0][0] != nil && p.tA == NoTrans && !p.packA && !p.packB
 }
 
 // dotWidth is how many of the last columns of a block nb wide go to the dot
-// kernels: all of a partial tile at most 2·dotGroup wide, or what a narrow
+// kernels: all of a partial tile as wide as they go, or what a narrow
 // panel leaves of it; 0 when they do not apply. A dot kernel of g groups
 // costs rows·g/4 multiply-adds per step of k where a narrow or full-width
 // edge tile costs rows or 2·rows. (Measured on the 12-row, 4-column tail
@@ -104,7 +104,7 @@ func (p *problem[T]) dotWidth(nb int) int {
 	if edge == 0 || !p.dotsApply() {
 		return 0
 	}
-	switch most := len(s.dots[0]) * s.dotGroup; {
+	switch most := s.dotGroups() * s.dotGroup; {
 	case edge <= most:
 		return edge
 	case edge > s.narrow && edge-s.narrow <= most:

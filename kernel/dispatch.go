@@ -46,10 +46,10 @@ type kernelSpec[T Float] struct {
 	// dots, when present, compute the last few columns of a product whose
 	// A is read in place by rows and whose B is not packed, with k in the
 	// vector lanes (dotKernel): dots[rows/4-1][groups-1] takes 4 or 8 rows
-	// and groups·dotGroup columns, at most 2·dotGroup.
+	// and groups·dotGroup columns; a nil entry ends the groups offered.
 	dotGroup int
 	dots     [2][2]dotKernel[T]
-	// packDots[groups-1] packs B's last columns for the dot kernels.
+	// packDots[groups-1] packs B's last columns for dots[…][groups-1].
 	packDots [2]dotPacker[T]
 }
 
@@ -57,6 +57,15 @@ type kernelSpec[T Float] struct {
 // and the columns j < cols = groups·dotGroup whose bit is set in mask, and
 // zero for the other columns and for p from kb up to a multiple of 4.
 type dotPacker[T Float] func(dst, b []T, ldb, kb int, mask uint64)
+
+// dotGroups is how many groups of columns the dot kernels offer.
+func (s *kernelSpec[T]) dotGroups() int {
+	n := 0
+	for n < len(s.dots[0]) && s.dots[0][n] != nil {
+		n++
+	}
+	return n
+}
 
 // dotKernel computes the last columns of a tile of rows rows (fixed per
 // kernel) and cols = groups·dotGroup columns (only those whose bit is set

@@ -54,7 +54,7 @@ func guardPages[T Float](t *testing.T, k Kernel) {
 	rnd := randFloat[T](rng)
 	// mr+4 and mr+8 end in the short edge tiles that read A in place;
 	// nr+1, nr+4, 2nr+3, nr+dotGroup+3 and nr+2·dotGroup end in dot kernels
-	// of one or two groups where those apply (A not transposed).
+	// of every group count where those apply (A not transposed).
 	g := max(s.dotGroup, 1)
 	sizes := []int{1, s.mr - 1, s.mr + 1, s.mr + 4, s.nr - 1, s.nr + 1, s.mr + 8, 2*s.nr + 3, s.kc + 1, s.nr + 4, s.nr + g + 3, s.nr + 2*g}
 	i := 0

@@ -22,10 +22,8 @@ var avx512 = &implementation{
 		narrow: 8, microNarrow: dgemmKernel12x8AVX512, edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
 		shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}},
 		packTrans:  packBT16AVX512, packRows: dpackA12AVX512,
-		dotGroup: 2, dots: [2][2]dotKernel[float64]{
-			{dgemmDot4x2AVX512, dgemmDot4x4AVX512},
-			{dgemmDot8x2AVX512, dgemmDot8x4AVX512}},
-		packDots: [2]dotPacker[float64]{dpackDot2AVX512, dpackDot4AVX512}},
+		dotGroup: 2, dots: [2][2]dotKernel[float64]{{dgemmDot4x2AVX512}, {dgemmDot8x2AVX512}},
+		packDots: [2]dotPacker[float64]{dpackDot2AVX512}},
 	vs: avx512Vec32,
 	vd: avx512Vec64,
 }
@@ -162,21 +160,11 @@ func sgemmDot4x8AVX512(k int, alpha float32, a []float32, lda int, b []float32, 
 //go:noescape
 func sgemmDot4x4AVX512(k int, alpha float32, a []float32, lda int, b []float32, c []float32, ldc int, mask uint64)
 
-// dgemmDot8x4AVX512 is the float64 form of sgemmDot8x8AVX512: 4 columns,
-// b in blocks of 16, two columns per register.
-//
-//go:noescape
-func dgemmDot8x4AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
-
-// dgemmDot8x2AVX512 is dgemmDot8x4AVX512 for 2 columns (b in blocks of 8).
+// dgemmDot8x2AVX512 is the float64 form of sgemmDot8x4AVX512: 2 columns,
+// b in blocks of 8, two columns per register.
 //
 //go:noescape
 func dgemmDot8x2AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
-
-// dgemmDot4x4AVX512 is dgemmDot8x4AVX512 for 4 rows.
-//
-//go:noescape
-func dgemmDot4x4AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
 
 // dgemmDot4x2AVX512 is dgemmDot8x2AVX512 for 4 rows.
 //
@@ -198,13 +186,8 @@ func spackDot8AVX512(dst []float32, b []float32, ldb int, kb int, mask uint64)
 //go:noescape
 func spackDot4AVX512(dst []float32, b []float32, ldb int, kb int, mask uint64)
 
-// dpackDot4AVX512 is spackDot8AVX512 for float64 and 4 columns (dst in
-// blocks of 16).
-//
-//go:noescape
-func dpackDot4AVX512(dst []float64, b []float64, ldb int, kb int, mask uint64)
-
-// dpackDot2AVX512 is dpackDot4AVX512 for 2 columns (dst in blocks of 8).
+// dpackDot2AVX512 is spackDot4AVX512 for float64 and 2 columns (dst in
+// blocks of 8).
 //
 //go:noescape
 func dpackDot2AVX512(dst []float64, b []float64, ldb int, kb int, mask uint64)

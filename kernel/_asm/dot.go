@@ -9,7 +9,7 @@ import (
 )
 
 // dotKernels emits the AVX-512 tail kernels of a product whose A is read in
-// place by rows: rows ∈ {4, 8} and one or two groups of columns. (Three
+// place by rows: rows ∈ {4, 8} and dotGroups groups of columns. (Three
 // groups, 8×12 and 4×12 float32, measured slower than the narrow edge
 // kernel on 100×10×100: 0.79×; a 12-row kernel measured no faster than
 // 8 + 4 rows.)
@@ -21,11 +21,22 @@ func dotKernels() {
 		}
 		perm := dotPermTable(prefix, e)
 		for _, rows := range []int{4, 8} {
-			for groups := 1; groups <= 2; groups++ {
+			for groups := 1; groups <= dotGroups(e); groups++ {
 				dotKernel(fmt.Sprintf("%sDot%dx%dAVX512", prefix, rows, groups*e.vecLanes/4), e, rows, groups, perm)
 			}
 		}
 	}
+}
+
+// dotGroups is how many column groups the dot kernels of e take: two for
+// float32 (up to 8 columns); one for float64 (2 columns), as its two-group
+// kernels (the 4-column tail of 100×100×100) measured no faster than the
+// narrow edge kernel (0.92–1.02× in three sessions).
+func dotGroups(e elem) int {
+	if e.size == 8 {
+		return 1
+	}
+	return 2
 }
 
 // dotKernel emits C[0:rows, 0:w] += alpha·A·B for the last w columns of a
@@ -216,7 +227,7 @@ func dotPackKernels() {
 		if e.size == 8 {
 			prefix = "d"
 		}
-		for groups := 1; groups <= 2; groups++ {
+		for groups := 1; groups <= dotGroups(e); groups++ {
 			dotPack(fmt.Sprintf("%spackDot%dAVX512", prefix, groups*e.vecLanes/4), e, groups)
 		}
 	}
