@@ -96,8 +96,16 @@ func main() {
 	}
 
 	workers := runtime.GOMAXPROCS(0)
+	core := C.GoString(C.openblas_get_corename())
+	if strings.EqualFold(core, "prescott") {
+		// OpenBLAS falls back to its generic SSE3 kernels on CPUs it does
+		// not know (0.3.21 on Intel family 6 model 207, for one): the
+		// comparison would flatter zerokara by 3–4×.
+		fmt.Fprintln(os.Stderr, "warning: OpenBLAS runs its generic Prescott (SSE3) kernels here; "+
+			"give it its best with OPENBLAS_CORETYPE=Cooperlake, SkylakeX or Haswell (whichever the CPU supports)")
+	}
 	fmt.Printf("zerokara kernel %s, OpenBLAS core %s, gonum; GOMAXPROCS=%d; GFLOP/s, median of %d alternating runs of ≥ %v\n\n",
-		impl.Name(), C.GoString(C.openblas_get_corename()), workers, *reps, *minTime)
+		impl.Name(), core, workers, *reps, *minTime)
 	for _, elem := range []string{"float32", "float64"} {
 		if !slices.Contains(strings.Split(*types, ","), elem) {
 			continue
