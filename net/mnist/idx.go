@@ -34,7 +34,7 @@ const (
 // limits described at ErrTooLarge before the pixels are allocated. It
 // reads r to the end and reports ErrFormat if anything follows the data.
 func ReadImages(r io.Reader) (n, rows, cols int, pixels []byte, err error) {
-	n, rows, cols, pixels, err = readImages(r)
+	n, _, rows, cols, pixels, err = readImages(r, -1)
 	if err != nil {
 		return 0, 0, 0, nil, fmt.Errorf("mnist: images: %w", err)
 	}
@@ -46,57 +46,73 @@ func ReadImages(r io.Reader) (n, rows, cols int, pixels []byte, err error) {
 // checked. It reads r to the end and reports ErrFormat if anything follows
 // the data.
 func ReadLabels(r io.Reader) (labels []uint8, err error) {
-	labels, err = readLabels(r)
+	_, labels, err = readLabels(r, -1)
 	if err != nil {
 		return nil, fmt.Errorf("mnist: labels: %w", err)
 	}
 	return labels, nil
 }
 
-func readImages(r io.Reader) (n, rows, cols int, pixels []byte, err error) {
+// readImages reads the header and the first limit images (all of them
+// when limit < 0 or beyond the count); total is the header's count, kept
+// the number read. Only a whole read checks what follows the data.
+func readImages(r io.Reader, limit int) (total, kept, rows, cols int, pixels []byte, err error) {
 	src, err := decompress(r)
 	if err != nil {
-		return 0, 0, 0, nil, err
+		return 0, 0, 0, 0, nil, err
 	}
 	dims, err := readHeader(src, imagesDims)
 	if err != nil {
-		return 0, 0, 0, nil, err
+		return 0, 0, 0, 0, nil, err
 	}
 	count, h, w := dims[0], dims[1], dims[2]
 	if count > maxCount {
-		return 0, 0, 0, nil, fmt.Errorf("%w: %d images (limit %d)", ErrTooLarge, count, maxCount)
+		return 0, 0, 0, 0, nil, fmt.Errorf("%w: %d images (limit %d)", ErrTooLarge, count, maxCount)
 	}
 	if h == 0 || w == 0 {
-		return 0, 0, 0, nil, fmt.Errorf("%w: empty image size %d×%d", ErrFormat, h, w)
+		return 0, 0, 0, 0, nil, fmt.Errorf("%w: empty image size %d×%d", ErrFormat, h, w)
 	}
 	if h > maxSide || w > maxSide {
-		return 0, 0, 0, nil, fmt.Errorf("%w: image size %d×%d (limit %d)", ErrTooLarge, h, w, maxSide)
+		return 0, 0, 0, 0, nil, fmt.Errorf("%w: image size %d×%d (limit %d)", ErrTooLarge, h, w, maxSide)
 	}
 	// Each factor is below 2^24 here, so the product fits in a uint64.
 	size := uint64(count) * uint64(h) * uint64(w)
 	if size > maxBytes || size > math.MaxInt {
-		return 0, 0, 0, nil, fmt.Errorf("%w: %d×%d×%d bytes (limit %d)", ErrTooLarge, count, h, w, uint64(maxBytes))
+		return 0, 0, 0, 0, nil, fmt.Errorf("%w: %d×%d×%d bytes (limit %d)", ErrTooLarge, count, h, w, uint64(maxBytes))
 	}
-	pixels, err = readData(src, int(size))
+	kept = keep(int(count), limit)
+	pixels, err = readData(src, kept*int(h)*int(w), kept == int(count))
 	if err != nil {
-		return 0, 0, 0, nil, err
+		return 0, 0, 0, 0, nil, err
 	}
-	return int(count), int(h), int(w), pixels, nil
+	return int(count), kept, int(h), int(w), pixels, nil
 }
 
-func readLabels(r io.Reader) ([]uint8, error) {
+// readLabels is readImages for a labels file.
+func readLabels(r io.Reader, limit int) (total int, labels []uint8, err error) {
 	src, err := decompress(r)
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
 	dims, err := readHeader(src, labelsDims)
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
 	if dims[0] > maxCount {
-		return nil, fmt.Errorf("%w: %d labels (limit %d)", ErrTooLarge, dims[0], maxCount)
+		return 0, nil, fmt.Errorf("%w: %d labels (limit %d)", ErrTooLarge, dims[0], maxCount)
 	}
-	return readData(src, int(dims[0]))
+	kept := keep(int(dims[0]), limit)
+	labels, err = readData(src, kept, kept == int(dims[0]))
+	return int(dims[0]), labels, err
+}
+
+// keep is how many of count samples a read limited to limit keeps (all of
+// them when limit < 0).
+func keep(count, limit int) int {
+	if limit < 0 {
+		return count
+	}
+	return min(count, limit)
 }
 
 // errTrailingGzip reports bytes after the last gzip member that do not
@@ -181,22 +197,24 @@ func readHeader(r io.Reader, ndims int) ([]uint32, error) {
 	return dims, nil
 }
 
-// readData reads exactly size bytes and then checks that r is at its end.
+// readData reads exactly size bytes and then, if toEnd, checks that r is
+// at its end.
 // Data up to eagerAlloc (which covers MNIST's 47 MB) is read into one
 // buffer of the final size; larger data grows its buffer as it arrives, up
 // to size, so that a header promising gigabytes the input does not hold
 // costs little memory. Growing costs copies, page faults and GC: it made
 // loading MNIST about 2.5 times slower.
-func readData(r io.Reader, size int) ([]byte, error) {
+func readData(r io.Reader, size int, toEnd bool) ([]byte, error) {
 	if size > eagerAlloc {
-		return readGrowing(r, size, initialRead)
+		return readGrowing(r, size, initialRead, toEnd)
 	}
-	return readGrowing(r, size, size)
+	return readGrowing(r, size, size, toEnd)
 }
 
 // readGrowing is readData with a first buffer of min(first, size) bytes,
-// doubled until it holds size bytes.
-func readGrowing(r io.Reader, size, first int) ([]byte, error) {
+// doubled until it holds size bytes. With toEnd it then checks that the
+// input ends there.
+func readGrowing(r io.Reader, size, first int, toEnd bool) ([]byte, error) {
 	buf := make([]byte, min(first, size))
 	read := 0
 	for {
@@ -211,6 +229,9 @@ func readGrowing(r io.Reader, size, first int) ([]byte, error) {
 		grown := make([]byte, min(2*len(buf), size))
 		copy(grown, buf)
 		buf = grown
+	}
+	if !toEnd {
+		return buf, nil
 	}
 	// Reading on to EOF also makes a gzip reader verify its checksum.
 	var extra [1]byte

@@ -15,7 +15,7 @@ func TestReadGrowing(t *testing.T) {
 	}
 	for _, first := range []int{1, 3, 64, 1000} {
 		for _, size := range []int{0, 1, 2, 5, 64, 65, 100} {
-			got, err := readGrowing(bytes.NewReader(data[:size]), size, first)
+			got, err := readGrowing(bytes.NewReader(data[:size]), size, first, true)
 			if err != nil || !bytes.Equal(got, data[:size]) || cap(got) != size {
 				t.Errorf("first %d, size %d: got %d bytes (cap %d), %v; want the %d input bytes",
 					first, size, len(got), cap(got), err, size)
@@ -23,10 +23,10 @@ func TestReadGrowing(t *testing.T) {
 			if size == 0 {
 				continue
 			}
-			if _, err := readGrowing(bytes.NewReader(data[:size-1]), size, first); !errors.Is(err, ErrTruncated) {
+			if _, err := readGrowing(bytes.NewReader(data[:size-1]), size, first, true); !errors.Is(err, ErrTruncated) {
 				t.Errorf("first %d, size %d, one byte short: err = %v; want %v", first, size, err, ErrTruncated)
 			}
-			if _, err := readGrowing(bytes.NewReader(data[:size+1]), size, first); !errors.Is(err, ErrFormat) {
+			if _, err := readGrowing(bytes.NewReader(data[:size+1]), size, first, true); !errors.Is(err, ErrFormat) {
 				t.Errorf("first %d, size %d, one byte extra: err = %v; want %v", first, size, err, ErrFormat)
 			}
 		}

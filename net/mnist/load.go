@@ -22,17 +22,31 @@ const (
 // looked for under its name as given and, if that does not exist, under
 // the name without its ".gz" suffix, as left by gunzip; either may hold
 // gzip or raw IDX data.
-func Load(dir string) (*Data, error) {
+func Load(dir string) (*Data, error) { return LoadFirst(dir, -1, -1) }
+
+// LoadFirst is Load for a run that needs only the first train training
+// and test test samples (all of a split when its count is negative; none,
+// and its files are not opened, when it is 0): only those are
+// decompressed. The headers are checked as by Load, images against
+// labels included, but what follows the samples read is not, so a
+// corrupt end of a file goes unnoticed.
+func LoadFirst(dir string, train, test int) (*Data, error) {
 	// The two splits decompress in parallel: the training images dominate,
 	// and the test split then costs no wall time.
-	var test Set
+	var testSet Set
 	var testErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		test, testErr = LoadSet(find(dir, TestImages), find(dir, TestLabels))
+		if test != 0 {
+			testSet, testErr = loadSet(find(dir, TestImages), find(dir, TestLabels), test)
+		}
 	}()
-	train, err := LoadSet(find(dir, TrainImages), find(dir, TrainLabels))
+	var trainSet Set
+	var err error
+	if train != 0 {
+		trainSet, err = loadSet(find(dir, TrainImages), find(dir, TrainLabels), train)
+	}
 	<-done
 	if err != nil {
 		return nil, err
@@ -40,7 +54,7 @@ func Load(dir string) (*Data, error) {
 	if testErr != nil {
 		return nil, testErr
 	}
-	return &Data{Train: train, Test: test}, nil
+	return &Data{Train: trainSet, Test: testSet}, nil
 }
 
 // find returns the path of name in dir, or of name without ".gz" if only
@@ -61,12 +75,15 @@ func find(dir, name string) string {
 // LoadSet reads one split from an images file and a labels file, each gzip
 // or raw IDX. It reports ErrMismatch if they hold different numbers of
 // samples.
-func LoadSet(imagesPath, labelsPath string) (Set, error) {
+func LoadSet(imagesPath, labelsPath string) (Set, error) { return loadSet(imagesPath, labelsPath, -1) }
+
+// loadSet is LoadSet keeping the first limit samples (all when limit < 0).
+func loadSet(imagesPath, labelsPath string, limit int) (Set, error) {
 	f, err := os.Open(imagesPath)
 	if err != nil {
 		return Set{}, fmt.Errorf("mnist: %w", err)
 	}
-	n, rows, cols, pixels, err := readImages(f)
+	n, kept, rows, cols, pixels, err := readImages(f, limit)
 	f.Close() // read-only: a close error cannot lose data
 	if err != nil {
 		return Set{}, fmt.Errorf("mnist: %s: %w", imagesPath, err)
@@ -76,15 +93,15 @@ func LoadSet(imagesPath, labelsPath string) (Set, error) {
 	if err != nil {
 		return Set{}, fmt.Errorf("mnist: %w", err)
 	}
-	labels, err := readLabels(f)
+	total, labels, err := readLabels(f, limit)
 	f.Close()
 	if err != nil {
 		return Set{}, fmt.Errorf("mnist: %s: %w", labelsPath, err)
 	}
 
-	if len(labels) != n {
+	if total != n {
 		return Set{}, fmt.Errorf("mnist: %s: %w: %d images, %s: %d labels",
-			imagesPath, ErrMismatch, n, labelsPath, len(labels))
+			imagesPath, ErrMismatch, n, labelsPath, total)
 	}
-	return Set{Images: pixels, Labels: labels, N: n, Rows: rows, Cols: cols}, nil
+	return Set{Images: pixels, Labels: labels, N: kept, Rows: rows, Cols: cols}, nil
 }

@@ -173,3 +173,50 @@ func TestLoadSetMissing(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadFirst checks that a limited load keeps exactly the first samples
+// of each split (none opens no file), and still checks the headers.
+func TestLoadFirst(t *testing.T) {
+	full, err := mnist.Load(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ train, test, wantTrain, wantTest int }{
+		{1000, 0, 1000, 0},
+		{5, 3, 5, 3},
+		{0, -1, 0, 10000},
+		{100000, 1, 60000, 1},
+		{-1, -1, 60000, 10000},
+	} {
+		d, err := mnist.LoadFirst(dataDir, tc.train, tc.test)
+		if err != nil {
+			t.Fatalf("LoadFirst(%d, %d): %v", tc.train, tc.test, err)
+		}
+		for _, s := range []struct {
+			name      string
+			got, full mnist.Set
+			want      int
+		}{{"train", d.Train, full.Train, tc.wantTrain}, {"test", d.Test, full.Test, tc.wantTest}} {
+			if s.got.N != s.want || len(s.got.Labels) != s.want || len(s.got.Images) != s.want*28*28 {
+				t.Fatalf("LoadFirst(%d, %d) %s: %d samples (%d labels, %d pixels), want %d",
+					tc.train, tc.test, s.name, s.got.N, len(s.got.Labels), len(s.got.Images), s.want)
+			}
+			if !slices.Equal(s.got.Images, s.full.Images[:len(s.got.Images)]) || !slices.Equal(s.got.Labels, s.full.Labels[:s.want]) {
+				t.Errorf("LoadFirst(%d, %d) %s: not the first samples of Load", tc.train, tc.test, s.name)
+			}
+		}
+	}
+
+	// Header counts are compared even when only the first sample is read;
+	// a split that is not asked for is not opened.
+	dir := writeFiles(t, map[string][]byte{
+		mnist.TrainImages: tinyImagesIDX(), mnist.TrainLabels: idx(0x801, []uint32{2}, tinyLabels[:2]),
+	})
+	if _, err := mnist.LoadFirst(dir, 1, 0); !errors.Is(err, mnist.ErrMismatch) {
+		t.Errorf("mismatched headers, limit 1: err = %v; want %v", err, mnist.ErrMismatch)
+	}
+	dir = writeFiles(t, map[string][]byte{mnist.TrainImages: tinyImagesIDX(), mnist.TrainLabels: tinyLabelsIDX()})
+	if d, err := mnist.LoadFirst(dir, 2, 0); err != nil || d.Train.N != 2 {
+		t.Errorf("no test files, test 0: %v, %+v", err, d)
+	}
+}

@@ -57,6 +57,23 @@ func (s *Source) Load() (*mnist.Data, error) {
 	return d, nil
 }
 
+// LoadFirst returns only the first train training and test test samples
+// (mnist.LoadFirst: all when negative, none when 0), for a single run that
+// needs no more: nothing is cached. It searches like Load.
+func (s *Source) LoadFirst(train, test int) (*mnist.Data, error) {
+	s.mu.Lock()
+	dir := s.dir
+	s.mu.Unlock()
+	if dir == "" {
+		found, err := Locate()
+		if err != nil {
+			return nil, err
+		}
+		dir = found
+	}
+	return mnist.LoadFirst(dir, train, test)
+}
+
 // UseDir loads the data in dir and serves it from then on.
 func (s *Source) UseDir(dir string) error {
 	d, err := mnist.Load(dir)

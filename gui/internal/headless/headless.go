@@ -179,7 +179,8 @@ func run(ctx context.Context, o options, stderr io.Writer) ([]string, error) {
 			figure = func(tr *i18n.Localizer) *plot.Figure { return report.Activations(r, o.fit, tr) }
 		}
 	case "initcompare", "batchnorm", "symmetry", "overfit", "sweep":
-		data, derr := datasource.New(o.data).Load()
+		train, test := dataNeeded(o)
+		data, derr := datasource.New(o.data).LoadFirst(train, test)
 		if derr != nil {
 			return nil, derr
 		}
@@ -445,6 +446,31 @@ func batchNormConfig(o options, data *mnist.Data) (experiment.BatchNormConfig, e
 		}
 	}
 	return cfg, nil
+}
+
+// dataNeeded returns how many training and test images run o reads (−1:
+// all): the BN experiment and the sweep use the first Samples training
+// images and no test set, the overfitting run the first Samples and the
+// whole test set, the others all of both.
+func dataNeeded(o options) (train, test int) {
+	samples := func(book int) int {
+		switch {
+		case !o.set["samples"]:
+			return book
+		case o.samples < 1:
+			return -1 // all: the config's check then names the real range
+		}
+		return o.samples
+	}
+	switch o.run {
+	case "batchnorm":
+		return samples(experiment.BookBatchNormConfig().Samples), 0
+	case "sweep":
+		return samples(experiment.BookSweepConfig().Samples), 0
+	case "overfit":
+		return samples(experiment.BookOverfitConfig().Samples), -1
+	}
+	return -1, -1
 }
 
 // checkCommon rejects negative counts, which no experiment accepts.

@@ -214,3 +214,28 @@ func TestJapaneseFigures(t *testing.T) {
 		t.Fatalf("PDF: %v", err)
 	}
 }
+
+// TestDataNeeded: the runs that use a prefix of the training images load
+// only that (and no test set where none is scored).
+func TestDataNeeded(t *testing.T) {
+	for _, tc := range []struct {
+		run         string
+		set         bool
+		samples     int
+		train, test int
+	}{
+		{"batchnorm", false, 0, experiment.BookBatchNormConfig().Samples, 0},
+		{"batchnorm", true, 500, 500, 0},
+		{"batchnorm", true, 0, -1, 0}, // invalid: load all so the check names the range
+		{"sweep", false, 0, experiment.BookSweepConfig().Samples, 0},
+		{"overfit", false, 0, experiment.BookOverfitConfig().Samples, -1},
+		{"overfit", true, 2000, 2000, -1},
+		{"initcompare", true, 10, -1, -1},
+		{"symmetry", false, 0, -1, -1},
+	} {
+		o := options{run: tc.run, samples: tc.samples, set: map[string]bool{"samples": tc.set}}
+		if train, test := dataNeeded(o); train != tc.train || test != tc.test {
+			t.Errorf("%s (samples %d, set %v): loads %d/%d, want %d/%d", tc.run, tc.samples, tc.set, train, test, tc.train, tc.test)
+		}
+	}
+}
