@@ -40,14 +40,10 @@ func (s *Source) Load() (*mnist.Data, error) {
 		defer s.mu.Unlock()
 		return s.data, nil
 	}
-	dir := s.dir
 	s.mu.Unlock()
-	if dir == "" {
-		found, err := Locate()
-		if err != nil {
-			return nil, err
-		}
-		dir = found
+	dir, err := s.dirToRead()
+	if err != nil {
+		return nil, err
 	}
 	d, err := mnist.Load(dir)
 	if err != nil {
@@ -61,17 +57,22 @@ func (s *Source) Load() (*mnist.Data, error) {
 // (mnist.LoadFirst: all when negative, none when 0), for a single run that
 // needs no more: nothing is cached. It searches like Load.
 func (s *Source) LoadFirst(train, test int) (*mnist.Data, error) {
+	dir, err := s.dirToRead()
+	if err != nil {
+		return nil, err
+	}
+	return mnist.LoadFirst(dir, train, test)
+}
+
+// dirToRead is the fixed directory, or the one Locate finds.
+func (s *Source) dirToRead() (string, error) {
 	s.mu.Lock()
 	dir := s.dir
 	s.mu.Unlock()
-	if dir == "" {
-		found, err := Locate()
-		if err != nil {
-			return nil, err
-		}
-		dir = found
+	if dir != "" {
+		return dir, nil
 	}
-	return mnist.LoadFirst(dir, train, test)
+	return Locate()
 }
 
 // UseDir loads the data in dir and serves it from then on.
