@@ -451,24 +451,25 @@ func batchNormConfig(o options, data *mnist.Data) (experiment.BatchNormConfig, e
 // dataNeeded returns how many training and test images run o reads (−1:
 // all): the BN experiment and the sweep use the first Samples training
 // images and no test set, the overfitting run the first Samples and the
-// whole test set, the others all of both.
+// whole test set, the others all of both. Samples is the config's own,
+// flags applied (a config error is reported once the data is loaded).
 func dataNeeded(o options) (train, test int) {
-	samples := func(book int) int {
-		switch {
-		case !o.set["samples"]:
-			return book
-		case o.samples < 1:
+	prefix := func(samples int) int {
+		if samples < 1 {
 			return -1 // all: the config's check then names the real range
 		}
-		return o.samples
+		return samples
 	}
 	switch o.run {
 	case "batchnorm":
-		return samples(experiment.BookBatchNormConfig().Samples), 0
+		cfg, _ := batchNormConfig(o, nil)
+		return prefix(cfg.Samples), 0
 	case "sweep":
-		return samples(experiment.BookSweepConfig().Samples), 0
+		cfg, _ := sweepConfig(o, nil)
+		return prefix(cfg.Samples), 0
 	case "overfit":
-		return samples(experiment.BookOverfitConfig().Samples), -1
+		cfg, _ := overfitConfig(o, nil)
+		return prefix(cfg.Samples), -1
 	}
 	return -1, -1
 }
