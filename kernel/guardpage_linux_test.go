@@ -56,7 +56,7 @@ func guardPages[T Float](t *testing.T, k Kernel) {
 	// nr+1, nr+4, 2nr+3, nr+dotGroup+3 and nr+2·dotGroup end in dot kernels
 	// of every group count where those apply (A not transposed).
 	g := max(s.dotGroup, 1)
-	sizes := []int{1, s.mr - 1, s.mr + 1, s.mr + 4, s.nr - 1, s.nr + 1, s.mr + 8, 2*s.nr + 3, s.kc + 1, s.nr + 4, s.nr + g + 3, s.nr + 2*g}
+	sizes := []int{1, s.mr - 1, s.mr + 1, s.mr + 4, max(s.nr-1, 1), s.nr + 1, s.mr + 8, 2*s.nr + 3, s.kc + 1, s.nr + 4, s.nr + g + 3, s.nr + 2*g}
 	i := 0
 	for _, tr := range transposes {
 		for _, atStart := range []bool{false, true} {

@@ -82,9 +82,15 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 
 // copyRows copies kb rows of nr elements, ld apart in src, to consecutive
 // rows of dst, for the 64- and 128-byte rows of the SIMD panels (16 or 32
-// float32, 8 or 16 float64). It reports false, doing nothing, for other
-// widths.
+// float32, 8 or 16 float64) and the one-element rows of the pure-Go
+// kernel. It reports false, doing nothing, for other widths.
 func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
+	if nr == 1 { // the pure-Go kernel's one-column panels: a strided gather
+		for p := range dst[:kb] {
+			dst[p] = src[p*ld]
+		}
+		return true
+	}
 	switch d := any(dst).(type) {
 	case []float32:
 		s := any(src).([]float32)
