@@ -197,21 +197,29 @@ type bnTrainee[T net.Float] struct {
 	name     string
 }
 
-// step trains on the batch and returns the loss (NaN once diverged).
+// step trains on the batch and returns the loss (NaN once diverged). It
+// does not check the weights: only points are recorded, and point does.
+// Weights that stop being finite between two points make the next step's
+// loss NaN or are caught at the next point, so the recorded result is the
+// same as with a check after every step (which cost 5 % of the run).
 func (n *bnTrainee[T]) step(x *net.Matrix[T], labels []int) (float64, error) {
 	if n.diverged {
 		return math.NaN(), nil
 	}
 	loss, err := n.nw.Step(x, labels, n.opt)
-	if errors.Is(err, net.ErrDiverged) || (err == nil && !n.nw.Finite()) {
+	if errors.Is(err, net.ErrDiverged) {
 		n.diverged = true
 		return math.NaN(), nil
 	}
 	return loss, err
 }
 
-// point is the network's accuracy on the subset and the step's loss.
+// point is the network's accuracy on the subset and the step's loss; a
+// network whose weights are no longer finite is marked diverged here.
 func (n *bnTrainee[T]) point(x *net.Matrix[T], labels []int, loss float64) (NetPoint, error) {
+	if !n.diverged && !n.nw.Finite() {
+		n.diverged = true
+	}
 	if n.diverged {
 		return NetPoint{Accuracy: math.NaN(), Loss: math.NaN(), Diverged: true}, nil
 	}

@@ -59,3 +59,38 @@ func TestDivergenceIsNotAnError(t *testing.T) {
 		})
 	}
 }
+
+// Weights that overflow in an update whose loss (computed before it) was
+// finite: step does not look at the weights, the next point does, and
+// records NaN as a check after every step would have.
+func TestNonFiniteWeightsDivergeAtThePoint(t *testing.T) {
+	nw, err := net.New[float32](net.Config{InputSize: 8, HiddenSizes: []int{16}, OutputSize: 3, Activation: net.ReLUAct,
+		Init: net.Std(0.1)}, rand.New(rand.NewPCG(5, 5)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := net.NewMatrix[float32](4, 8)
+	for i := range x.Data {
+		x.Data[i] = float32(i%7) - 3
+	}
+	labels := []int{0, 1, 2, 0}
+	opt, err := net.NewOptimizer[float32](net.OptSGD, 1e300) // +Inf in float32
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &bnTrainee[float32]{nw: nw, opt: opt}
+	loss, err := tr.step(x, labels)
+	if err != nil || math.IsNaN(loss) || tr.diverged {
+		t.Fatalf("step = %v, %v, diverged %v; want the finite loss before the update", loss, err, tr.diverged)
+	}
+	if nw.Finite() {
+		t.Fatal("the update with lr 1e300 left the weights finite: the case is not tested")
+	}
+	p, err := tr.point(x, labels, loss)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tr.diverged || !p.Diverged || !math.IsNaN(p.Accuracy) || !math.IsNaN(p.Loss) {
+		t.Errorf("point = %+v, diverged %v; want a NaN point of a diverged network", p, tr.diverged)
+	}
+}

@@ -279,7 +279,7 @@ func overfit[T net.Float](ctx context.Context, res *OverfitResult, progress func
 			if !diverged {
 				_, err := nw.Step(x, labels, opt)
 				switch {
-				case errors.Is(err, net.ErrDiverged) || (err == nil && !nw.Finite()):
+				case errors.Is(err, net.ErrDiverged):
 					diverged = true
 				case err != nil:
 					return fail(it, err)
@@ -287,6 +287,9 @@ func overfit[T net.Float](ctx context.Context, res *OverfitResult, progress func
 			}
 			e := OverfitEvent{Variant: k, Point: -1}
 			if it%ipe == 0 {
+				// Weights are checked where points are recorded (as in the
+				// BN experiment): the result is the same as after every step.
+				diverged = diverged || !nw.Finite()
 				e.Point, e.TrainAcc, e.TestAcc = it/ipe, math.NaN(), math.NaN()
 				if !diverged {
 					if e.TrainAcc, err = nw.Accuracy(trainX, train.labels); err != nil {
