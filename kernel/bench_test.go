@@ -18,7 +18,8 @@ type benchShape struct {
 
 // squareShapes and networkShapes are the shapes of the README's table; the
 // network ones are the products of a 784-100-…-10 network's training step
-// (forward x·W, backward dout·Wᵀ and xᵀ·dout).
+// (forward x·W, backward dout·Wᵀ and xᵀ·dout) and of its evaluation on
+// 1000 images (the m = 1000 forward products).
 var (
 	squareShapes  = squares(64, 128, 256, 512, 1024, 2048)
 	networkShapes = []benchShape{
@@ -28,6 +29,8 @@ var (
 		{"", NoTrans, NoTrans, 128, 100, 100},
 		{"", NoTrans, NoTrans, 100, 10, 100},
 		{"", NoTrans, NoTrans, 1000, 100, 784},
+		{"", NoTrans, NoTrans, 1000, 100, 100},
+		{"", NoTrans, NoTrans, 1000, 10, 100},
 		{"XtdY", Trans, NoTrans, 784, 100, 100},
 		{"dYWt", NoTrans, Trans, 100, 784, 100},
 	}

@@ -85,10 +85,11 @@ type panels[T Float] struct {
 }
 
 // dotsApply reports whether the dot kernels can compute this product's
-// last columns: they read A in place by rows and B in place (only its last
-// columns packed, by packDots).
+// last columns: they read A in place by rows and the last columns of B in
+// place (packed by packDots), so neither may be transposed; whether the
+// other tiles pack A or B does not matter.
 func (p *problem[T]) dotsApply() bool {
-	return p.spec.dots[0][0] != nil && p.tA == NoTrans && !p.packA && !p.packB
+	return p.spec.dots[0][0] != nil && p.tA == NoTrans && p.tB == NoTrans
 }
 
 // dotWidth is how many of the last columns of a block nb wide go to the dot
@@ -160,15 +161,19 @@ func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 	s := p.spec
 	mr := s.mr
 	rows, cols := min(mr, mb-ir), min(s.nr, nb-jr)
+	narrow := cols <= s.narrow
 	if pn.dotCols > 0 && cols < s.nr && rows%4 == 0 && (rows == mr || s.readsRowsInPlace(rows)) {
 		cols -= pn.dotCols
 		p.dot(pn.dot, ic+ir, jc+jr+cols, pc, kb, rows, pn.dotCols)
 		if cols == 0 {
 			return
 		}
+		// What the dots leave runs narrow, except from a packed B panel
+		// that packB made full width (it counts the dot columns).
+		packedWide := p.packB && !narrow
+		narrow = cols <= s.narrow && !packedWide
 	}
 	nr, micro, edgeMicro := s.nr, s.micro, s.edge
-	narrow := cols <= s.narrow
 	if narrow {
 		nr, micro, edgeMicro = s.narrow, s.microNarrow, s.edgeNarrow
 	}

@@ -152,3 +152,34 @@ func aliasedStrides[T Float](t *testing.T, call gemmFunc[T], ld int) {
 		}
 	}
 }
+
+// TestGemmDotTailPackedOperands gives the dot tail kernels (the last 1–8
+// float32 or 1–2 float64 columns of a partial tile) products whose other
+// tiles pack B (m above packBMinRows) or A and B (4 KiB leading
+// dimensions): the dots still read A and B's last columns in place.
+func TestGemmDotTailPackedOperands(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
+		serial := k.WithWorkers(Serial)
+		t.Run("float32", func(t *testing.T) { dotTailPacked(t, gemmOn[float32](serial), 1024) })
+		t.Run("float64", func(t *testing.T) { dotTailPacked(t, gemmOn[float64](serial), 512) })
+	})
+}
+
+func dotTailPacked[T Float](t *testing.T, call gemmFunc[T], aliasLd int) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	cases := []gemmCase{
+		{m: packBMinRows + 1, n: 33, k: 100},
+		{m: 1000, n: 100, k: 100},
+		{m: 1000, n: 10, k: 100},
+		{m: 200, n: 66, k: 300},
+		{m: 301, n: 38, k: 784},
+		{m: 40, n: 40, k: 40, pad: aliasLd - 40}, // lda = ldb = ldc = 4 KiB
+		{m: 36, n: 34, k: 36, pad: aliasLd - 36}, // … with a 2-column tail
+		{m: 200, n: 36, k: 200, pad: aliasLd - 200},
+	}
+	for i, tc := range cases {
+		sc := scalars[i%len(scalars)]
+		tc.alpha, tc.beta = sc[0], sc[1]
+		runCase(t, rng, tc, call)
+	}
+}
