@@ -286,10 +286,13 @@ func affineWeights[T net.Float](nw *net.Network[T]) []*net.Matrix[T] {
 	return ws
 }
 
-// neuronStats counts the distinct neurons of W (fan_in × fan_out): columns
-// that differ after W is scaled by its largest |value| and rounded to 6
-// decimals (an all-zero W has one). spread is the standard deviation over
-// neurons of each neuron's mean weight. Non-finite weights give (0, NaN).
+// neuronStats counts the distinct neurons of W (fan_in × fan_out): a
+// column joins the first earlier distinct column it is within 1e-6·max|W|
+// of in every row (an all-zero W has one). A tolerance, not rounding to a
+// grid: columns an ulp apart (the kernel's tail columns round their sums in
+// another order) could straddle a grid step and count twice. spread is the
+// standard deviation over neurons of each neuron's mean weight. Non-finite
+// weights give (0, NaN).
 func neuronStats[T net.Float](w *net.Matrix[T]) (distinct int, spread float64) {
 	var top float64
 	for _, v := range w.Data {
@@ -299,34 +302,29 @@ func neuronStats[T net.Float](w *net.Matrix[T]) (distinct int, spread float64) {
 		}
 		top = max(top, f)
 	}
-	scale := 1.0
-	if top > 0 {
-		scale = 1 / top
+	tol := 1e-6 * top
+	near := func(a, b int) bool {
+		for i := range w.Rows {
+			if math.Abs(float64(w.At(i, a))-float64(w.At(i, b))) > tol {
+				return false
+			}
+		}
+		return true
 	}
-	seen := make(map[string]bool, w.Cols)
-	col := make([]byte, 0, 8*w.Rows)
+	var reps []int // the first column of each distinct neuron
 	means := make([]float64, w.Cols)
 	for j := range w.Cols {
-		col = col[:0]
+		if !slices.ContainsFunc(reps, func(r int) bool { return near(r, j) }) {
+			reps = append(reps, j)
+		}
 		var sum float64
 		for i := range w.Rows {
-			v := float64(w.At(i, j))
-			sum += v
-			r := math.Round(v*scale*1e6) / 1e6
-			if r == 0 {
-				r = 0 // −0 and +0 are one value
-			}
-			col = binaryAppend(col, math.Float64bits(r))
+			sum += float64(w.At(i, j))
 		}
-		seen[string(col)] = true
 		means[j] = sum / float64(w.Rows)
 	}
 	_, sd := moments(means)
-	return len(seen), sd
-}
-
-func binaryAppend(b []byte, u uint64) []byte {
-	return append(b, byte(u), byte(u>>8), byte(u>>16), byte(u>>24), byte(u>>32), byte(u>>40), byte(u>>48), byte(u>>56))
+	return len(reps), sd
 }
 
 // heatMap copies every step-th row of W for the figure.

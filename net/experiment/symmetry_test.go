@@ -89,6 +89,9 @@ func TestNeuronStats(t *testing.T) {
 		{"constant", m(2, 3, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5), 1, 0},
 		{"two equal columns", m(2, 3, 1, 1, 2, 3, 3, 4), 2, math.Sqrt2 / 3}, // column means 2, 2, 3
 		{"equal after rounding", m(1, 2, 1, 1+1e-9), 1, 5e-10},
+		// 6-decimal rounding would split these two at 0.1234565.
+		{"close across a rounding step", m(1, 3, 1, 0.12345649, 0.12345651), 2, math.Sqrt(2) * (1 - 0.1234565) / 3},
+		{"just beyond the tolerance", m(1, 2, 0.5, 0.5+2e-6), 2, 1e-6},
 		{"−0 and +0", m(1, 2, math.Copysign(0, -1), 0), 1, 0},
 		{"NaN", m(1, 2, math.NaN(), 0), 0, math.NaN()},
 	} {
