@@ -46,17 +46,32 @@ func (l *Affine[T]) Forward(x *Matrix[T], train bool) *Matrix[T] {
 // added in order), and returns dout·Wᵀ.
 // dout must be shaped like the last Forward's output.
 func (l *Affine[T]) Backward(dout *Matrix[T]) *Matrix[T] {
+	return l.backward(dout, 1, 0, l.dW)
+}
+
+// backwardSGD is Backward with plain SGD folded into the weight product:
+// W ← W − lr·xᵀ·dout as one GEMM (α = −lr, β = 1), with no dW pass and no
+// axpy over W. dW is left as it was (stale); db is set as by Backward and
+// left for the optimizer. The returned dout·Wᵀ uses W before the update.
+func (l *Affine[T]) backwardSGD(dout *Matrix[T], lr T) *Matrix[T] {
+	return l.backward(dout, -lr, 1, l.W)
+}
+
+// backward sets db, computes dx (with the current W), then sets
+// dst = alpha·xᵀ·dout + beta·dst: dW, or W itself for a folded update,
+// which is why dx comes first.
+func (l *Affine[T]) backward(dout *Matrix[T], alpha, beta T, dst *Matrix[T]) *Matrix[T] {
 	if l.x == nil {
 		noForward("Affine.Backward")
 	}
 	mustLayer("Affine.Backward", checkGrad(dout, l.x.Rows, l.W.Cols))
-	gemm(l.workers, kernel.Trans, kernel.NoTrans, 1, l.x, dout, 0, l.dW)
 	kernel.ColSums(dout.Rows, dout.Cols, dout.Data, max(1, dout.Cols), l.dB.Data)
-	if l.SkipInputGrad {
-		return nil
+	var dx *Matrix[T]
+	if !l.SkipInputGrad {
+		dx = reuse(&l.dx, dout.Rows, l.W.Rows)
+		gemm(l.workers, kernel.NoTrans, kernel.Trans, 1, dout, l.W, 0, dx)
 	}
-	dx := reuse(&l.dx, dout.Rows, l.W.Rows)
-	gemm(l.workers, kernel.NoTrans, kernel.Trans, 1, dout, l.W, 0, dx)
+	gemm(l.workers, kernel.Trans, kernel.NoTrans, alpha, l.x, dout, beta, dst)
 	return dx
 }
 

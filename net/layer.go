@@ -16,7 +16,8 @@ type Layer[T Float] interface {
 }
 
 // Param is a trainable parameter and the gradient the last Backward left
-// for it. Optimizers update Value in place.
+// for it. Optimizers update Value in place. Network.Step with plain SGD
+// updates affine weights without filling their Grad, which is then stale.
 type Param[T Float] struct {
 	Name  string
 	Value *Matrix[T]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"zerokara/kernel"
 )
@@ -45,6 +46,9 @@ type Network[T Float] struct {
 	affines []*Affine[T]
 	loss    SoftmaxWithLoss[T]
 	params  []Param[T]
+	// unfolded are the params a folded SGD step (Step) leaves to the
+	// optimizer: all but the affine weights.
+	unfolded []Param[T]
 }
 
 // New builds a network from cfg, drawing W1, W2, … in that order (each
@@ -80,6 +84,11 @@ func New[T Float](cfg Config, rng *rand.Rand) (*Network[T], error) {
 	}
 	for _, l := range nw.layers {
 		nw.params = append(nw.params, l.Params()...)
+	}
+	for _, p := range nw.params {
+		if !slices.ContainsFunc(nw.affines, func(a *Affine[T]) bool { return a.W == p.Value }) {
+			nw.unfolded = append(nw.unfolded, p)
+		}
 	}
 	return nw, nil
 }
@@ -120,7 +129,9 @@ func (nw *Network[T]) Config() Config { return nw.cfg }
 func (nw *Network[T]) Layers() []Layer[T] { return nw.layers }
 
 // Params returns every trainable parameter, in layer order: W and b of each
-// affine layer, γ and β of each BatchNorm.
+// affine layer, γ and β of each BatchNorm. Their Grad holds what the last
+// Gradient left; a Step with plain SGD leaves the weights' Grad stale (see
+// Step).
 func (nw *Network[T]) Params() []Param[T] { return nw.params }
 
 // Predict returns the logits for a batch x (no softmax), or an error
@@ -172,11 +183,7 @@ func (nw *Network[T]) Gradient(x *Matrix[T], labels []int) (float64, error) {
 	if err := nw.checkBatch(x, labels); err != nil {
 		return 0, fmt.Errorf("net: Gradient: %w", err)
 	}
-	loss := nw.loss.Forward(nw.forward(x, true), labels) + nw.decay()
-	dout := nw.loss.Backward()
-	for i := len(nw.layers) - 1; i >= 0; i-- {
-		dout = nw.layers[i].Backward(dout)
-	}
+	loss := nw.pass(x, labels, nil) + nw.decay()
 	if lambda := T(nw.cfg.WeightDecay); lambda != 0 {
 		for _, a := range nw.affines {
 			for i, w := range a.W.Data {
@@ -187,10 +194,36 @@ func (nw *Network[T]) Gradient(x *Matrix[T], labels []int) (float64, error) {
 	return loss, nil
 }
 
+// pass runs a training-mode forward and backward pass on a checked batch
+// and returns the loss without the weight decay term. With sgd nil the
+// gradients are left in Params; otherwise every affine layer updates its W
+// by sgd during the pass (Affine.backwardSGD) and only the other gradients
+// are left.
+func (nw *Network[T]) pass(x *Matrix[T], labels []int, sgd *SGD[T]) float64 {
+	loss := nw.loss.Forward(nw.forward(x, true), labels)
+	dout := nw.loss.Backward()
+	for i := len(nw.layers) - 1; i >= 0; i-- {
+		if a, ok := nw.layers[i].(*Affine[T]); ok && sgd != nil {
+			dout = a.backwardSGD(dout, T(sgd.LR))
+		} else {
+			dout = nw.layers[i].Backward(dout)
+		}
+	}
+	return loss
+}
+
 // Step computes the gradient on the batch and lets opt update the
 // parameters. It returns the loss before the update, and ErrDiverged
 // (with the update applied, as the book's code would) when that loss is
 // not finite.
+//
+// With plain SGD — opt an *SGD with a nonzero rate, no weight decay — each
+// affine layer's update is folded into its weight-gradient product,
+// W ← W − lr·xᵀ·dout as one GEMM, and its dW in Params is left stale; the
+// other parameters go through opt as usual. The result can differ from
+// Gradient then opt.Update by rounding (the kernel may add lr·g to W in a
+// fused multiply-add). Call those two instead when the gradients are
+// needed after the update.
 func (nw *Network[T]) Step(x *Matrix[T], labels []int, opt Optimizer[T]) (float64, error) {
 	if opt == nil {
 		return 0, errors.New("net: Step needs an Optimizer")
@@ -198,8 +231,16 @@ func (nw *Network[T]) Step(x *Matrix[T], labels []int, opt Optimizer[T]) (float6
 	if err := nw.checkBatch(x, labels); err != nil {
 		return 0, fmt.Errorf("net: Step: %w", err)
 	}
-	loss, _ := nw.Gradient(x, labels) // checked above
-	opt.Update(nw.params)
+	var loss float64
+	// A zero rate is left unfolded: the GEMM skips the product when α = 0,
+	// so a NaN gradient would not reach W as it does through the axpy.
+	if sgd, ok := opt.(*SGD[T]); ok && nw.cfg.WeightDecay == 0 && T(sgd.LR) != 0 {
+		loss = nw.pass(x, labels, sgd)
+		sgd.Update(nw.unfolded)
+	} else {
+		loss, _ = nw.Gradient(x, labels) // checked above
+		opt.Update(nw.params)
+	}
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
 		return loss, ErrDiverged
 	}

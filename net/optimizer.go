@@ -92,7 +92,8 @@ func NewOptimizer[T Float](name OptimizerName, lr float64) (Optimizer[T], error)
 }
 
 // SGD is p ← p − LR·g, through kernel.Axpy (the product LR·g rounded
-// before the sum, on every platform).
+// before the sum, on every platform). Network.Step folds it into the
+// affine weights' gradient products instead (see Step).
 type SGD[T Float] struct{ LR float64 }
 
 // Update applies one SGD step.

@@ -10,7 +10,8 @@ import (
 )
 
 // Divergence and other errors stay apart: a non-finite loss is a NaN
-// point, a mis-shaped batch is an error that ends the run.
+// point, a mis-shaped batch is an error that ends the run. stepThenLoss is
+// checked through Step and through its keepGrads path (Gradient, Update).
 func TestDivergenceIsNotAnError(t *testing.T) {
 	newNet := func(sigma float64) *net.Network[float32] {
 		nw, err := net.New[float32](net.Config{InputSize: 8, HiddenSizes: []int{16, 16}, OutputSize: 3, Activation: net.ReLUAct,
@@ -29,27 +30,29 @@ func TestDivergenceIsNotAnError(t *testing.T) {
 
 	cases := []struct {
 		name      string
-		nw        *net.Network[float32]
+		sigma     float64
 		x         *net.Matrix[float32]
 		lr        float64
 		wantNaN   bool
 		wantError error
 	}{
-		{"healthy", newNet(0.1), x, 0.01, false, nil},
-		{"overflowing", newNet(1e30), x, 1e30, true, nil},
-		{"mis-shaped batch", newNet(0.1), net.NewMatrix[float32](4, 7), 0.01, false, net.ErrShape},
+		{"healthy", 0.1, x, 0.01, false, nil},
+		{"overflowing", 1e30, x, 1e30, true, nil},
+		{"mis-shaped batch", 0.1, net.NewMatrix[float32](4, 7), 0.01, false, net.ErrShape},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			loss, err := stepThenLoss(tc.nw, tc.x, labels, sgd(tc.lr))
-			if !errors.Is(err, tc.wantError) || (tc.wantError == nil) != (err == nil) {
-				t.Fatalf("stepThenLoss error = %v, want %v", err, tc.wantError)
+			for _, keep := range []bool{false, true} {
+				loss, err := stepThenLoss(newNet(tc.sigma), tc.x, labels, sgd(tc.lr), keep)
+				if !errors.Is(err, tc.wantError) || (tc.wantError == nil) != (err == nil) {
+					t.Fatalf("keepGrads %v: stepThenLoss error = %v, want %v", keep, err, tc.wantError)
+				}
+				if err == nil && math.IsNaN(loss) != tc.wantNaN {
+					t.Errorf("keepGrads %v: stepThenLoss loss = %v, want NaN: %v", keep, loss, tc.wantNaN)
+				}
 			}
-			if err == nil && math.IsNaN(loss) != tc.wantNaN {
-				t.Errorf("stepThenLoss loss = %v, want NaN: %v", loss, tc.wantNaN)
-			}
-			tr := &bnTrainee[float32]{nw: tc.nw, opt: sgd(tc.lr)}
-			_, err = tr.step(tc.x, labels)
+			tr := &bnTrainee[float32]{nw: newNet(tc.sigma), opt: sgd(tc.lr)}
+			_, err := tr.step(tc.x, labels)
 			if !errors.Is(err, tc.wantError) || (tc.wantError == nil) != (err == nil) {
 				t.Fatalf("bnTrainee.step error = %v, want %v", err, tc.wantError)
 			}

@@ -198,7 +198,7 @@ func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progr
 			}
 			loss := math.NaN()
 			if !diverged {
-				loss, err = stepThenLoss(nets[k], x, labels, opt)
+				loss, err = stepThenLoss(nets[k], x, labels, opt, cfg.GradNorms && it%cfg.GradEvery == 0)
 				if err != nil {
 					return fmt.Errorf("experiment: initcompare: network %s, iteration %d: %w", name, it, err)
 				}
@@ -301,9 +301,26 @@ func (c *comparison[T]) run(batch int, job func(k int, ring *batchRing[T]) error
 
 // stepThenLoss makes one update and returns the batch loss after it (the
 // book's protocol), or NaN when the network has diverged: its loss before
-// or after the update is not finite. Other errors are returned.
-func stepThenLoss[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels []int, opt net.Optimizer[T]) (float64, error) {
-	if _, err := nw.Step(x, labels, opt); errors.Is(err, net.ErrDiverged) {
+// or after the update is not finite. Other errors are returned. keepGrads
+// leaves the gradients in Params for recordGradNorms: Gradient then
+// Update, where Step may fold SGD into the weight products and leave them
+// stale.
+func stepThenLoss[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels []int, opt net.Optimizer[T], keepGrads bool) (float64, error) {
+	step := nw.Step
+	if keepGrads {
+		step = func(x *net.Matrix[T], labels []int, opt net.Optimizer[T]) (float64, error) {
+			loss, err := nw.Gradient(x, labels)
+			if err != nil {
+				return 0, err
+			}
+			opt.Update(nw.Params())
+			if math.IsNaN(loss) || math.IsInf(loss, 0) {
+				return loss, net.ErrDiverged
+			}
+			return loss, nil
+		}
+	}
+	if _, err := step(x, labels, opt); errors.Is(err, net.ErrDiverged) {
 		return math.NaN(), nil
 	} else if err != nil {
 		return 0, err
