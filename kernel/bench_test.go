@@ -73,24 +73,7 @@ func benchGemm[T Float](b *testing.B, network bool) {
 		shapes = networkShapes
 	}
 	for _, s := range shapes {
-		rng := rand.New(rand.NewPCG(7, 8))
-		rnd := randFloat[T](rng)
-		a := make([]T, s.m*s.k)
-		bb := make([]T, s.k*s.n)
-		c := make([]T, s.m*s.n)
-		for i := range a {
-			a[i] = rnd()
-		}
-		for i := range bb {
-			bb[i] = rnd()
-		}
-		lda, ldb := s.k, s.n
-		if s.tA == Trans {
-			lda = s.m
-		}
-		if s.tB == Trans {
-			ldb = s.k
-		}
+		a, lda, bb, ldb, c := benchOperands[T](s)
 		flops := 2 * float64(s.m) * float64(s.n) * float64(s.k)
 		report := func(b *testing.B) {
 			b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
@@ -123,6 +106,27 @@ func benchGemm[T Float](b *testing.B, network bool) {
 			report(b)
 		})
 	}
+}
+
+// benchOperands returns random A and B of the shape, with their leading
+// dimensions, and a zero C (leading dimension n).
+func benchOperands[T Float](s benchShape) (a []T, lda int, b []T, ldb int, c []T) {
+	rnd := randFloat[T](rand.New(rand.NewPCG(7, 8)))
+	a, b, c = make([]T, s.m*s.k), make([]T, s.k*s.n), make([]T, s.m*s.n)
+	for i := range a {
+		a[i] = rnd()
+	}
+	for i := range b {
+		b[i] = rnd()
+	}
+	lda, ldb = s.k, s.n
+	if s.tA == Trans {
+		lda = s.m
+	}
+	if s.tB == Trans {
+		ldb = s.k
+	}
+	return a, lda, b, ldb, c
 }
 
 func gonumGemm[T Float](tA, tB Transpose, m, n, k int, a []T, lda int, b []T, ldb int, c []T, ldc int) {

@@ -99,6 +99,9 @@ type implementation struct {
 	d    kernelSpec[float64]
 	vs   vecKernels[float32]
 	vd   vecKernels[float64]
+	// bandFlops, when set, replaces minBandFlops: the least work worth a
+	// band of its own scales with the path's speed.
+	bandFlops int
 }
 
 // implementations lists the paths usable on this CPU, fastest first; the

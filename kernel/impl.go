@@ -54,6 +54,9 @@ func (k Kernel) bandFlops() int {
 	if k.splitAll {
 		return 0
 	}
+	if f := k.impl().bandFlops; f > 0 {
+		return f
+	}
 	return minBandFlops
 }
 

@@ -82,12 +82,12 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 
 // copyRows copies kb rows of nr elements, ld apart in src, to consecutive
 // rows of dst, for the 64- and 128-byte rows of the SIMD panels (16 or 32
-// float32, 8 or 16 float64) and the one-element rows of the pure-Go
+// float32, 8 or 16 float64) and the four-element rows of the pure-Go
 // kernel. It reports false, doing nothing, for other widths.
 func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
-	if nr == 1 { // the pure-Go kernel's one-column panels: a strided gather
-		for p := range dst[:kb] {
-			dst[p] = src[p*ld]
+	if nr == 4 { // the pure-Go kernel's panels
+		for p := range kb {
+			*(*[4]T)(dst[p*4:]) = *(*[4]T)(src[p*ld:])
 		}
 		return true
 	}

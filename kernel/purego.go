@@ -4,44 +4,52 @@ import "unsafe"
 
 // pureGo is the portable implementation, compiled on every platform.
 //
-// Its tile is 6×1: six rows of a packed A panel against one packed column
-// of B. The shape is chosen for the Go compiler, not for the cache. The
-// compiler's scheduler places every product of a loop body before the
+// Its register tile is 6×1: six rows of a packed A panel against one
+// column of B. The shape is chosen for the Go compiler, not for the cache.
+// The compiler's scheduler places every product of a loop body before the
 // first sum (values used inside the block come first), so a tile keeps
 // its accumulators, the loaded operands and every product live at once.
 // With one column, each loaded a becomes its product in place: six
 // accumulators, six operands and the b broadcast are 13 of the 15 usable
 // XMM registers on amd64, and nothing spills. A 2×4 tile needs 8 products
 // on top of 8 accumulators and spilled; 1×7 and 1×8 measured no faster.
-// mr = 6 keeps the A panel (6·kc values) in L1 while the macro-kernel
-// streams B's columns past it.
+// The micro-kernel runs that tile over four columns (nr = 4), so the
+// driver's per-tile work and B's packing (four values per row, not one)
+// are shared by four of them. mr = 6 keeps the A panel (6·kc values) in
+// L1 while the macro-kernel streams B's panels past it.
 var pureGo = &implementation{
 	name: "purego",
-	s:    kernelSpec[float32]{mr: 6, nr: 1, kc: 512, mc: 120, nc: 2048, micro: microGo6x1[float32], alwaysPack: true},
-	d:    kernelSpec[float64]{mr: 6, nr: 1, kc: 512, mc: 120, nc: 2048, micro: microGo6x1[float64], alwaysPack: true},
+	s:    kernelSpec[float32]{mr: 6, nr: 4, kc: 512, mc: 120, nc: 2048, micro: microGo6x4[float32], alwaysPack: true},
+	d:    kernelSpec[float64]{mr: 6, nr: 4, kc: 512, mc: 120, nc: 2048, micro: microGo6x4[float64], alwaysPack: true},
 	vs:   pureGoVec32,
 	vd:   pureGoVec64,
+	// 25–40 times slower than avx512, so a band pays from far less work:
+	// 60 kFlop is ≈ 10 µs here, against ≈ 1 µs to hand a band over.
+	bandFlops: 60_000,
 }
 
-// microGo6x1 is the pure-Go micro-kernel: the 6×1 tile of the contract of
-// microKernel, with the packed layout (csA = 6, rsA = 1) on its fast path.
-func microGo6x1[T Float](k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int) {
+// microGo6x4 is the pure-Go micro-kernel: the 6×4 tile of the contract of
+// microKernel, one column at a time, with the packed layout of A
+// (csA = 6, rsA = 1) on its fast path.
+func microGo6x4[T Float](k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int) {
 	if k == 0 {
 		return
 	}
-	if rsA == 1 && csA == 6 {
-		microGo6x1Packed(k, alpha, a, b, rsB, c, ldc)
-		return
-	}
-	var acc [6]T
-	for p := range k {
-		bp := b[p*rsB]
-		for i := range acc {
-			acc[i] += a[i*rsA+p*csA] * bp
+	for j := range 4 {
+		if rsA == 1 && csA == 6 {
+			microGo6x1Packed(k, alpha, a, b[j:], rsB, c[j:], ldc)
+			continue
 		}
-	}
-	for i, s := range acc {
-		c[i*ldc] += alpha * s
+		var acc [6]T
+		for p := range k {
+			bp := b[p*rsB+j]
+			for i := range acc {
+				acc[i] += a[i*rsA+p*csA] * bp
+			}
+		}
+		for i, s := range acc {
+			c[i*ldc+j] += alpha * s
+		}
 	}
 }
 

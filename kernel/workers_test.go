@@ -90,29 +90,34 @@ func TestConcurrentCalls(t *testing.T) {
 // TestWorkersAreAnUpperBound checks resolve: small products run on fewer
 // workers than asked, large ones on exactly the count asked (or GOMAXPROCS
 // for Auto); a Kernel that splits everything (tests only) gets the count
-// asked whatever the size.
+// asked whatever the size; the slow pure-Go path splits smaller products.
 func TestWorkersAreAnUpperBound(t *testing.T) {
 	procs := runtime.GOMAXPROCS(0)
+	simd := &implementation{name: "default band"} // minBandFlops, as the SIMD paths
 	for _, tc := range []struct {
+		path     *implementation
 		w        Workers
 		splitAll bool
 		m, n, k  int
 		want     int
 	}{
-		{Serial, false, 1000, 1000, 1000, 1},
-		{2, false, 8, 8, 8, 1},
-		{7, false, 100, 100, 100, 1},    // 2.0 MFlop: one band of ≥ 1.2
-		{7, false, 128, 100, 100, 2},    // 2.56 MFlop: two bands
-		{7, false, 1000, 1000, 1000, 7}, // plenty of work: the count asked
-		{Auto, false, 1000, 1000, 1000, procs},
-		{Auto, false, 10, 10, 10, 1},
-		{2, true, 8, 8, 8, 2},
-		{7, true, 1, 1, 1, 7},
-		{Auto, true, 10, 10, 10, procs},
+		{simd, Serial, false, 1000, 1000, 1000, 1},
+		{simd, 2, false, 8, 8, 8, 1},
+		{simd, 7, false, 100, 100, 100, 1},    // 2.0 MFlop: one band of ≥ 1.2
+		{simd, 7, false, 128, 100, 100, 2},    // 2.56 MFlop: two bands
+		{simd, 7, false, 1000, 1000, 1000, 7}, // plenty of work: the count asked
+		{simd, Auto, false, 1000, 1000, 1000, procs},
+		{simd, Auto, false, 10, 10, 10, 1},
+		{simd, 2, true, 8, 8, 8, 2},
+		{simd, 7, true, 1, 1, 1, 7},
+		{simd, Auto, true, 10, 10, 10, procs},
+		{pureGo, 7, false, 100, 100, 100, 7}, // 2.0 MFlop: 33 bands of ≥ 60 kFlop
+		{pureGo, 7, false, 20, 20, 20, 1},    // 16 kFlop
+		{pureGo, 7, false, 40, 40, 40, 2},    // 128 kFlop: two bands
 	} {
-		kn := Kernel{workers: tc.w, splitAll: tc.splitAll}
+		kn := Kernel{path: tc.path, workers: tc.w, splitAll: tc.splitAll}
 		if got := tc.w.resolve(tc.m, tc.n, tc.k, kn.bandFlops()); got != tc.want {
-			t.Errorf("Workers(%d).resolve(%d, %d, %d) with splitAll=%v = %d, want %d", tc.w, tc.m, tc.n, tc.k, tc.splitAll, got, tc.want)
+			t.Errorf("%s: Workers(%d).resolve(%d, %d, %d) with splitAll=%v = %d, want %d", tc.path.name, tc.w, tc.m, tc.n, tc.k, tc.splitAll, got, tc.want)
 		}
 	}
 }
