@@ -12,8 +12,8 @@ import "unsafe"
 // With one column, each loaded a becomes its product in place: six
 // accumulators, six operands and the b broadcast are 13 of the 15 usable
 // XMM registers on amd64, and nothing spills. A 2×4 tile needs 8 products
-// on top of 8 accumulators and spilled; 1×7 and 1×8 measured no faster.
-// The micro-kernel runs that tile over four columns (nr = 4), so the
+// on top of 8 accumulators and spilled; tiles of 7 and 8 rows measured no
+// faster. The micro-kernel runs that tile over four columns (nr = 4), so the
 // driver's per-tile work and B's packing (four values per row, not one)
 // are shared by four of them. mr = 6 keeps the A panel (6·kc values) in
 // L1 while the macro-kernel streams B's panels past it.
