@@ -299,28 +299,22 @@ func (c *comparison[T]) run(batch int, job func(k int, ring *batchRing[T]) error
 	})
 }
 
+// unfolded hides an optimizer's type from Network.Step, which then leaves
+// every gradient in Params.
+type unfolded[T net.Float] struct{ net.Optimizer[T] }
+
 // stepThenLoss makes one update and returns the batch loss after it (the
 // book's protocol), or NaN when the network has diverged: its loss before
 // or after the update is not finite. Other errors are returned. keepGrads
-// leaves the gradients in Params for recordGradNorms: Gradient then
-// Update, where Step may fold SGD into the weight products and leave them
-// stale.
+// leaves the gradients in Params for recordGradNorms: Step folds plain SGD
+// into the weight products and leaves those stale, but not for an
+// optimizer it does not recognise as *net.SGD, so it then takes Gradient
+// and Update.
 func stepThenLoss[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels []int, opt net.Optimizer[T], keepGrads bool) (float64, error) {
-	step := nw.Step
 	if keepGrads {
-		step = func(x *net.Matrix[T], labels []int, opt net.Optimizer[T]) (float64, error) {
-			loss, err := nw.Gradient(x, labels)
-			if err != nil {
-				return 0, err
-			}
-			opt.Update(nw.Params())
-			if math.IsNaN(loss) || math.IsInf(loss, 0) {
-				return loss, net.ErrDiverged
-			}
-			return loss, nil
-		}
+		opt = unfolded[T]{opt}
 	}
-	if _, err := step(x, labels, opt); errors.Is(err, net.ErrDiverged) {
+	if _, err := nw.Step(x, labels, opt); errors.Is(err, net.ErrDiverged) {
 		return math.NaN(), nil
 	} else if err != nil {
 		return 0, err
