@@ -15,6 +15,13 @@ import (
 // uses its own goroutines: run with -test.cpu 1 for one thread each, and
 // with the machine's core count for all workers (then the pure-Go path
 // runs on Auto workers).
+//
+// On one thread it also times, in the same rotation, the pure-Go
+// micro-kernel on operands that stay in L1 for the same number of flops:
+// the scalar ceiling, what scalar MULSD+ADDSD code reaches on this core at
+// that moment with no packing, no edges and no cache misses. Where gonum's
+// SSE2 comes close to it (gonum÷ceiling near 1), no product built on
+// that loop can match gonum, whatever its blocking.
 func BenchmarkPureGoVsGonum(b *testing.B) {
 	for _, s := range append(append([]benchShape(nil), squareShapes...), networkShapes...) {
 		pureGoVsGonum[float32](b, s)
@@ -35,18 +42,55 @@ func pureGoVsGonum[T Float](b *testing.B, s benchShape) {
 		a, lda, bb, ldb, c := benchOperands[T](s)
 		pure := Kernel{path: pureGo, workers: workers}
 		gemm(pure, s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, bb, ldb, 0, c, s.n)
-		var tPure, tGonum time.Duration
+		flops := 2 * float64(s.m) * float64(s.n) * float64(s.k)
+		ceiling := newScalarCeiling[T](flops)
+		var tPure, tGonum, tCeiling time.Duration
 		for b.Loop() {
 			t0 := time.Now()
 			gemm(pure, s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, bb, ldb, 0, c, s.n)
 			t1 := time.Now()
 			gonumGemm(s.tA, s.tB, s.m, s.n, s.k, a, lda, bb, ldb, c, s.n)
+			t2 := time.Now()
+			if workers == Serial {
+				ceiling.run()
+			}
 			tPure += t1.Sub(t0)
-			tGonum += time.Since(t1)
+			tGonum += t2.Sub(t1)
+			tCeiling += time.Since(t2)
 		}
-		flops := 2 * float64(s.m) * float64(s.n) * float64(s.k) * float64(b.N)
+		flops *= float64(b.N)
 		b.ReportMetric(flops/tPure.Seconds()/1e9, "purego-GFLOP/s")
 		b.ReportMetric(flops/tGonum.Seconds()/1e9, "gonum-GFLOP/s")
 		b.ReportMetric(tGonum.Seconds()/tPure.Seconds(), "speedup")
+		if workers == Serial {
+			b.ReportMetric(flops/tCeiling.Seconds()/1e9, "ceiling-GFLOP/s")
+			b.ReportMetric(tCeiling.Seconds()/tGonum.Seconds(), "gonum÷ceiling")
+		}
 	})
+}
+
+// scalarCeiling runs the pure-Go micro-kernel on one packed 6×kc panel of
+// A and one 4-column panel of B, both resident in L1, for a given number
+// of flops: the rate of the scalar loop alone.
+type scalarCeiling[T Float] struct {
+	a, b, c []T
+	reps    int
+}
+
+const ceilingK = 256
+
+func newScalarCeiling[T Float](flops float64) *scalarCeiling[T] {
+	perCall := 2 * 6 * 4 * ceilingK
+	return &scalarCeiling[T]{
+		a:    make([]T, 6*ceilingK),
+		b:    make([]T, 4*ceilingK),
+		c:    make([]T, 6*4),
+		reps: max(1, int(flops)/perCall),
+	}
+}
+
+func (s *scalarCeiling[T]) run() {
+	for range s.reps {
+		microGo6x4(ceilingK, 1, s.a, 1, 6, s.b, 4, s.c, 4)
+	}
 }
