@@ -52,7 +52,7 @@ func BenchmarkScalarFlopsPerCycle(b *testing.B) {
 	const iters = 1 << 12
 	fmaFlops := float64(12 * 4 * 2 * iters)
 	scalar := newScalarCeiling[float64](fmaFlops / 8)
-	scalarFlops := float64(scalar.reps * 2 * 6 * 4 * ceilingK)
+	scalarFlops := scalar.flops
 	var tFMA, tScalar time.Duration
 	for b.Loop() {
 		t0 := time.Now()
