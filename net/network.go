@@ -213,18 +213,27 @@ func (nw *Network[T]) pass(x *Matrix[T], labels []int, sgd *SGD[T]) float64 {
 }
 
 // Step computes the gradient on the batch and lets opt update the
-// parameters. It returns the loss before the update, and ErrDiverged
-// (with the update applied, as the book's code would) when that loss is
-// not finite.
-//
-// With plain SGD — opt an *SGD with a nonzero rate, no weight decay — each
-// affine layer's update is folded into its weight-gradient product,
-// W ← W − lr·xᵀ·dout as one GEMM, and its dW in Params is left stale; the
-// other parameters go through opt as usual. The result can differ from
-// Gradient then opt.Update by rounding (the kernel may add lr·g to W in a
-// fused multiply-add). Call those two instead when the gradients are
-// needed after the update.
+// parameters: Gradient then opt.Update, so every gradient in Params is the
+// one this step used. It returns the loss before the update, and
+// ErrDiverged (with the update applied, as the book's code would) when
+// that loss is not finite.
 func (nw *Network[T]) Step(x *Matrix[T], labels []int, opt Optimizer[T]) (float64, error) {
+	return nw.step(x, labels, opt, false)
+}
+
+// StepFolded is Step with plain SGD folded into the weight products: when
+// opt is an *SGD with a nonzero rate and the network has no weight decay,
+// each affine layer updates W ← W − lr·xᵀ·dout as one GEMM (no dW pass, no
+// axpy over W), and its dW in Params is left stale; the other parameters
+// go through opt as usual. With any other optimizer it is Step. The result
+// can differ from Step by rounding (the kernel may add lr·g to W in a
+// fused multiply-add). The experiments that train plain SGD without
+// reading gradients use it.
+func (nw *Network[T]) StepFolded(x *Matrix[T], labels []int, opt Optimizer[T]) (float64, error) {
+	return nw.step(x, labels, opt, true)
+}
+
+func (nw *Network[T]) step(x *Matrix[T], labels []int, opt Optimizer[T], fold bool) (float64, error) {
 	if opt == nil {
 		return 0, errors.New("net: Step needs an Optimizer")
 	}
@@ -234,7 +243,7 @@ func (nw *Network[T]) Step(x *Matrix[T], labels []int, opt Optimizer[T]) (float6
 	var loss float64
 	// A zero rate is left unfolded: the GEMM skips the product when α = 0,
 	// so a NaN gradient would not reach W as it does through the axpy.
-	if sgd, ok := opt.(*SGD[T]); ok && nw.cfg.WeightDecay == 0 && T(sgd.LR) != 0 {
+	if sgd, ok := opt.(*SGD[T]); ok && fold && nw.cfg.WeightDecay == 0 && T(sgd.LR) != 0 {
 		loss = nw.pass(x, labels, sgd)
 		sgd.Update(nw.unfolded)
 	} else {

@@ -108,7 +108,7 @@ var foldCases = []foldCase{
 	{in: 40, hidden: []int{33}, out: 10, batch: 301, bn: true, dropout: 0.1, act: ReLUAct},
 }
 
-// TestSGDFoldMatchesUnfused runs Step with plain SGD (folded) and Gradient
+// TestSGDFoldMatchesUnfused runs StepFolded with plain SGD (folded) and Gradient
 // + SGD.Update (unfused) from identical networks in both precisions.
 //
 // With a power-of-two rate lr·g is exact, so W − lr·g rounds once whether
@@ -131,9 +131,9 @@ func TestSGDFoldMatchesUnfused(t *testing.T) {
 				folded, x64, x32, labels := newFoldPair(t, c, kernel.Serial)
 				unfused, _, _, _ := newFoldPair(t, c, kernel.Serial)
 				for s := range steps {
-					lf64, ef64 := folded.n64.Step(x64, labels, &SGD[float64]{LR: lr})
+					lf64, ef64 := folded.n64.StepFolded(x64, labels, &SGD[float64]{LR: lr})
 					lu64, eu64 := unfusedStep(unfused.n64, x64, labels, lr)
-					lf32, ef32 := folded.n32.Step(x32, labels, &SGD[float32]{LR: lr})
+					lf32, ef32 := folded.n32.StepFolded(x32, labels, &SGD[float32]{LR: lr})
 					lu32, eu32 := unfusedStep(unfused.n32, x32, labels, lr)
 					if ef64 != nil || eu64 != nil || ef32 != nil || eu32 != nil {
 						t.Fatalf("step %d: errors %v %v %v %v", s, ef64, eu64, ef32, eu32)
@@ -171,7 +171,7 @@ func compareUnfolded[T Float](t *testing.T, a, b *Network[T]) {
 	}
 }
 
-// TestSGDFoldSkipsGradients checks where Step folds: with plain SGD the
+// TestSGDFoldSkipsGradients checks where StepFolded folds (Step never does): with plain SGD the
 // affine dW is never filled (left as built, zero), while weight decay, a
 // zero rate or another optimizer take the unfused path, whose dW is the one
 // Gradient leaves and whose result is bitwise that of Gradient + Update.
@@ -182,17 +182,23 @@ func TestSGDFoldSkipsGradients(t *testing.T) {
 		decay float64
 		opt   func() Optimizer[float64]
 		fold  bool
+		plain bool // Step, which never folds, instead of StepFolded
 	}{
-		{"sgd", 0, func() Optimizer[float64] { return &SGD[float64]{LR: 0.01} }, true},
-		{"sgd+decay", 0.1, func() Optimizer[float64] { return &SGD[float64]{LR: 0.01} }, false},
-		{"sgd lr=0", 0, func() Optimizer[float64] { return &SGD[float64]{LR: 0} }, false},
-		{"momentum", 0, func() Optimizer[float64] { return &Momentum[float64]{LR: 0.01, Momentum: 0.9} }, false},
-		{"adam", 0, func() Optimizer[float64] { return &Adam[float64]{LR: 0.001, Beta1: 0.9, Beta2: 0.999} }, false},
+		{"sgd", 0, func() Optimizer[float64] { return &SGD[float64]{LR: 0.01} }, true, false},
+		{"sgd through Step", 0, func() Optimizer[float64] { return &SGD[float64]{LR: 0.01} }, false, true},
+		{"sgd+decay", 0.1, func() Optimizer[float64] { return &SGD[float64]{LR: 0.01} }, false, false},
+		{"sgd lr=0", 0, func() Optimizer[float64] { return &SGD[float64]{LR: 0} }, false, false},
+		{"momentum", 0, func() Optimizer[float64] { return &Momentum[float64]{LR: 0.01, Momentum: 0.9} }, false, false},
+		{"adam", 0, func() Optimizer[float64] { return &Adam[float64]{LR: 0.001, Beta1: 0.9, Beta2: 0.999} }, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			stepped, x, labels := c.build(t, kernel.Serial, tc.decay)
 			ref, _, _ := c.build(t, kernel.Serial, tc.decay)
-			if _, err := stepped.Step(x, labels, tc.opt()); err != nil {
+			step := stepped.StepFolded
+			if tc.plain {
+				step = stepped.Step
+			}
+			if _, err := step(x, labels, tc.opt()); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := ref.Gradient(x, labels); err != nil {
@@ -227,10 +233,10 @@ func TestSGDFoldWorkers(t *testing.T) {
 		for _, w := range []kernel.Workers{1, 2, 3} {
 			p, x64, x32, labels := newFoldPair(t, c, w)
 			for range 3 {
-				if _, err := p.n64.Step(x64, labels, &SGD[float64]{LR: 0.01}); err != nil {
+				if _, err := p.n64.StepFolded(x64, labels, &SGD[float64]{LR: 0.01}); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := p.n32.Step(x32, labels, &SGD[float32]{LR: 0.01}); err != nil {
+				if _, err := p.n32.StepFolded(x32, labels, &SGD[float32]{LR: 0.01}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -252,7 +258,7 @@ func TestSGDFoldNaN(t *testing.T) {
 		folded, x, labels := c.build(t, kernel.Serial, 0)
 		unfused, _, _ := c.build(t, kernel.Serial, 0)
 		x.Data[3] = math.NaN()
-		if _, err := folded.Step(x, labels, &SGD[float64]{LR: lr}); !errors.Is(err, ErrDiverged) {
+		if _, err := folded.StepFolded(x, labels, &SGD[float64]{LR: lr}); !errors.Is(err, ErrDiverged) {
 			t.Fatalf("lr=%v: Step error %v, want ErrDiverged", lr, err)
 		}
 		if _, err := unfusedStep(unfused, x, labels, lr); !errors.Is(err, ErrDiverged) {

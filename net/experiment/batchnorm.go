@@ -206,7 +206,7 @@ func (n *bnTrainee[T]) step(x *net.Matrix[T], labels []int) (float64, error) {
 	if n.diverged {
 		return math.NaN(), nil
 	}
-	loss, err := n.nw.Step(x, labels, n.opt)
+	loss, err := n.nw.StepFolded(x, labels, n.opt)
 	if errors.Is(err, net.ErrDiverged) {
 		n.diverged = true
 		return math.NaN(), nil

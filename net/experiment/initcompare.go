@@ -299,22 +299,17 @@ func (c *comparison[T]) run(batch int, job func(k int, ring *batchRing[T]) error
 	})
 }
 
-// unfolded hides an optimizer's type from Network.Step, which then leaves
-// every gradient in Params.
-type unfolded[T net.Float] struct{ net.Optimizer[T] }
-
 // stepThenLoss makes one update and returns the batch loss after it (the
 // book's protocol), or NaN when the network has diverged: its loss before
 // or after the update is not finite. Other errors are returned. keepGrads
-// leaves the gradients in Params for recordGradNorms: Step folds plain SGD
-// into the weight products and leaves those stale, but not for an
-// optimizer it does not recognise as *net.SGD, so it then takes Gradient
-// and Update.
+// leaves the gradients in Params for recordGradNorms (Step); otherwise
+// plain SGD is folded into the weight products (StepFolded).
 func stepThenLoss[T net.Float](nw *net.Network[T], x *net.Matrix[T], labels []int, opt net.Optimizer[T], keepGrads bool) (float64, error) {
+	step := nw.StepFolded
 	if keepGrads {
-		opt = unfolded[T]{opt}
+		step = nw.Step
 	}
-	if _, err := nw.Step(x, labels, opt); errors.Is(err, net.ErrDiverged) {
+	if _, err := step(x, labels, opt); errors.Is(err, net.ErrDiverged) {
 		return math.NaN(), nil
 	} else if err != nil {
 		return 0, err

@@ -277,7 +277,7 @@ func overfit[T net.Float](ctx context.Context, res *OverfitResult, progress func
 			}
 			labels = train.batch(x, labels, idx)
 			if !diverged {
-				_, err := nw.Step(x, labels, opt)
+				_, err := nw.StepFolded(x, labels, opt)
 				switch {
 				case errors.Is(err, net.ErrDiverged):
 					diverged = true

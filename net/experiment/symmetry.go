@@ -238,7 +238,7 @@ func symmetry[T net.Float](ctx context.Context, res *SymmetryResult, progress fu
 				}
 			}
 			if !diverged {
-				switch _, err := nw.Step(x, labels, opt); {
+				switch _, err := nw.StepFolded(x, labels, opt); {
 				case errors.Is(err, net.ErrDiverged):
 					diverged = true
 				case err != nil:
