@@ -7,7 +7,8 @@
 // cannot make the loader reserve more memory than its header promises, nor
 // more than the limits allow.
 //
-// Every error wraps one of ErrFormat, ErrTooLarge, ErrTruncated or
-// ErrMismatch (or the underlying I/O error, such as fs.ErrNotExist), so
-// callers can classify it with errors.Is.
+// Every error wraps one of ErrFormat, ErrTooLarge, ErrTruncated,
+// ErrMismatch, ErrShape or ErrNotRegular (or the underlying I/O error,
+// such as fs.ErrNotExist, or the context's error when a load is
+// canceled), so callers can classify it with errors.Is.
 package mnist

@@ -22,4 +22,13 @@ var (
 	// ErrMismatch reports an images file and a labels file that disagree
 	// on the number of samples.
 	ErrMismatch = errors.New("image and label counts differ")
+
+	// ErrShape reports a training set and a test set whose images differ
+	// in size.
+	ErrShape = errors.New("image sizes of the splits differ")
+
+	// ErrNotRegular reports a data file that is not a regular file (or a
+	// symbolic link to one): a directory, a named pipe, a device or a
+	// socket. It is refused before it is opened.
+	ErrNotRegular = errors.New("not a regular file")
 )

@@ -154,10 +154,12 @@ func (m *members) Read(p []byte) (int, error) {
 		if err != io.EOF {
 			return n, err
 		}
-		if _, err := m.br.Peek(1); err == io.EOF {
+		switch magic, err := m.br.Peek(2); {
+		case len(magic) == 0 && err == io.EOF:
 			return n, io.EOF
-		}
-		if !isGzip(m.br) {
+		case err != nil && err != io.EOF: // an I/O error or a cancel
+			return n, err
+		case len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b:
 			return n, errTrailingGzip
 		}
 		if err := m.zr.Reset(m.br); err != nil {

@@ -1,8 +1,10 @@
 package mnist
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,16 +23,32 @@ const (
 // TrainImages, TrainLabels, TestImages and TestLabels in dir. Each file is
 // looked for under its name as given and, if that does not exist, under
 // the name without its ".gz" suffix, as left by gunzip; either may hold
-// gzip or raw IDX data.
-func Load(dir string) (*Data, error) { return LoadFirst(dir, -1, -1) }
+// gzip or raw IDX data. A file that is not a regular file is refused
+// (ErrNotRegular) before it is opened, and so are test images of another
+// size than the training images (ErrShape).
+func Load(dir string) (*Data, error) { return LoadContext(context.Background(), dir) }
+
+// LoadContext is Load ending early, with an error wrapping ctx's error,
+// once ctx is done: ctx is checked before each file and while each is
+// read and decompressed.
+func LoadContext(ctx context.Context, dir string) (*Data, error) {
+	return LoadFirstContext(ctx, dir, -1, -1)
+}
 
 // LoadFirst is Load for a run that needs only the first train training
 // and test test samples (all of a split when its count is negative; none,
 // and its files are not opened, when it is 0): only those are
 // decompressed. The headers are checked as by Load, images against
-// labels included, but what follows the samples read is not, so a
-// corrupt end of a file goes unnoticed.
+// labels and training image size against test image size included, but
+// what follows the samples read is not, so a corrupt end of a file goes
+// unnoticed.
 func LoadFirst(dir string, train, test int) (*Data, error) {
+	return LoadFirstContext(context.Background(), dir, train, test)
+}
+
+// LoadFirstContext is LoadFirst ending early, as LoadContext does, once
+// ctx is done.
+func LoadFirstContext(ctx context.Context, dir string, train, test int) (*Data, error) {
 	// The two splits decompress in parallel: the training images dominate,
 	// and the test split then costs no wall time.
 	var testSet Set
@@ -39,13 +57,13 @@ func LoadFirst(dir string, train, test int) (*Data, error) {
 	go func() {
 		defer close(done)
 		if test != 0 {
-			testSet, testErr = loadSet(find(dir, TestImages), find(dir, TestLabels), test)
+			testSet, testErr = loadSet(ctx, find(dir, TestImages), find(dir, TestLabels), test)
 		}
 	}()
 	var trainSet Set
 	var err error
 	if train != 0 {
-		trainSet, err = loadSet(find(dir, TrainImages), find(dir, TrainLabels), train)
+		trainSet, err = loadSet(ctx, find(dir, TrainImages), find(dir, TrainLabels), train)
 	}
 	<-done
 	if err != nil {
@@ -54,7 +72,11 @@ func LoadFirst(dir string, train, test int) (*Data, error) {
 	if testErr != nil {
 		return nil, testErr
 	}
-	return &Data{Train: trainSet, Test: testSet}, nil
+	d := &Data{Train: trainSet, Test: testSet}
+	if err := d.CheckShapes(); err != nil {
+		return nil, fmt.Errorf("mnist: %s and %s: %w", find(dir, TrainImages), find(dir, TestImages), err)
+	}
+	return d, nil
 }
 
 // find returns the path of name in dir, or of name without ".gz" if only
@@ -74,34 +96,60 @@ func find(dir, name string) string {
 
 // LoadSet reads one split from an images file and a labels file, each gzip
 // or raw IDX. It reports ErrMismatch if they hold different numbers of
-// samples.
-func LoadSet(imagesPath, labelsPath string) (Set, error) { return loadSet(imagesPath, labelsPath, -1) }
+// samples, and refuses a file that is not a regular file (ErrNotRegular)
+// before opening it.
+func LoadSet(imagesPath, labelsPath string) (Set, error) {
+	return LoadSetContext(context.Background(), imagesPath, labelsPath)
+}
 
-// loadSet is LoadSet keeping the first limit samples (all when limit < 0).
-func loadSet(imagesPath, labelsPath string, limit int) (Set, error) {
-	f, err := os.Open(imagesPath)
-	if err != nil {
-		return Set{}, fmt.Errorf("mnist: %w", err)
-	}
-	n, kept, rows, cols, pixels, err := readImages(f, limit)
-	f.Close() // read-only: a close error cannot lose data
-	if err != nil {
-		return Set{}, fmt.Errorf("mnist: %s: %w", imagesPath, err)
-	}
+// LoadSetContext is LoadSet ending early, as LoadContext does, once ctx
+// is done.
+func LoadSetContext(ctx context.Context, imagesPath, labelsPath string) (Set, error) {
+	return loadSet(ctx, imagesPath, labelsPath, -1)
+}
 
-	f, err = os.Open(labelsPath)
+// loadSet is LoadSetContext keeping the first limit samples (all when
+// limit < 0).
+func loadSet(ctx context.Context, imagesPath, labelsPath string, limit int) (Set, error) {
+	var n, kept, rows, cols int
+	var pixels []byte
+	err := readFile(ctx, imagesPath, func(r io.Reader) (err error) {
+		n, kept, rows, cols, pixels, err = readImages(r, limit)
+		return err
+	})
 	if err != nil {
-		return Set{}, fmt.Errorf("mnist: %w", err)
+		return Set{}, err
 	}
-	total, labels, err := readLabels(f, limit)
-	f.Close()
+	var total int
+	var labels []uint8
+	err = readFile(ctx, labelsPath, func(r io.Reader) (err error) {
+		total, labels, err = readLabels(r, limit)
+		return err
+	})
 	if err != nil {
-		return Set{}, fmt.Errorf("mnist: %s: %w", labelsPath, err)
+		return Set{}, err
 	}
-
 	if total != n {
 		return Set{}, fmt.Errorf("mnist: %s: %w: %d images, %s: %d labels",
 			imagesPath, ErrMismatch, n, labelsPath, total)
 	}
 	return Set{Images: pixels, Labels: labels, N: kept, Rows: rows, Cols: cols}, nil
+}
+
+// readFile opens path, if ctx is not done and path is a regular file, and
+// hands read a reader over it that fails once ctx is done. Its errors
+// name path.
+func readFile(ctx context.Context, path string, read func(io.Reader) error) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("mnist: %s: %w", path, err)
+	}
+	f, err := openRegular(path)
+	if err != nil {
+		return fmt.Errorf("mnist: %w", err)
+	}
+	defer f.Close() // read-only: a close error cannot lose data
+	if err := read(canceling{ctx, f}); err != nil {
+		return fmt.Errorf("mnist: %s: %w", path, err)
+	}
+	return nil
 }

@@ -1,15 +1,18 @@
 package mnist_test
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"zerokara/net/mnist"
 )
@@ -218,5 +221,108 @@ func TestLoadFirst(t *testing.T) {
 	dir = writeFiles(t, map[string][]byte{mnist.TrainImages: tinyImagesIDX(), mnist.TrainLabels: tinyLabelsIDX()})
 	if d, err := mnist.LoadFirst(dir, 2, 0); err != nil || d.Train.N != 2 {
 		t.Errorf("no test files, test 0: %v, %+v", err, d)
+	}
+}
+
+// TestLoadRefusesMixedShapes checks that test images of another size than
+// the training images are refused at load, naming both sizes, unless one
+// split is not loaded at all.
+func TestLoadRefusesMixedShapes(t *testing.T) {
+	images := func(rows, cols uint32) []byte {
+		return idx(0x803, []uint32{3, rows, cols}, make([]byte, 3*rows*cols))
+	}
+	for _, tc := range []struct {
+		name        string
+		train, test [2]uint32 // rows, cols
+		nTrain      int       // LoadFirst's counts
+		nTest       int
+		wantErr     error
+	}{
+		{"14×14 test beside 28×28 training", [2]uint32{28, 28}, [2]uint32{14, 14}, -1, -1, mnist.ErrShape},
+		{"28×28 test beside 14×14 training", [2]uint32{14, 14}, [2]uint32{28, 28}, -1, -1, mnist.ErrShape},
+		{"28×14 test beside 28×28 training", [2]uint32{28, 28}, [2]uint32{28, 14}, -1, -1, mnist.ErrShape},
+		{"first samples only", [2]uint32{28, 28}, [2]uint32{14, 14}, 1, 1, mnist.ErrShape},
+		{"same size", [2]uint32{28, 28}, [2]uint32{28, 28}, -1, -1, nil},
+		{"test set skipped", [2]uint32{28, 28}, [2]uint32{14, 14}, 2, 0, nil},
+		{"training set skipped", [2]uint32{28, 28}, [2]uint32{14, 14}, 0, 2, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string][]byte{
+				mnist.TrainImages: images(tc.train[0], tc.train[1]), mnist.TrainLabels: tinyLabelsIDX(),
+				mnist.TestImages: images(tc.test[0], tc.test[1]), mnist.TestLabels: tinyLabelsIDX(),
+			})
+			d, err := mnist.LoadFirst(dir, tc.nTrain, tc.nTest)
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("err = %v; want %v", err, tc.wantErr)
+			}
+			if tc.wantErr == nil {
+				want := func(n int) int { // all 3 samples when negative
+					if n < 0 {
+						return 3
+					}
+					return n
+				}
+				if d.Train.N != want(tc.nTrain) || d.Test.N != want(tc.nTest) {
+					t.Errorf("got %d training and %d test samples; want %d and %d",
+						d.Train.N, d.Test.N, want(tc.nTrain), want(tc.nTest))
+				}
+				return
+			}
+			if d != nil {
+				t.Error("non-nil *Data with an error")
+			}
+			for _, size := range []string{
+				fmt.Sprintf("%d×%d", tc.train[0], tc.train[1]), fmt.Sprintf("%d×%d", tc.test[0], tc.test[1]),
+			} {
+				if !strings.Contains(err.Error(), size) {
+					t.Errorf("error %q does not name the size %s", err, size)
+				}
+			}
+		})
+	}
+}
+
+// TestLoadCanceled checks that every loader stops with an error wrapping
+// the context's error once its context is done, and returns no data.
+func TestLoadCanceled(t *testing.T) {
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	expired, cancel := context.WithDeadline(context.Background(), time.Unix(0, 0))
+	defer cancel()
+	images := filepath.Join(dataDir, mnist.TrainImages)
+	labels := filepath.Join(dataDir, mnist.TrainLabels)
+	for _, tc := range []struct {
+		name string
+		load func(ctx context.Context) (any, error)
+	}{
+		{"LoadContext", func(ctx context.Context) (any, error) { return mnist.LoadContext(ctx, dataDir) }},
+		{"LoadFirstContext", func(ctx context.Context) (any, error) { return mnist.LoadFirstContext(ctx, dataDir, 100, 0) }},
+		{"LoadSetContext", func(ctx context.Context) (any, error) { return mnist.LoadSetContext(ctx, images, labels) }},
+	} {
+		for _, c := range []struct {
+			name string
+			ctx  context.Context
+			want error
+		}{
+			{"canceled", canceled, context.Canceled},
+			{"deadline passed", expired, context.DeadlineExceeded},
+		} {
+			t.Run(tc.name+" "+c.name, func(t *testing.T) {
+				got, err := tc.load(c.ctx)
+				if !errors.Is(err, c.want) {
+					t.Fatalf("err = %v; want %v", err, c.want)
+				}
+				switch v := got.(type) {
+				case *mnist.Data:
+					if v != nil {
+						t.Error("non-nil *Data with an error")
+					}
+				case mnist.Set:
+					if v.N != 0 || v.Images != nil || v.Labels != nil {
+						t.Errorf("got %+v with an error; want the zero Set", v)
+					}
+				}
+			})
+		}
 	}
 }

@@ -17,6 +17,22 @@ type Data struct {
 	Train, Test Set
 }
 
+// CheckShapes reports ErrShape, naming both sizes, if the training and
+// test images differ in size, since a network fed by one cannot be
+// evaluated on the other. A split with no image size (Rows and Cols 0,
+// as left by a load that skipped it) matches any other.
+func (d Data) CheckShapes() error {
+	tr, te := d.Train, d.Test
+	if tr.Rows == 0 && tr.Cols == 0 || te.Rows == 0 && te.Cols == 0 {
+		return nil
+	}
+	if tr.Rows != te.Rows || tr.Cols != te.Cols {
+		return fmt.Errorf("%w: training images are %d×%d, test images %d×%d",
+			ErrShape, tr.Rows, tr.Cols, te.Rows, te.Cols)
+	}
+	return nil
+}
+
 // Pixels returns the Rows*Cols bytes of image i. The slice shares memory
 // with s.Images but is capped, so appending to it cannot overwrite image
 // i+1. Pixels panics if i is out of range.
