@@ -34,7 +34,11 @@ func New(dir string) *Source { return &Source{dir: dir} }
 
 // Load returns the data, loading it on first use. A failure is not
 // cached: a download or a picked folder can fix it.
-func (s *Source) Load() (*mnist.Data, error) {
+func (s *Source) Load() (*mnist.Data, error) { return s.LoadContext(context.Background()) }
+
+// LoadContext is Load giving up, with an error wrapping ctx's error, once
+// ctx is done (mnist.LoadContext); a canceled load is not cached either.
+func (s *Source) LoadContext(ctx context.Context) (*mnist.Data, error) {
 	s.mu.Lock()
 	if s.data != nil {
 		defer s.mu.Unlock()
@@ -45,7 +49,7 @@ func (s *Source) Load() (*mnist.Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := mnist.Load(dir)
+	d, err := mnist.LoadContext(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -57,11 +61,17 @@ func (s *Source) Load() (*mnist.Data, error) {
 // (mnist.LoadFirst: all when negative, none when 0), for a single run that
 // needs no more: nothing is cached. It searches like Load.
 func (s *Source) LoadFirst(train, test int) (*mnist.Data, error) {
+	return s.LoadFirstContext(context.Background(), train, test)
+}
+
+// LoadFirstContext is LoadFirst giving up, with an error wrapping ctx's
+// error, once ctx is done (mnist.LoadFirstContext).
+func (s *Source) LoadFirstContext(ctx context.Context, train, test int) (*mnist.Data, error) {
 	dir, err := s.dirToRead()
 	if err != nil {
 		return nil, err
 	}
-	return mnist.LoadFirst(dir, train, test)
+	return mnist.LoadFirstContext(ctx, dir, train, test)
 }
 
 // dirToRead is the fixed directory, or the one Locate finds.
@@ -76,8 +86,12 @@ func (s *Source) dirToRead() (string, error) {
 }
 
 // UseDir loads the data in dir and serves it from then on.
-func (s *Source) UseDir(dir string) error {
-	d, err := mnist.Load(dir)
+func (s *Source) UseDir(dir string) error { return s.UseDirContext(context.Background(), dir) }
+
+// UseDirContext is UseDir giving up, with an error wrapping ctx's error,
+// once ctx is done; the source then keeps what it had.
+func (s *Source) UseDirContext(ctx context.Context, dir string) error {
+	d, err := mnist.LoadContext(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -147,8 +161,8 @@ func (s *Source) Missing() error {
 }
 
 // Download fetches the four MNIST files from the public mirrors into the
-// cache directory, checking each against its SHA-256, then loads them.
-// progress gets bytes done and total.
+// cache directory, checking each against its SHA-256, then loads them;
+// ctx cancels both. progress gets bytes done and total.
 func (s *Source) Download(ctx context.Context, progress func(done, total int64)) error {
 	dir, err := CacheDir()
 	if err != nil {
@@ -158,7 +172,7 @@ func (s *Source) Download(ctx context.Context, progress func(done, total int64))
 	if err := download.Fetch(ctx, client, download.Mirrors(), download.MNIST(), dir, progress); err != nil {
 		return err
 	}
-	return s.UseDir(dir)
+	return s.UseDirContext(ctx, dir)
 }
 
 // Locate finds a directory holding the MNIST training images without
