@@ -31,7 +31,7 @@ type Lab struct {
 	DataStatus  *widget.Label
 	DataFolder  *widget.Button
 	// Language switches the window's language (see SetLanguage).
-	Language *widget.Select
+	Language *SafeSelect
 	// FontNote says why figures are in English in a Japanese window (no
 	// Japanese font file found); empty otherwise.
 	FontNote *widget.Label
@@ -81,7 +81,7 @@ func (l *Lab) build(lang i18n.Lang) {
 		name := i18n.For(lg).T("lang.self")
 		names, byName[name] = append(names, name), lg
 	}
-	l.Language = widget.NewSelect(names, nil)
+	l.Language = NewSafeSelect(names, nil)
 	l.Language.SetSelected(lc.T("lang.self"))
 	l.Language.OnChanged = func(name string) {
 		if lg, ok := byName[name]; ok && lg != l.loc.Lang() {
