@@ -93,6 +93,10 @@ func New[T Float](cfg Config, rng *rand.Rand) (*Network[T], error) {
 	return nw, nil
 }
 
+// Validate reports the first setting New would refuse, without building
+// the network (nor allocating its weights).
+func (cfg Config) Validate() error { return cfg.validate() }
+
 func (cfg Config) validate() error {
 	if cfg.InputSize <= 0 || cfg.OutputSize <= 0 {
 		return fmt.Errorf("net: input and output sizes must be positive (got %d, %d)", cfg.InputSize, cfg.OutputSize)

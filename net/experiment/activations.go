@@ -43,27 +43,49 @@ func BookActivationsConfig() ActivationsConfig {
 		Seed:        1, DType: Float32}
 }
 
-// Validate reports the first setting that cannot run.
-func (c ActivationsConfig) Validate() error {
-	if c.Samples < 1 || c.Width < 1 || c.Layers < 1 || c.Bins < 1 {
-		return fmt.Errorf("experiment: samples, width, layers and bins must be positive (%d, %d, %d, %d)", c.Samples, c.Width, c.Layers, c.Bins)
-	}
-	if c.Samples*c.Width > 50_000_000 {
-		return fmt.Errorf("experiment: %d samples × %d neurons is too large", c.Samples, c.Width)
-	}
-	if len(c.Activations) == 0 || len(c.Inits) == 0 {
-		return errors.New("experiment: activations needs at least one activation and one initializer")
-	}
-	for _, a := range c.Activations {
-		if !a.Valid() {
-			return fmt.Errorf("experiment: unknown activation %q", string(a))
+// Validate reports the first setting that cannot run (see
+// Description.Check and DefaultMemoryBudget).
+func (c ActivationsConfig) Validate() error { return activationsSpec.validate(c) }
+
+var activationsSpec = spec[ActivationsConfig, *ActivationsResult, ActivationsEvent]{
+	name: "activations", section: "§6.2", order: 6.2,
+	summary: "activation histograms of a 5-layer network for several activations and initializers",
+	fields: []Field{
+		{Key: "activations", Kind: TextList, MinLen: 1, MaxLen: 3, Unique: true, Help: "activations: relu, sigmoid, tanh, comma-separated"},
+		initsField("weight initializers"),
+		{Key: "samples", Kind: Int, Unit: "inputs", Min: 1, Max: 100000, Help: "inputs drawn from N(0, 1)"},
+		{Key: "width", Kind: Int, Unit: "neurons", Min: 1, Max: maxHidden, Help: "neurons per layer"},
+		{Key: "layers", Kind: Int, Min: 1, Max: 100, Help: "layers"},
+		{Key: "bins", Kind: Int, Min: 1, Max: 1000, Help: "histogram bins"},
+		{Key: "gradients", Kind: Bool, Help: "also record per-layer gradients"},
+		seedField(), dtypeField(), workersField("runs"),
+	},
+	book: BookActivationsConfig,
+	joint: func(c ActivationsConfig) error {
+		for _, a := range c.Activations {
+			if !a.Valid() {
+				return fmt.Errorf("unknown activation %q", string(a))
+			}
 		}
-	}
-	if c.Workers < 0 {
-		return fmt.Errorf("experiment: negative worker count %d", c.Workers)
-	}
-	return c.DType.validate()
+		return nil
+	},
+	memory: func(c ActivationsConfig) int64 {
+		// Each worker holds X, the weights and every layer's
+		// activations (and gradients); the result holds the histograms.
+		run := mul(c.Samples, c.Width, c.Layers+1, 3, elemBytes(c.DType))
+		run = add(run, mul(c.Width, c.Width, c.Layers, elemBytes(c.DType)))
+		runs := len(c.Activations) * len(c.Inits)
+		workers := min(runs, 64)
+		if c.Workers > 0 {
+			workers = min(runs, c.Workers)
+		}
+		return add(mul(int(min(run, math.MaxInt32)), workers), mul(runs, c.Layers, c.Bins, 3, 8))
+	},
+	newResult: NewActivationsResult,
+	run:       Activations,
 }
+
+func init() { register(activationsSpec.describe()) }
 
 // ActivationsResult is the outcome of Activations.
 type ActivationsResult struct {
@@ -112,7 +134,7 @@ type ActivationsEvent struct {
 // NewActivationsResult returns the result of cfg before any run has
 // finished: every run named, none with layers. Apply fills it in.
 func NewActivationsResult(cfg ActivationsConfig) (*ActivationsResult, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := validateForRun("activations", cfg); err != nil {
 		return nil, err
 	}
 	res := &ActivationsResult{Experiment: "activations", Config: cfg}
@@ -138,8 +160,9 @@ func (r *ActivationsResult) Snapshot() *ActivationsResult {
 	return &c
 }
 
-// Activations runs the activation-histogram grid. Run i draws its inputs
-// X, then W1 … W_L, from a generator seeded with (Seed, i).
+// Activations runs the activation-histogram grid. Each run draws its
+// inputs X, then W1 … W_L, from a generator seeded with (Seed, its
+// activation and initializer), whatever else the grid holds.
 func Activations(ctx context.Context, cfg ActivationsConfig, progress func(ActivationsEvent)) (*ActivationsResult, error) {
 	start := time.Now()
 	res, err := NewActivationsResult(cfg)
@@ -153,7 +176,7 @@ func Activations(ctx context.Context, cfg ActivationsConfig, progress func(Activ
 			return err
 		}
 		act, init := cfg.Activations[i/nInits], cfg.Inits[i%nInits]
-		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(i)))
+		rng := rand.New(rand.NewPCG(cfg.Seed, nameStream(string(act)+"/"+init.String())))
 		run := res.Runs[i] // names only; this goroutine owns run i
 		if cfg.DType == Float64 {
 			run.Layers = activationRun[float64](cfg, act, init, rng)

@@ -57,38 +57,65 @@ func BookBatchNormConfig() BatchNormConfig {
 		Seed: 1, DType: Float32}
 }
 
-// Validate reports the first setting that cannot run.
-func (c BatchNormConfig) Validate() error {
-	switch {
-	case c.Data == nil:
-		return errors.New("experiment: batchnorm needs MNIST data")
-	case c.Samples < 1 || c.Samples > c.Data.Train.N:
-		return fmt.Errorf("experiment: samples %d not in [1, %d]", c.Samples, c.Data.Train.N)
-	case c.Batch < 1 || c.Points < 1 || c.Every < 1:
-		return fmt.Errorf("experiment: batch %d, points %d and every %d must be positive", c.Batch, c.Points, c.Every)
-	case c.Every*c.Points > 1e7:
-		return fmt.Errorf("experiment: %d points every %d steps is out of range", c.Points, c.Every)
-	case !(c.LR >= 0) || math.IsInf(c.LR, 0):
-		return fmt.Errorf("experiment: learning rate %v must be finite and ≥ 0", c.LR)
-	case len(c.Sigmas) == 0:
-		return errors.New("experiment: batchnorm needs at least one weight scale")
-	case c.Workers < 0:
-		return fmt.Errorf("experiment: negative worker count %d", c.Workers)
-	}
-	for _, s := range c.Sigmas {
-		if !(s >= 0) || math.IsInf(s, 0) {
-			return fmt.Errorf("experiment: weight scale %v must be finite and ≥ 0", s)
+// Validate reports the first setting that cannot run (see
+// Description.Check and DefaultMemoryBudget), and whether the attached
+// data serves it.
+func (c BatchNormConfig) Validate() error { return batchNormSpec.validate(c) }
+
+var batchNormSpec = spec[BatchNormConfig, *BatchNormResult, BatchNormEvent]{
+	name: "batchnorm", section: "§6.3", order: 6.3,
+	summary: "MNIST accuracy with and without Batch Normalization across 16 initial weight scales",
+	fields: append([]Field{
+		sigmasField(),
+		{Key: "points", Kind: Int, Min: 1, Max: 100000, Help: "accuracies recorded per network"},
+		{Key: "every", Kind: Int, Unit: "steps", Min: 1, Max: 1_000_000, Help: "training steps between recorded accuracies (book: one epoch)"},
+		samplesField("the first training images used"),
+		batchField(), lrField(), optimizerField(), hiddenField(),
+		{Key: "train_mode_accuracy", Kind: Bool, Help: "also record BN accuracy with batch statistics"},
+	}, append(bnFields(), seedField(), dtypeField(), workersField("panels"))...),
+	book: BookBatchNormConfig,
+	joint: func(c BatchNormConfig) error {
+		if steps := mulInt(c.Points, c.Every); steps > 1e7 {
+			return fmt.Errorf("%d points every %d steps is more than 10⁷ steps", c.Points, c.Every)
 		}
-	}
-	if _, err := net.NewOptimizer[float32](c.Optimizer, c.LR); err != nil {
+		return checkBNNetworks(c.Optimizer, c.LR, c.Hidden, c.BN)
+	},
+	memory: func(c BatchNormConfig) int64 {
+		return add(pairsBytes(c.DType, c.Samples, c.Hidden, c.Batch, concurrent(c.Workers, len(c.Sigmas))),
+			mul(c.Points, len(c.Sigmas), 5, 8))
+	},
+	data:      func(c BatchNormConfig) (int, int) { return c.Samples, 0 },
+	checkData: func(c BatchNormConfig) error { return checkMNIST(c, c.Samples, false) },
+	newResult: NewBatchNormResult,
+	run:       BatchNorm,
+}
+
+func init() { register(batchNormSpec.describe()) }
+
+// checkBNNetworks checks the optimizer and the settings of a BN network
+// and its plain twin.
+func checkBNNetworks(opt net.OptimizerName, lr float64, hidden []int, bn net.BatchNormOptions) error {
+	if _, err := net.NewOptimizer[float32](opt, lr); err != nil {
 		return err
 	}
-	if err := c.DType.validate(); err != nil {
-		return err
+	return net.Config{InputSize: mnistPixels, HiddenSizes: hidden, OutputSize: 10, Activation: net.ReLUAct,
+		BatchNorm: true, BN: bn}.Validate()
+}
+
+// pairsBytes estimates runs that train BN and plain pairs, parallel of
+// them at once, on the first samples training images (scored in float).
+func pairsBytes(d DType, samples int, hidden []int, batch, parallel int) int64 {
+	pair := mul(2, int(min(networkBytes(d, mnistPixels, hidden, batch), math.MaxInt32)))
+	return add(mul(parallel, int(min(pair, math.MaxInt32))), datasetBytes(d, samples, true))
+}
+
+// concurrent is how many of n jobs may run at once with workers (0: all;
+// the estimate must not depend on the machine's core count).
+func concurrent(workers, n int) int {
+	if workers > 0 {
+		return min(workers, n)
 	}
-	_, err := net.New[float32](net.Config{InputSize: 1, HiddenSizes: c.Hidden, OutputSize: 1, Activation: net.ReLUAct,
-		BatchNorm: true, BN: c.BN}, rand.New(rand.NewPCG(0, 0)))
-	return err
+	return n
 }
 
 // BatchNormResult is the outcome of BatchNorm.
@@ -140,7 +167,7 @@ type NetPoint struct {
 // NewBatchNormResult returns the result of cfg before the first step:
 // every panel with its σ, no points. Apply fills it in.
 func NewBatchNormResult(cfg BatchNormConfig) (*BatchNormResult, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := validateForRun("batchnorm", cfg); err != nil {
 		return nil, err
 	}
 	res := &BatchNormResult{Experiment: "batchnorm", Config: cfg, Panels: make([]Panel, len(cfg.Sigmas))}
@@ -179,8 +206,8 @@ func (r *BatchNormResult) Snapshot() *BatchNormResult {
 }
 
 // BatchNorm trains, for each σ, a network with Batch Normalization and one
-// without on identical batches. Panel k uses a generator seeded with
-// (Seed, k): the BN net draws its weights first, then the plain net, then
+// without on identical batches. Each panel uses a generator seeded with
+// (Seed, its σ): the BN net draws its weights first, then the plain net, then
 // the batches, as the book's script. Panels run in parallel. A network is
 // diverged once its loss or its weights stop being finite: from then on
 // its points are NaN. Any other error ends the run.
@@ -242,7 +269,7 @@ func batchNorm[T net.Float](ctx context.Context, res *BatchNormResult, progress 
 		fail := func(net string, step int, err error) error {
 			return fmt.Errorf("experiment: batchnorm: %s %s net, step %d: %w", label, net, step, err)
 		}
-		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(k)))
+		rng := rand.New(rand.NewPCG(cfg.Seed, cellStream(sigma, 0)))
 		ncfg := net.Config{InputSize: data.cols, HiddenSizes: cfg.Hidden, OutputSize: 10, Activation: net.ReLUAct,
 			Init: net.Std(sigma), Workers: kernel.Serial, BN: cfg.BN}
 		ncfg.BatchNorm = true

@@ -49,7 +49,8 @@ func workerCount(n int) int {
 }
 
 // parallel runs job(0…n−1) on up to workers goroutines and returns the
-// first error.
+// first error; once a job has failed (a canceled run's first job returns
+// the context's error) no further job starts.
 func parallel(workers, n int, job func(i int) error) error {
 	var (
 		wg    sync.WaitGroup
@@ -62,6 +63,12 @@ func parallel(workers, n int, job func(i int) error) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				mu.Lock()
+				failed := first != nil
+				mu.Unlock()
+				if failed {
+					continue
+				}
 				if err := job(i); err != nil {
 					mu.Lock()
 					if first == nil {

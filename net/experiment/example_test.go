@@ -31,5 +31,5 @@ func ExampleActivations() {
 	}
 	// Output:
 	// sigmoid std=1  layer 5 std 0.44 (partial agrees: true)
-	// sigmoid Xavier layer 5 std 0.13 (partial agrees: true)
+	// sigmoid Xavier layer 5 std 0.12 (partial agrees: true)
 }

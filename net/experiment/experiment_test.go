@@ -132,12 +132,12 @@ func TestConfigValidation(t *testing.T) {
 		run  func() error
 		want string
 	}{
-		{"no inits", act(func(c *ActivationsConfig) { c.Inits = nil }), "initializer"},
+		{"no inits", act(func(c *ActivationsConfig) { c.Inits = nil }), "inits: 0 entries"},
 		{"bad dtype", act(func(c *ActivationsConfig) { c.DType = "float16" }), "dtype"},
 		{"empty dtype", act(func(c *ActivationsConfig) { c.DType = "" }), "dtype"},
-		{"zero layers", act(func(c *ActivationsConfig) { c.Layers = 0 }), "positive"},
+		{"zero layers", act(func(c *ActivationsConfig) { c.Layers = 0 }), "layers: 0 is outside [1, 100]"},
 		{"missing data", ic(func(c *InitCompareConfig) { c.Data = nil }), "data"},
-		{"negative lr", ic(func(c *InitCompareConfig) { c.LR = -1 }), "learning rate"},
+		{"negative lr", ic(func(c *InitCompareConfig) { c.LR = -1 }), "lr: -1 is outside [0, 1000]"},
 		{"zero batch", ic(func(c *InitCompareConfig) { c.Batch = 0 }), "batch"},
 		{"empty activation", ic(func(c *InitCompareConfig) { c.Activation = "" }), "activation"},
 		{"too many samples", bn(func(c *BatchNormConfig) { c.Samples = 70000 }), "samples"},

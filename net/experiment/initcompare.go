@@ -51,33 +51,58 @@ func BookInitCompareConfig() InitCompareConfig {
 		Seed: 1, DType: Float32}
 }
 
-// Validate reports the first setting that cannot run.
-func (c InitCompareConfig) Validate() error {
-	switch {
-	case c.Data == nil:
-		return errors.New("experiment: initcompare needs MNIST data")
-	case len(c.Inits) == 0:
-		return errors.New("experiment: initcompare needs at least one initializer")
-	case c.GradEvery < 1:
-		return fmt.Errorf("experiment: grad_every %d must be positive", c.GradEvery)
-	case c.Batch < 1 || c.Iterations < 1:
-		return fmt.Errorf("experiment: batch %d and iterations %d must be positive", c.Batch, c.Iterations)
-	case !(c.LR >= 0) || math.IsInf(c.LR, 0):
-		return fmt.Errorf("experiment: learning rate %v must be finite and ≥ 0", c.LR)
-	case c.Iterations*c.Batch > 1e9:
-		return fmt.Errorf("experiment: %d iterations of %d samples is too much", c.Iterations, c.Batch)
-	case c.Workers < 0:
-		return fmt.Errorf("experiment: negative worker count %d", c.Workers)
-	}
+// Validate reports the first setting that cannot run (see
+// Description.Check and DefaultMemoryBudget), and whether the attached
+// data serves it.
+func (c InitCompareConfig) Validate() error { return initCompareSpec.validate(c) }
+
+var initCompareSpec = spec[InitCompareConfig, *InitCompareResult, InitCompareEvent]{
+	name: "initcompare", section: "§6.2.4", order: 6.24,
+	summary: "MNIST loss curves of a 5-layer ReLU network with std=0.01, Xavier and He initial weights",
+	fields: []Field{
+		initsField("initializers compared"),
+		{Key: "iterations", Kind: Int, Unit: "steps", Min: 1, Max: 1_000_000, Help: "training iterations"},
+		lrField(), optimizerField(), batchField(), hiddenField(), activationField(),
+		{Key: "grad_norms", Kind: Bool, Help: "record ‖dW‖ of every layer every grad_every iterations"},
+		{Key: "grad_every", Kind: Int, Unit: "steps", Min: 1, Max: 1_000_000, Help: "iterations between gradient norms"},
+		{Key: "skip_test_accuracy", Kind: Bool, Help: "leave out the final test accuracy"},
+		seedField(), dtypeField(), workersField("networks"),
+	},
+	book:  BookInitCompareConfig,
+	joint: func(c InitCompareConfig) error { return c.checkNetworks() },
+	memory: func(c InitCompareConfig) int64 {
+		return add(c.comparisonBytes(), mul(c.Iterations, len(c.Inits), 2, 8),
+			mul(c.Iterations/c.GradEvery+1, len(c.Hidden)+1, len(c.Inits), 8))
+	},
+	data: func(c InitCompareConfig) (int, int) {
+		if c.SkipTestAccuracy {
+			return -1, 0
+		}
+		return -1, -1
+	},
+	checkData: func(c InitCompareConfig) error { return checkMNIST(c, -1, !c.SkipTestAccuracy) },
+	newResult: NewInitCompareResult,
+	run:       InitCompare,
+}
+
+func init() { register(initCompareSpec.describe()) }
+
+// checkNetworks checks the optimizer and the networks' settings.
+func (c InitCompareConfig) checkNetworks() error {
 	if _, err := net.NewOptimizer[float32](c.Optimizer, c.LR); err != nil {
 		return err
 	}
-	if err := c.DType.validate(); err != nil {
-		return err
-	}
-	// The network's own checks (sizes, activation).
-	_, err := net.New[float32](net.Config{InputSize: 1, HiddenSizes: c.Hidden, OutputSize: 1, Activation: c.Activation}, rand.New(rand.NewPCG(0, 0)))
-	return err
+	return net.Config{InputSize: mnistPixels, HiddenSizes: c.Hidden, OutputSize: 10, Activation: c.Activation}.Validate()
+}
+
+// comparisonBytes estimates a comparison's memory: the batch indices of
+// every iteration, the networks, the batch ring, the training set and the
+// scored test set.
+func (c InitCompareConfig) comparisonBytes() int64 {
+	nets := mul(int(min(networkBytes(c.DType, mnistPixels, c.Hidden, c.Batch), math.MaxInt32)), len(c.Inits))
+	ring := mul(ringDepth, c.Batch, mnistPixels, elemBytes(c.DType))
+	return add(mul(c.Iterations, c.Batch, 8), nets, ring, datasetBytes(c.DType, 60000, false),
+		datasetBytes(c.DType, 10000, !c.SkipTestAccuracy))
 }
 
 // InitCompareResult is the outcome of InitCompare.
@@ -117,7 +142,7 @@ type InitCompareEvent struct {
 // NewInitCompareResult returns the result of cfg before the first
 // iteration: every series named, no points. Apply fills it in.
 func NewInitCompareResult(cfg InitCompareConfig) (*InitCompareResult, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := validateForRun("initcompare", cfg); err != nil {
 		return nil, err
 	}
 	res := &InitCompareResult{Experiment: "initcompare", Config: cfg, Series: make([]LossSeries, len(cfg.Inits))}
@@ -161,10 +186,10 @@ func (r *InitCompareResult) Snapshot() *InitCompareResult {
 }
 
 // InitCompare trains one network per initializer on the same batches and
-// records each loss after the update. The networks are built in the order
-// of Inits (drawing their weights in turn from a generator seeded with
-// Seed), then every batch is drawn (uniformly, with replacement) from the
-// same generator; the networks then train in parallel. A network whose
+// records each loss after the update. Each network draws its weights from
+// a generator seeded with (Seed, its initializer's name), every batch is
+// drawn (uniformly, with replacement) from one seeded with (Seed, 0); the
+// networks then train in parallel. A network whose
 // loss stops being finite is marked diverged and stops; any other error
 // ends the run.
 func InitCompare(ctx context.Context, cfg InitCompareConfig, progress func(InitCompareEvent)) (*InitCompareResult, error) {
@@ -223,9 +248,11 @@ func initCompare[T net.Float](ctx context.Context, res *InitCompareResult, progr
 }
 
 // comparison is what the init comparison and the symmetry experiment set
-// up alike: one network per initializer, built in order from a generator
-// seeded with Seed, every batch then drawn from the same generator
-// (uniformly, with replacement), and the test set when it is scored.
+// up alike: one network per initializer, each drawn from a generator
+// seeded with (Seed, the initializer's name), so that a network does not
+// depend on the others in the list; every batch drawn from a generator
+// seeded with (Seed, 0), uniformly with replacement, shared by all; and
+// the test set when it is scored.
 type comparison[T net.Float] struct {
 	train      *dataset[T]
 	nets       []*net.Network[T]
@@ -241,14 +268,14 @@ func newComparison[T net.Float](name string, cfg InitCompareConfig) (*comparison
 		return nil, fmt.Errorf("experiment: %s: train set: %w", name, err)
 	}
 	c := &comparison[T]{train: train, nets: make([]*net.Network[T], len(cfg.Inits)), workers: cfg.Workers}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
 	for i, in := range cfg.Inits {
 		c.nets[i], err = net.New[T](net.Config{InputSize: train.cols, HiddenSizes: cfg.Hidden, OutputSize: 10,
-			Activation: cfg.Activation, Init: in, Workers: kernel.Serial}, rng)
+			Activation: cfg.Activation, Init: in, Workers: kernel.Serial}, rand.New(rand.NewPCG(cfg.Seed, nameStream(in.String()))))
 		if err != nil {
 			return nil, fmt.Errorf("experiment: %s: %s: %w", name, in, err)
 		}
 	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
 	c.batches = make([]int, cfg.Iterations*cfg.Batch)
 	for i := range c.batches {
 		c.batches[i] = rng.IntN(train.rows)

@@ -24,3 +24,15 @@ func (f nullFloats) MarshalJSON() ([]byte, error) {
 	}
 	return append(b, ']'), nil
 }
+
+// nullFloat marshals a number as JSON, null when it is NaN or ±Inf.
+type nullFloat float64
+
+// MarshalJSON writes the value, or null.
+func (f nullFloat) MarshalJSON() ([]byte, error) {
+	v := float64(f)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
+}

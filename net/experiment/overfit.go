@@ -82,40 +82,58 @@ func BookOverfitConfig() OverfitConfig {
 		WeightDecay: 0.1, DropoutRatio: 0.2, BN: net.BookBatchNormOptions(), Seed: 1, DType: Float32}
 }
 
-// Validate reports the first setting that cannot run.
-func (c OverfitConfig) Validate() error {
-	switch {
-	case c.Data == nil:
-		return errors.New("experiment: overfit needs MNIST data")
-	case c.Samples < 1 || c.Samples > c.Data.Train.N:
-		return fmt.Errorf("experiment: overfit: samples %d not in [1, %d]", c.Samples, c.Data.Train.N)
-	case c.Batch < 1 || c.Epochs < 1 || c.DropoutEpochs < 1:
-		return fmt.Errorf("experiment: overfit: batch %d and epochs %d, %d must be positive", c.Batch, c.Epochs, c.DropoutEpochs)
-	case c.Epochs*c.iterPerEpoch() > 1e7 || c.DropoutEpochs*c.iterPerEpoch() > 1e7:
-		return fmt.Errorf("experiment: overfit: %d epochs is too many", max(c.Epochs, c.DropoutEpochs))
-	case len(c.Variants) == 0:
-		return errors.New("experiment: overfit needs at least one variant")
-	case c.Workers < 0:
-		return fmt.Errorf("experiment: negative worker count %d", c.Workers)
-	}
-	for _, v := range c.Variants {
-		if _, err := v.MarshalText(); err != nil {
+// Validate reports the first setting that cannot run (see Description.Check
+// and DefaultMemoryBudget), and whether the attached data serves it.
+func (c OverfitConfig) Validate() error { return overfitSpec.validate(c) }
+
+var overfitSpec = spec[OverfitConfig, *OverfitResult, OverfitEvent]{
+	name: "overfit", section: "§6.4", order: 6.4,
+	summary: "overfitting on 300 images, and what weight decay, dropout and Batch Normalization do to it",
+	fields: append([]Field{
+		{Key: "variants", Kind: TextList, MinLen: 1, MaxLen: 4, Unique: true, Help: "networks: plain, weight_decay, dropout, batchnorm, comma-separated"},
+		{Key: "epochs", Kind: Int, Unit: "epochs", Min: 1, Max: 100000, Help: "epochs (points) of plain, weight_decay and batchnorm"},
+		{Key: "dropout_epochs", Kind: Int, Unit: "epochs", Min: 1, Max: 100000, Help: "epochs (points) of dropout (the book's Trainer runs 301)"},
+		samplesField("the first training images used"),
+		{Key: "weight_decay", Kind: Float, Min: 0, Max: 1e6, Help: "λ of the weight_decay network"},
+		{Key: "dropout_ratio", Kind: Float, Min: 0, Max: 1, OpenMax: true, Help: "drop ratio of the dropout network"},
+		hiddenField(), activationField(),
+		{Key: "init", Kind: Text, Help: "weight initializer: std=σ, xavier, glorot, he, zero or const=C"},
+		optimizerField(), lrField(),
+		{Key: "batch", Kind: Int, Unit: "images", Min: 1, Max: 60000, Help: "mini-batch size (drawn with replacement)"},
+	}, append(bnFields(), seedField(), dtypeField(), workersField("networks"))...),
+	book: BookOverfitConfig,
+	joint: func(c OverfitConfig) error {
+		ipe := c.iterPerEpoch()
+		if steps := mulInt(max(c.Epochs, c.DropoutEpochs), ipe); steps > 1e7 {
+			return fmt.Errorf("%d epochs of %d iterations is more than 10⁷ steps", max(c.Epochs, c.DropoutEpochs), ipe)
+		}
+		if _, err := net.NewOptimizer[float32](c.Optimizer, c.LR); err != nil {
 			return err
 		}
-	}
-	if err := c.DType.validate(); err != nil {
-		return err
-	}
-	if _, err := net.NewOptimizer[float32](c.Optimizer, c.LR); err != nil {
-		return err
-	}
-	for _, v := range c.Variants {
-		if _, err := net.New[float32](c.netConfig(v, 1), rand.New(rand.NewPCG(0, 0))); err != nil {
-			return fmt.Errorf("experiment: overfit: %s: %w", v, err)
+		for _, v := range c.Variants {
+			if _, err := v.MarshalText(); err != nil {
+				return err
+			}
+			if err := c.netConfig(v, mnistPixels).Validate(); err != nil {
+				return fmt.Errorf("%s: %w", v, err)
+			}
 		}
-	}
-	return nil
+		return nil
+	},
+	memory: func(c OverfitConfig) int64 {
+		// Every variant trains at once; accuracy scores the training
+		// images and the whole test set in float.
+		nets := mul(int(min(networkBytes(c.DType, mnistPixels, c.Hidden, c.Batch), math.MaxInt32)), len(c.Variants))
+		points := mul(max(c.Epochs, c.DropoutEpochs), len(c.Variants), 3*8)
+		return add(nets, points, datasetBytes(c.DType, c.Samples, true), datasetBytes(c.DType, 10000, true))
+	},
+	data:      func(c OverfitConfig) (int, int) { return c.Samples, -1 },
+	checkData: func(c OverfitConfig) error { return checkMNIST(c, c.Samples, true) },
+	newResult: NewOverfitResult,
+	run:       Overfit,
 }
+
+func init() { register(overfitSpec.describe()) }
 
 // iterPerEpoch is the book's max(train_size / batch_size, 1).
 func (c OverfitConfig) iterPerEpoch() int { return max(1, c.Samples/max(1, c.Batch)) }
@@ -178,7 +196,7 @@ type OverfitEvent struct {
 
 // NewOverfitResult returns the result of cfg before any point.
 func NewOverfitResult(cfg OverfitConfig) (*OverfitResult, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := validateForRun("overfit", cfg); err != nil {
 		return nil, err
 	}
 	res := &OverfitResult{Experiment: "overfit", Config: cfg}
@@ -219,8 +237,9 @@ func (r *OverfitResult) Snapshot() *OverfitResult {
 // Overfit trains each variant on the first Samples training images and
 // records, after the update of every iteration i with i % iter_per_epoch
 // == 0, the accuracy on those images and on the whole test set (test
-// mode), as the book's scripts. Variant k draws its weights, dropout masks
-// and batches from a generator seeded with (Seed, k); variants run in
+// mode), as the book's scripts. Each variant draws its weights, dropout
+// masks and batches from a generator seeded with (Seed, its name), so its
+// curve does not depend on which other variants run; variants run in
 // parallel. A diverged network (non-finite loss) records NaN from then on;
 // any other error ends the run.
 func Overfit(ctx context.Context, cfg OverfitConfig, progress func(OverfitEvent)) (*OverfitResult, error) {
@@ -254,7 +273,7 @@ func overfit[T net.Float](ctx context.Context, res *OverfitResult, progress func
 		fail := func(it int, err error) error {
 			return fmt.Errorf("experiment: overfit: %s, iteration %d: %w", v, it, err)
 		}
-		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(k)))
+		rng := rand.New(rand.NewPCG(cfg.Seed, nameStream(string(v))))
 		nw, err := net.New[T](cfg.netConfig(v, train.cols), rng)
 		if err != nil {
 			return fail(0, err)

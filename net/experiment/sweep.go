@@ -2,7 +2,6 @@ package experiment
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -52,26 +51,44 @@ func BookSweepConfig() SweepConfig {
 		Batch: bn.Batch, Steps: 1 + (bn.Points-1)*bn.Every, Optimizer: bn.Optimizer, BN: bn.BN, Seed: 1, DType: Float32}
 }
 
-// Validate reports the first setting that cannot run.
-func (c SweepConfig) Validate() error {
-	bn := BatchNormConfig{Samples: c.Samples, Hidden: c.Hidden, Sigmas: c.Sigmas, Points: 1, Batch: c.Batch, Every: 1,
-		Optimizer: c.Optimizer, BN: c.BN, Seed: c.Seed, DType: c.DType, Workers: c.Workers, Data: c.Data}
-	if err := bn.Validate(); err != nil {
-		return fmt.Errorf("%w (sweep)", err)
-	}
-	switch {
-	case len(c.LearningRates) == 0:
-		return errors.New("experiment: sweep needs at least one learning rate")
-	case c.Steps < 1 || c.Steps > 1e6:
-		return fmt.Errorf("experiment: sweep: %d steps not in [1, 1e6]", c.Steps)
-	}
-	for _, lr := range c.LearningRates {
-		if !(lr >= 0) || math.IsInf(lr, 0) {
-			return fmt.Errorf("experiment: sweep: learning rate %v must be finite and ≥ 0", lr)
+// Validate reports the first setting that cannot run (see
+// Description.Check and DefaultMemoryBudget), and whether the attached
+// data serves it.
+func (c SweepConfig) Validate() error { return sweepSpec.validate(c) }
+
+var sweepSpec = spec[SweepConfig, *SweepResult, SweepEvent]{
+	name: "sweep", section: "§6.3", order: 6.31,
+	summary: "final training accuracy over initial weight scale σ × learning rate, with and without BN",
+	fields: append([]Field{
+		sigmasField(),
+		{Key: "learning_rates", Kind: FloatList, Min: 0, Max: 1000, MinLen: 1, MaxLen: 64, Unique: true, Help: "learning rates, comma-separated"},
+		{Key: "steps", Kind: Int, Unit: "steps", Min: 1, Max: 1_000_000, Help: "updates per network"},
+		samplesField("the first training images used"),
+		batchField(), optimizerField(), hiddenField(),
+	}, append(bnFields(), seedField(), dtypeField(), workersField("cells"))...),
+	book: BookSweepConfig,
+	joint: func(c SweepConfig) error {
+		if work := mulInt(len(c.Sigmas), len(c.LearningRates), c.Steps); work > 1e8 {
+			return fmt.Errorf("%d × %d cells of %d steps is more than 10⁸ steps", len(c.Sigmas), len(c.LearningRates), c.Steps)
 		}
-	}
-	return nil
+		for _, lr := range c.LearningRates {
+			if err := checkBNNetworks(c.Optimizer, lr, c.Hidden, c.BN); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+	memory: func(c SweepConfig) int64 {
+		cells := len(c.Sigmas) * len(c.LearningRates)
+		return add(pairsBytes(c.DType, c.Samples, c.Hidden, c.Batch, concurrent(c.Workers, cells)), mul(cells, 4, 8))
+	},
+	data:      func(c SweepConfig) (int, int) { return c.Samples, 0 },
+	checkData: func(c SweepConfig) error { return checkMNIST(c, c.Samples, false) },
+	newResult: NewSweepResult,
+	run:       Sweep,
 }
+
+func init() { register(sweepSpec.describe()) }
 
 // SweepResult is the outcome of Sweep: accuracies indexed [σ][lr], NaN
 // (null in JSON) where the network diverged or the cell has not run yet.
@@ -97,7 +114,7 @@ type SweepEvent struct {
 
 // NewSweepResult returns the result of cfg before any cell has run.
 func NewSweepResult(cfg SweepConfig) (*SweepResult, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := validateForRun("sweep", cfg); err != nil {
 		return nil, err
 	}
 	res := &SweepResult{Experiment: "sweep", Config: cfg, Sigmas: cfg.Sigmas, LearningRates: cfg.LearningRates}
@@ -152,7 +169,7 @@ func (r *SweepResult) Snapshot() *SweepResult {
 
 // Sweep trains, for every cell (σ_i, lr_j), a BN and a plain network as
 // the Batch Normalization experiment does (a generator seeded with
-// (Seed, i·len(LearningRates)+j) draws the BN net, the plain net, then the
+// (Seed, the cell's σ and lr) draws the BN net, the plain net, then the
 // batches), and records each network's final accuracy on the training
 // images. A network that diverges stops training and stays diverged. Cells
 // run in parallel and stream in as they finish.
@@ -177,7 +194,7 @@ func sweep[T net.Float](ctx context.Context, res *SweepResult, progress func(Swe
 		fail := func(name string, step int, err error) error {
 			return fmt.Errorf("experiment: sweep: σ=%g lr=%g %s net, step %d: %w", sigma, lr, name, step, err)
 		}
-		rng := rand.New(rand.NewPCG(cfg.Seed, uint64(c)))
+		rng := rand.New(rand.NewPCG(cfg.Seed, cellStream(sigma, lr)))
 		ncfg := net.Config{InputSize: data.cols, HiddenSizes: cfg.Hidden, OutputSize: 10, Activation: net.ReLUAct,
 			Init: net.Std(sigma), Workers: kernel.Serial, BN: cfg.BN, BatchNorm: true}
 		bnNet, err := net.New[T](ncfg, rng)

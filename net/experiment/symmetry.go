@@ -51,21 +51,49 @@ func BookSymmetryConfig() SymmetryConfig {
 		Seed: 1, DType: Float32}
 }
 
-// Validate reports the first setting that cannot run.
-func (c SymmetryConfig) Validate() error {
-	if err := c.compare().Validate(); err != nil {
-		return fmt.Errorf("%w (symmetry)", err)
-	}
-	switch {
-	case c.Every < 1:
-		return fmt.Errorf("experiment: symmetry: every %d must be positive", c.Every)
-	case c.HeatLayer < 1 || c.HeatLayer > len(c.Hidden)+1:
-		return fmt.Errorf("experiment: symmetry: heat layer %d not in [1, %d]", c.HeatLayer, len(c.Hidden)+1)
-	case c.HeatRowStep < 1:
-		return fmt.Errorf("experiment: symmetry: heat row step %d must be positive", c.HeatRowStep)
-	}
-	return nil
+// Validate reports the first setting that cannot run (see
+// Description.Check and DefaultMemoryBudget), and whether the attached
+// data serves it.
+func (c SymmetryConfig) Validate() error { return symmetrySpec.validate(c) }
+
+var symmetrySpec = spec[SymmetryConfig, *SymmetryResult, SymmetryEvent]{
+	name: "symmetry", section: "§6.2.1", order: 6.21,
+	summary: "whether the neurons of each layer stay alike when every weight starts equal (zero or constant init)",
+	fields: []Field{
+		initsField("initializers compared"),
+		{Key: "iterations", Kind: Int, Unit: "steps", Min: 1, Max: 1_000_000, Help: "training iterations"},
+		lrField(), optimizerField(), batchField(),
+		{Key: "every", Kind: Int, Unit: "steps", Min: 1, Max: 1_000_000, Help: "updates between recorded points"},
+		hiddenField(), activationField(),
+		{Key: "heat_layer", Kind: Int, Min: 1, Max: maxLayers + 1, Help: "affine layer whose W the heat map shows (1 = input layer)"},
+		{Key: "heat_row_step", Kind: Int, Min: 1, Max: mnistPixels, Help: "every n-th row of W in the heat map"},
+		{Key: "skip_test_accuracy", Kind: Bool, Help: "leave out the final test accuracy"},
+		seedField(), dtypeField(), workersField("networks"),
+	},
+	book: BookSymmetryConfig,
+	joint: func(c SymmetryConfig) error {
+		if c.HeatLayer > len(c.Hidden)+1 {
+			return fmt.Errorf("heat_layer %d: the network has %d affine layers", c.HeatLayer, len(c.Hidden)+1)
+		}
+		return c.compare().checkNetworks()
+	},
+	memory: func(c SymmetryConfig) int64 {
+		points := c.Iterations/c.Every + 2
+		heat := mul(mnistPixels, maxHidden, 8) // at most one W, every row
+		return add(c.compare().comparisonBytes(), mul(points, len(c.Hidden)+2, len(c.Inits), 3, 8), mul(len(c.Inits), int(heat)))
+	},
+	data: func(c SymmetryConfig) (int, int) {
+		if c.SkipTestAccuracy {
+			return -1, 0
+		}
+		return -1, -1
+	},
+	checkData: func(c SymmetryConfig) error { return checkMNIST(c, -1, !c.SkipTestAccuracy) },
+	newResult: NewSymmetryResult,
+	run:       Symmetry,
 }
+
+func init() { register(symmetrySpec.describe()) }
 
 // compare is the init comparison with the same networks and batches.
 func (c SymmetryConfig) compare() InitCompareConfig {
@@ -129,7 +157,7 @@ type SymmetryEvent struct {
 
 // NewSymmetryResult returns the result of cfg before the first point.
 func NewSymmetryResult(cfg SymmetryConfig) (*SymmetryResult, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := validateForRun("symmetry", cfg); err != nil {
 		return nil, err
 	}
 	res := &SymmetryResult{Experiment: "symmetry", Config: cfg, Runs: make([]SymmetryRun, len(cfg.Inits))}
@@ -175,8 +203,8 @@ func (r *SymmetryResult) Snapshot() *SymmetryResult {
 }
 
 // Symmetry trains one network per initializer on the same batches, as
-// InitCompare does (networks built in order from a generator seeded with
-// Seed, then every batch drawn from it), and records the batch loss and,
+// InitCompare does (each network's weights from a generator seeded with
+// (Seed, its initializer's name), the batches from (Seed, 0)), and records the batch loss and,
 // per affine layer, the distinct neurons and their spread before the first
 // update and after every Every-th. A diverged network (non-finite loss)
 // records NaN losses from then on; any other error ends the run.
