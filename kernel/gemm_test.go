@@ -77,11 +77,9 @@ func blockEdges[T Float](t *testing.T, s *kernelSpec[T], call gemmFunc[T]) {
 
 // TestGemmLargeAllTransposes multiplies a product large enough to use
 // several cache blocks in every dimension, with every transpose and the
-// package's automatic worker count.
+// package's automatic worker count. It is a long suite: about 7 s of CPU.
 func TestGemmLargeAllTransposes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large product")
-	}
+	longSuite(t)
 	forEachImplementation(t, func(t *testing.T, k Kernel) {
 		rng := rand.New(rand.NewPCG(5, 6))
 		for i, tr := range transposes {

@@ -1,6 +1,7 @@
 package gonumblas
 
 import (
+	"os"
 	"testing"
 
 	"gonum.org/v1/gonum/blas/blas64"
@@ -12,10 +13,11 @@ import (
 // TestGonumLapackSuites runs gonum's LAPACK test suites with blas64 routed
 // through the plug-in: they call Dgemm, Dtrsm, Dtrmm and Dsyrk through
 // blas64 in many shapes, strides and transposes. They take minutes on
-// every path, so -short skips them.
+// every path, so they are a long suite: they run with ZEROKARA_LONG set
+// (CI sets it), and never under -short.
 func TestGonumLapackSuites(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the LAPACK suites take minutes; run without -short")
+	if testing.Short() || os.Getenv("ZEROKARA_LONG") == "" {
+		t.Skip("long suite (minutes): set ZEROKARA_LONG=1 and run without -short")
 	}
 	defer blas64.Use(gonum.Implementation{})
 	lapack := lapackgonum.Implementation{}
