@@ -1,15 +1,11 @@
-// Package results writes an experiment's result files — JSON, CSV and
-// figures — for the headless runner and the lab's Export alike, each under
-// a temporary name renamed only when complete, so no partial file ever
-// looks finished.
 package results
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/plot"
@@ -19,69 +15,74 @@ import (
 type Figure func(*i18n.Localizer) *plot.Figure
 
 // Result is what every experiment result offers the writers: JSON (by
-// encoding/json) and CSV.
+// encoding/json, as an object) and CSV.
 type Result interface {
 	WriteCSV(io.Writer) error
 }
 
-// Write writes dir/name.json, .csv and one figure file per format (PNG at
-// dpi) and returns the paths written. It creates dir if needed. Figures
-// are in tr's language, except PDF, which is always English: gonum/plot's
-// PDF text is cp1252 (see plot.PDFText).
+// Set is one result set to write.
+type Set struct {
+	Name     string          // file names' stem: letters, digits, '_' and '-'
+	Result   Result          // NAME.json and NAME.csv
+	Figure   Figure          // NAME.<format>, one per format
+	Lang     *i18n.Localizer // the figures' language (PDF is always English)
+	Formats  []plot.Format   // figure formats; none for no figure
+	DPI      int             // PNG resolution
+	Manifest *Manifest       // added to NAME.json as "manifest"; nil: none
+}
+
+// Write writes dir/name.json, .csv and one figure file per format as a set
+// (see the package doc) without a manifest, and returns the paths written.
+// It is WriteSet without cancellation.
 func Write(dir, name string, res Result, figure Figure, tr *i18n.Localizer, formats []plot.Format, dpi int) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("output directory: %w", err)
+	return WriteSet(context.Background(), dir, Set{Name: name, Result: res, Figure: figure, Lang: tr, Formats: formats, DPI: dpi})
+}
+
+// WriteSet writes the set s into dir, creating dir if needed, and returns
+// the paths written: dir/NAME.json, dir/NAME.csv, then one per format.
+// Figures are in s.Lang's language, except PDF, which is always English:
+// gonum/plot's PDF text is cp1252 (see plot.PDFText). ctx is checked
+// between files; on any error, cancellation included, the old set stays
+// whole.
+func WriteSet(ctx context.Context, dir string, s Set) ([]string, error) {
+	if err := checkName(s.Name); err != nil {
+		return nil, err
 	}
-	type writer struct {
-		ext   string
-		write func(io.Writer) error
+	// Encoded before anything is touched: a NaN fails here.
+	js, err := encodeJSON(s.Result, s.Manifest)
+	if err != nil {
+		return nil, fmt.Errorf("writing %s.json: %w", s.Name, err)
 	}
-	writers := []writer{
-		{".json", func(w io.Writer) error {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", " ")
-			return enc.Encode(res)
-		}},
-		{".csv", res.WriteCSV},
+	files := []file{
+		{".json", func(w io.Writer) error { _, err := w.Write(js); return err }},
+		{".csv", s.Result.WriteCSV},
 	}
-	for _, f := range formats {
-		lang := tr
+	for _, f := range s.Formats {
+		lang := s.Lang
 		if f == plot.PDF {
 			lang = i18n.For(i18n.English)
 		}
-		writers = append(writers, writer{"." + string(f), func(w io.Writer) error { return figure(lang).Write(w, f, dpi) }})
+		files = append(files, file{"." + string(f), func(w io.Writer) error { return s.Figure(lang).Write(w, f, s.DPI) }})
 	}
-	var files []string
-	for _, wr := range writers {
-		path := filepath.Join(dir, name+wr.ext)
-		if err := writeAtomic(path, wr.write); err != nil {
-			return files, err
-		}
-		files = append(files, path)
-	}
-	return files, nil
+	return writeSet(ctx, dir, s.Name, files)
 }
 
-func writeAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+// encodeJSON encodes res indented by one space, with m (if not nil) as its
+// first field "manifest".
+func encodeJSON(res Result, m *Manifest) ([]byte, error) {
+	b, err := json.Marshal(res)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return nil, err
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+	if m != nil {
+		if b, err = withManifest(b, m); err != nil {
+			return nil, err
+		}
 	}
-	// CreateTemp makes the file private (0600); results are ordinary files.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, "", " "); err != nil {
+		return nil, err
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	out.WriteByte('\n')
+	return out.Bytes(), nil
 }
