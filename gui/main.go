@@ -14,7 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
 	"runtime/pprof"
 	"strings"
 
@@ -35,7 +34,7 @@ var icon []byte
 
 func main() {
 	if headlessArgs(os.Args[1:]) {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		ctx, stop := headless.SignalContext(context.Background(), os.Stderr)
 		code := headless.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
 		stop()
 		os.Exit(code)

@@ -60,7 +60,9 @@ func (f *Field) Range() string {
 	}
 	bounds := fmt.Sprintf("[%s, %s%s", fmtNum(f.Min), fmtNum(f.Max), upper)
 	switch f.Kind {
-	case Int, Uint, Float:
+	case Uint:
+		return "a whole number ≥ 0 of up to 64 bits"
+	case Int, Float:
 		return bounds
 	case IntList, FloatList:
 		return fmt.Sprintf("%d to %d values in %s", f.MinLen, f.MaxLen, bounds)

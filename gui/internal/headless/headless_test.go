@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
+	"io"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -14,7 +14,6 @@ import (
 
 	"zerokara/gui/internal/jafont"
 	"zerokara/gui/internal/textlist"
-	"zerokara/net"
 	"zerokara/net/experiment"
 )
 
@@ -35,17 +34,21 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-run", "nonsense"}, 2, "unknown experiment"},
 		{[]string{"-run", "activations", "-inits", "std=-3"}, 2, "initializer"},
 		{[]string{"-run", "activations", "-dtype", "int8"}, 2, "dtype"},
-		{[]string{"-run", "activations", "-samples", "-5"}, 2, "negative"},
+		{[]string{"-run", "activations", "-samples", "-5"}, 2, "samples: -5 is outside [1, 100000]"},
+		{[]string{"-run", "activations", "-lr", "5"}, 2, "-lr does not apply to activations (it is a flag of symmetry, initcompare"},
 		{[]string{"-run", "batchnorm", "-sigmas", "0.1,abc"}, 2, "-sigmas"},
 		{[]string{"-run", "initcompare", "-optimizer", "magic"}, 2, "optimizer"},
-		{[]string{"-bogus"}, 2, "flag provided but not defined"},
+		{[]string{"-bogus"}, 2, "-run NAME"},
+		{[]string{"-run", "activations", "-bogus"}, 2, "-bogus does not apply to activations (no experiment has it)"},
 		{[]string{"-run", "activations", "-format", "png,gif"}, 2, "figure format"},
 		{[]string{"-run", "activations", "-dpi", "5"}, 2, "-dpi"},
 		{[]string{"-run", "overfit", "-variants", "plain,mixup"}, 2, "variant"},
-		{[]string{"-run", "overfit", "-dropout", "1"}, 2, "-dropout"},
+		{[]string{"-run", "overfit", "-variants", "plain,plain"}, 2, "given twice"},
+		{[]string{"-run", "overfit", "-dropout-ratio", "1"}, 2, "-dropout-ratio"},
 		{[]string{"-run", "sweep", "-learning-rates", "0.1,x"}, 2, "-learning-rates"},
 		{[]string{"-run", "activations", "extra"}, 2, "unexpected argument"},
 		{[]string{"-run", "activations", "-lang", "fr"}, 2, "unknown language"},
+		{[]string{"-run", "activations", "-config", "/nonexistent/config.json"}, 2, "-config"},
 		{[]string{"-run", "batchnorm", "-data", "/nonexistent/dir"}, 1, "no such file"},
 	} {
 		code, _, stderr := runMain(t, append(tc.args, "-out", t.TempDir())...)
@@ -53,8 +56,19 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d mentioning %q", tc.args, code, stderr, tc.code, tc.msg)
 		}
 	}
-	if code, _, stderr := runMain(t, "-h"); code != 0 || !strings.Contains(stderr, "-iterations") {
-		t.Errorf("-h: exit %d, %q", code, stderr)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"-h"}, append(experiment.Names(), "-run NAME -h")},
+		{[]string{"-run", "overfit", "-h"}, []string{"-epochs", "(book: 201)", "-dropout-epochs", "(book: 301)", "[1, 100000]", "-variants", "-config", "-memory-budget"}},
+	} {
+		code, _, stderr := runMain(t, tc.args...)
+		for _, w := range tc.want {
+			if code != 0 || !strings.Contains(stderr, w) {
+				t.Errorf("%v: exit %d, help lacks %q:\n%s", tc.args, code, w, stderr)
+			}
+		}
 	}
 }
 
@@ -66,7 +80,7 @@ func TestRunWritesFiles(t *testing.T) {
 		{"-run", "initcompare", "-iterations", "30", "-inits", "he,xavier", "-dtype", "float64", "-format", "png,svg,pdf", "-dpi", "100"},
 		{"-run", "symmetry", "-iterations", "20", "-every", "10", "-inits", "zero,he"},
 		{"-run", "overfit", "-epochs", "3", "-variants", "plain,dropout", "-weight-decay", "0.2"},
-		{"-run", "sweep", "-sigmas", "1,0.01", "-learning-rates", "0.01,1", "-iterations", "10"},
+		{"-run", "sweep", "-sigmas", "1,0.01", "-learning-rates", "0.01,1", "-steps", "10"},
 	} {
 		code, stdout, stderr := runMain(t, append(args, "-out", dir)...)
 		if code != 0 {
@@ -80,12 +94,18 @@ func TestRunWritesFiles(t *testing.T) {
 			Experiment string          `json:"experiment"`
 			Seconds    float64         `json:"seconds"`
 			Config     json.RawMessage `json:"config"`
+			Manifest   struct {
+				Seed      uint64 `json:"seed"`
+				GoVersion string `json:"go_version"`
+				Kernel    string `json:"kernel"`
+			} `json:"manifest"`
 		}
 		b, err := os.ReadFile(filepath.Join(dir, name+".json"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := json.Unmarshal(b, &doc); err != nil || doc.Experiment != name || doc.Seconds <= 0 || !bytes.Contains(doc.Config, []byte(`"seed"`)) {
+		if err := json.Unmarshal(b, &doc); err != nil || doc.Experiment != name || doc.Seconds <= 0 || !bytes.Contains(doc.Config, []byte(`"seed"`)) ||
+			doc.Manifest.Seed != 1 || doc.Manifest.GoVersion == "" || doc.Manifest.Kernel == "" {
 			t.Errorf("%s.json: %v, %+v", name, err, doc)
 		}
 		if csv, err := os.ReadFile(filepath.Join(dir, name+".csv")); err != nil || bytes.Count(csv, []byte("\n")) < 3 {
@@ -113,17 +133,24 @@ func TestRunWritesFiles(t *testing.T) {
 			t.Errorf("%s.png has only %d colors", name, len(colors))
 		}
 	}
+	// The sets' own files, as a reader opens them (the results package
+	// keeps each set's files behind one link it swaps).
 	entries, _ := os.ReadDir(dir)
+	visible := 0
 	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		visible++
 		if strings.HasSuffix(e.Name(), ".tmp") {
 			t.Errorf("temporary file %s left behind", e.Name())
 		}
-		if info, err := e.Info(); err != nil || info.Mode().Perm() != 0o644 {
-			t.Errorf("%s: mode %v, want 0644", e.Name(), info.Mode())
+		if info, err := os.Stat(filepath.Join(dir, e.Name())); err != nil || info.Mode().Perm() != 0o644 || !info.Mode().IsRegular() {
+			t.Errorf("%s: %v, want a regular 0644 file", e.Name(), err)
 		}
 	}
-	if len(entries) != 20 {
-		t.Errorf("%d files in the output directory, want 20 (6 runs × json, csv, png; svg and pdf once)", len(entries))
+	if visible != 20 {
+		t.Errorf("%d files in the output directory, want 20 (6 runs × json, csv, png; svg and pdf once)", visible)
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "initcompare.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Errorf("initcompare.pdf: %v", err)
@@ -148,42 +175,36 @@ func TestCancelledRunWritesNothing(t *testing.T) {
 }
 
 // Flags not given keep the book's setup; given ones, 0 included, set
-// exactly what they say.
+// exactly what they say, in the order given.
 func TestFlagsOverrideOnlyWhatIsGiven(t *testing.T) {
-	parse := func(args ...string) options {
+	cfgOf := func(name string, args ...string) (experiment.Config, error) {
 		t.Helper()
-		var o options
-		fs := flag.NewFlagSet("t", flag.ContinueOnError)
-		fs.StringVar(&o.inits, "inits", "", "")
-		fs.Float64Var(&o.lr, "lr", 0, "")
-		fs.IntVar(&o.samples, "samples", 0, "")
-		fs.IntVar(&o.batch, "batch", 0, "")
-		fs.IntVar(&o.every, "every", 0, "")
-		if err := fs.Parse(args); err != nil {
+		d, err := experiment.Lookup(name)
+		if err != nil {
 			t.Fatal(err)
 		}
-		o.set = map[string]bool{}
-		fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
-		o.dtype, o.seed, o.optimizer = experiment.Float32, 1, net.OptSGD
-		return o
+		fs, o := newFlags(d, io.Discard)
+		if err := fs.Parse(append([]string{"-run", name}, args...)); err != nil {
+			t.Fatal(err)
+		}
+		return config(d, o)
 	}
-	ic, err := initCompareConfig(parse(), nil)
-	if err != nil || !reflect.DeepEqual(ic, experiment.BookInitCompareConfig()) {
-		t.Errorf("no flags: %+v, %v; want the book's setup", ic, err)
+	if c, err := cfgOf("initcompare"); err != nil || !reflect.DeepEqual(c, experiment.BookInitCompareConfig()) {
+		t.Errorf("no flags: %+v, %v; want the book's setup", c, err)
 	}
-	ic, err = initCompareConfig(parse("-lr", "0", "-inits", "zero,he"), nil)
-	if err != nil || ic.LR != 0 || textlist.Format(ic.Inits) != "const=0, He" {
-		t.Errorf("-lr 0 -inits zero,he: lr %v inits %v, %v", ic.LR, ic.Inits, err)
+	c, err := cfgOf("initcompare", "-lr", "0", "-inits", "zero,he")
+	if ic, _ := c.(experiment.InitCompareConfig); err != nil || ic.LR != 0 || textlist.Format(ic.Inits) != "const=0, He" {
+		t.Errorf("-lr 0 -inits zero,he: %+v, %v", c, err)
 	}
-	bn, err := batchNormConfig(parse("-samples", "2000"), nil)
-	if err != nil || bn.Samples != 2000 || bn.Every != 20 {
-		t.Errorf("-samples 2000: samples %d every %d (want one epoch, 20), %v", bn.Samples, bn.Every, err)
+	c, err = cfgOf("overfit", "-epochs", "3")
+	if of, _ := c.(experiment.OverfitConfig); err != nil || of.Epochs != 3 || of.DropoutEpochs != 301 {
+		t.Errorf("-epochs 3: %+v, %v; want dropout's 301 epochs kept", c, err)
 	}
-	bn, err = batchNormConfig(parse("-samples", "2000", "-every", "3"), nil)
-	if err != nil || bn.Every != 3 {
-		t.Errorf("-every 3: every %d, %v", bn.Every, err)
+	c, err = cfgOf("batchnorm", "-samples", "2000", "-every", "3", "-every", "4")
+	if bn, _ := c.(experiment.BatchNormConfig); err != nil || bn.Samples != 2000 || bn.Every != 4 {
+		t.Errorf("-every 3 -every 4: %+v, %v; want the last", c, err)
 	}
-	if _, err := activationsConfig(parse("-inits", " , ")); err == nil {
+	if _, err := cfgOf("activations", "-inits", " , "); err == nil {
 		t.Error("an empty -inits list accepted")
 	}
 }
@@ -220,22 +241,33 @@ func TestJapaneseFigures(t *testing.T) {
 func TestDataNeeded(t *testing.T) {
 	for _, tc := range []struct {
 		run         string
-		set         bool
-		samples     int
+		args        []string
 		train, test int
 	}{
-		{"batchnorm", false, 0, experiment.BookBatchNormConfig().Samples, 0},
-		{"batchnorm", true, 500, 500, 0},
-		{"batchnorm", true, 0, -1, 0}, // invalid: load all so the check names the range
-		{"sweep", false, 0, experiment.BookSweepConfig().Samples, 0},
-		{"overfit", false, 0, experiment.BookOverfitConfig().Samples, -1},
-		{"overfit", true, 2000, 2000, -1},
-		{"initcompare", true, 10, -1, -1},
-		{"symmetry", false, 0, -1, -1},
+		{"batchnorm", nil, experiment.BookBatchNormConfig().Samples, 0},
+		{"batchnorm", []string{"-samples", "500"}, 500, 0},
+		{"sweep", nil, experiment.BookSweepConfig().Samples, 0},
+		{"overfit", nil, experiment.BookOverfitConfig().Samples, -1},
+		{"overfit", []string{"-samples", "2000"}, 2000, -1},
+		{"initcompare", nil, -1, -1},
+		{"initcompare", []string{"-skip-test-accuracy", "true"}, -1, 0},
+		{"symmetry", nil, -1, -1},
+		{"activations", nil, 0, 0},
 	} {
-		o := options{run: tc.run, samples: tc.samples, set: map[string]bool{"samples": tc.set}}
-		if train, test := dataNeeded(o); train != tc.train || test != tc.test {
-			t.Errorf("%s (samples %d, set %v): loads %d/%d, want %d/%d", tc.run, tc.samples, tc.set, train, test, tc.train, tc.test)
+		d, err := experiment.Lookup(tc.run)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, o := newFlags(d, io.Discard)
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := config(d, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if train, test := d.DataNeeded(cfg); train != tc.train || test != tc.test {
+			t.Errorf("%s %v: loads %d/%d, want %d/%d", tc.run, tc.args, train, test, tc.train, tc.test)
 		}
 	}
 }
