@@ -18,10 +18,11 @@ type Figure struct {
 // Size returns the figure's natural size: pixels on screen at scale 1,
 // points in files.
 func (f *Figure) Size() fyne.Size {
-	rows := (len(f.Panels) + f.Cols - 1) / f.Cols
+	cols := max(1, f.Cols)
+	rows := (len(f.Panels) + cols - 1) / cols
 	h := 30 + float32(rows)*f.PanelSize.Height
 	if f.FooterText != "" {
 		h += 20
 	}
-	return fyne.NewSize(float32(f.Cols)*f.PanelSize.Width, h)
+	return fyne.NewSize(float32(cols)*f.PanelSize.Width, h)
 }

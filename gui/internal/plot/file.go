@@ -60,6 +60,9 @@ func (f *Figure) points() (w, h vg.Length) {
 // resolution (the size in points is Size()).
 func (f *Figure) Write(w io.Writer, format Format, dpi int) error {
 	width, height := f.points()
+	if !(width >= 1 && height >= 1) {
+		return fmt.Errorf("plot: a figure of %.4g×%.4g points has nothing to draw", float64(width), float64(height))
+	}
 	var c interface {
 		vg.CanvasSizer
 		io.WriterTo
@@ -85,7 +88,9 @@ func (f *Figure) Write(w io.Writer, format Format, dpi int) error {
 	default:
 		return fmt.Errorf("plot: unknown format %q", format)
 	}
-	f.Draw(draw.New(c), text)
+	if err := f.drawGuarded(draw.New(c), text); err != nil {
+		return err
+	}
 	if _, err := c.WriteTo(w); err != nil {
 		return fmt.Errorf("plot: writing %s: %w", format, err)
 	}

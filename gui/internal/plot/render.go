@@ -1,6 +1,7 @@
 package plot
 
 import (
+	"cmp"
 	"image/color"
 	"math"
 	"strconv"
@@ -141,10 +142,10 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 	// gonum's Align, which cannot always reconcile different ones in
 	// small panels, lines the data areas up exactly.
 	if len(p.XTicks) > 0 {
-		pl.X.Tick.Marker = constTicks(p.XTicks)
+		pl.X.Tick.Marker = constTicks(p.XTicks, domain{log: p.XLog})
 	}
 	if len(p.YTicks) > 0 {
-		pl.Y.Tick.Marker = constTicks(p.YTicks)
+		pl.Y.Tick.Marker = constTicks(p.YTicks, domain{log: p.YLog})
 	}
 	if p.HideXTicks {
 		pl.X.Tick.Label.Color = color.Transparent
@@ -165,10 +166,11 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 	pl.Legend.Top, pl.Legend.TextStyle.Font.Size = p.LegendTop, 8*scale
 	pl.Legend.ThumbnailWidth = 18 * scale
 
-	if b := p.Bars; b != nil && len(b.Counts) > 0 {
+	dx, dy := domain{log: p.XLog}, domain{log: p.YLog}
+	if b := p.Bars; b != nil && len(b.Counts) > 0 && dx.holds(b.Lo) && dx.holds(b.Hi) && b.Lo < b.Hi && !p.YLog {
 		pl.Add(histogram(b, scale))
 	}
-	if h := p.Heat; h != nil && h.Rows > 0 && h.Cols > 0 && len(h.Values) == h.Rows*h.Cols {
+	if h := p.Heat; h != nil && h.Rows > 0 && h.Cols > 0 && len(h.Values) == h.Rows*h.Cols && !p.XLog && !p.YLog {
 		// A grey backdrop shows the cells without a value (NaN: not run
 		// yet, or diverged).
 		if back, err := plotter.NewPolygon(plotter.XYs{{X: -0.5, Y: 0.5}, {X: float64(h.Cols) - 0.5, Y: 0.5},
@@ -178,11 +180,16 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 		}
 		pl.Add(heatMap(h))
 	}
+	var crosses []Mark // points off the axes' domains, marked where they leave them
 	for _, s := range p.Series {
-		for i, part := range segments(s.X, s.Y) {
+		parts, clamped := segments(s.X, s.Y, dx, dy)
+		for _, xy := range clamped {
+			crosses = append(crosses, Mark{X: xy.X, Y: xy.Y, Color: cmp.Or[color.Color](s.Color, Ink)})
+		}
+		for i, part := range parts {
 			line, err := plotter.NewLine(part)
 			if err != nil {
-				continue // a segment of non-finite points only
+				continue
 			}
 			line.Color = s.Color
 			line.Width = 1.4 * scale
@@ -198,8 +205,33 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 			}
 		}
 	}
+	// The axes' ranges: the fixed ones after the plotters (Add widens the
+	// axes to the data), and drawable whatever the data hold.
+	yMin := p.YMin
+	if p.YMax > 0 && p.YMin == p.YMax {
+		yMin = 0
+	}
+	pl.X.Min, pl.X.Max = dx.axis(p.XMin, p.XMax, pl.X.Min, pl.X.Max)
+	pl.Y.Min, pl.Y.Max = dy.axis(yMin, p.YMax, pl.Y.Min, pl.Y.Max)
+	xr, yr := [2]float64{pl.X.Min, pl.X.Max}, [2]float64{pl.Y.Min, pl.Y.Max}
+	if len(crosses) > 0 {
+		xys := make(plotter.XYs, len(crosses))
+		for i, m := range crosses {
+			xys[i] = plotter.XY{X: dx.clamp(m.X, xr[0], xr[1]), Y: dy.clamp(m.Y, yr[0], yr[1])}
+		}
+		if sc, err := plotter.NewScatter(xys); err == nil {
+			sc.GlyphStyleFunc = func(i int) draw.GlyphStyle {
+				return draw.GlyphStyle{Color: crosses[i].Color, Radius: 3 * scale, Shape: draw.CrossGlyph{}}
+			}
+			pl.Add(sc)
+		}
+	}
 	for _, m := range p.Marks {
-		if labels, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: m.X, Y: m.Y}}, Labels: []string{text(m.Text)}}); err == nil {
+		if !finite(m.X) || !finite(m.Y) {
+			continue
+		}
+		at := plotter.XYs{{X: dx.clamp(m.X, xr[0], xr[1]), Y: dy.clamp(m.Y, yr[0], yr[1])}}
+		if labels, err := plotter.NewLabels(plotter.XYLabels{XYs: at, Labels: []string{text(m.Text)}}); err == nil {
 			col := m.Color
 			if col == nil {
 				col = Ink
@@ -209,24 +241,17 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 			pl.Add(labels)
 		}
 	}
-	// Fixed ranges after the plotters: Add widens the axes to the data.
-	if p.XMin != p.XMax {
-		pl.X.Min, pl.X.Max = p.XMin, p.XMax
-	}
-	if p.YMin != p.YMax {
-		pl.Y.Min, pl.Y.Max = p.YMin, p.YMax
-	}
-	if p.YMax > 0 && p.YMin == p.YMax {
-		pl.Y.Min, pl.Y.Max = 0, p.YMax
-	}
+	pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max = xr[0], xr[1], yr[0], yr[1]
 	return pl
 }
 
-// constTicks are fixed, labelled ticks.
-func constTicks(ts []Tick) gplot.ConstantTicks {
-	out := make(gplot.ConstantTicks, len(ts))
-	for i, t := range ts {
-		out[i] = gplot.Tick{Value: t.Value, Label: t.Label}
+// constTicks are fixed, labelled ticks: those the axis can draw.
+func constTicks(ts []Tick, d domain) gplot.ConstantTicks {
+	var out gplot.ConstantTicks
+	for _, t := range ts {
+		if d.holds(t.Value) {
+			out = append(out, gplot.Tick{Value: t.Value, Label: t.Label})
+		}
 	}
 	return out
 }
@@ -260,7 +285,7 @@ func (g heatGrid) Y(r int) float64    { return -float64(r) }
 func heatMap(h *Heat) *plotter.HeatMap {
 	var top float64
 	for _, v := range h.Values {
-		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+		if (domain{}).holds(v) { // larger values overflow the scale: blank
 			top = max(top, math.Abs(v))
 		}
 	}
@@ -268,7 +293,7 @@ func heatMap(h *Heat) *plotter.HeatMap {
 		top = 1
 	}
 	var hm *plotter.HeatMap
-	if h.Min < h.Max {
+	if (domain{}).holds(h.Min) && (domain{}).holds(h.Max) && h.Min < h.Max {
 		// Kindlmann runs from black to white; Max maps a little below
 		// white so that it stands apart from the page.
 		hm = plotter.NewHeatMap(heatGrid{h}, moreland.Kindlmann().Palette(255))
@@ -299,29 +324,6 @@ func histogram(b *Bars, scale vg.Length) *plotter.Histogram {
 	h := &plotter.Histogram{Bins: bins, Width: width, FillColor: col}
 	h.LineStyle = draw.LineStyle{Color: Paper, Width: 0.3 * scale}
 	return h
-}
-
-// segments splits a series at non-finite values: each run of finite
-// points is drawn as one continuous line.
-func segments(xs, ys []float64) []plotter.XYs {
-	var out []plotter.XYs
-	var cur plotter.XYs
-	n := min(len(xs), len(ys))
-	for i := range n {
-		x, y := xs[i], ys[i]
-		if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
-			if len(cur) > 0 {
-				out = append(out, cur)
-				cur = nil
-			}
-			continue
-		}
-		cur = append(cur, plotter.XY{X: x, Y: y})
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
 }
 
 // PDFText spells out what gonum/plot's PDF backend cannot show: its text

@@ -164,8 +164,14 @@ func renderGap(cost time.Duration) time.Duration {
 func render(f *Figure, size fyne.Size, scale float32) image.Image {
 	w, h := int(size.Width*scale), int(size.Height*scale)
 	// 72 points per inch at 72·scale dpi: one point per fyne unit.
-	c := vgimg.NewWith(vgimg.UseWH(vg.Length(size.Width), vg.Length(size.Height)), vgimg.UseDPI(int(72*scale+0.5)))
-	f.Draw(draw.New(c), nil)
+	canvas := func() *vgimg.Canvas {
+		return vgimg.NewWith(vgimg.UseWH(vg.Length(size.Width), vg.Length(size.Height)), vgimg.UseDPI(int(72*scale+0.5)))
+	}
+	c := canvas()
+	if err := f.drawGuarded(draw.New(c), nil); err != nil {
+		c = canvas() // a fresh one: the panic may have left a clip behind
+		explain(err).Draw(draw.New(c), nil)
+	}
 	img := c.Image()
 	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
 		return img // rounding of the dpi; the canvas stretches it

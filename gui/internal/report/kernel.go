@@ -17,8 +17,10 @@ import (
 func Kernel(r *kernelbench.Result, tr *i18n.Localizer) *plot.Figure {
 	f := &plot.Figure{Title: tr.T("fig.kernel.title"), Cols: 2, PanelSize: fyne.NewSize(420, 380),
 		FooterText: tr.T("fig.kernel.footer", r.CPU, r.Cores), Typeface: typeface(tr)}
-	sizes := r.Config.Sizes
-	lo, hi := float64(slices.Min(sizes)), float64(slices.Max(sizes))
+	var lo, hi float64 // 0, 0 (no sizes) fits the axis to the points
+	if sizes := r.Config.Sizes; len(sizes) > 0 {
+		lo, hi = float64(slices.Min(sizes)), float64(slices.Max(sizes))
+	}
 	for _, dt := range []string{"float32", "float64"} {
 		p := &plot.Panel{Title: tr.T("fig.kernel." + dt),
 			XLabel: tr.T("fig.kernel.n"), YLabel: tr.T("fig.kernel.gflops"), XMin: lo, XMax: hi, XLog: true, Legend: true, LegendTop: true}

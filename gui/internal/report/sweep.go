@@ -37,6 +37,9 @@ func Sweep(r *experiment.SweepResult, tr *i18n.Localizer) *plot.Figure {
 			XMin: -0.5, XMax: float64(len(r.LearningRates)) - 0.5, YMin: -float64(len(r.Sigmas)) + 0.5, YMax: 0.5, Heat: h}
 		for i := range side.acc {
 			h.Values = append(h.Values, side.acc[i]...)
+			if i >= len(side.diverged) {
+				continue // a result without its marks still draws
+			}
 			for j, d := range side.diverged[i] {
 				if d {
 					p.Marks = append(p.Marks, plot.Mark{X: float64(j) - 0.15, Y: -float64(i) - 0.2, Text: "×", Color: plot.Paper})
