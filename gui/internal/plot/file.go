@@ -10,7 +10,6 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"
-	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // Format is a figure file format.
@@ -75,7 +74,7 @@ func (f *Figure) Write(w io.Writer, format Format, dpi int) error {
 		}
 		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi))}
 	case SVG:
-		c = vgsvg.New(width, height)
+		c = newSVGCanvas(width, height)
 	case PDF:
 		pdf := vgpdf.New(width, height)
 		pdf.EmbedFonts(true)
