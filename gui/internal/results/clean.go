@@ -8,7 +8,8 @@ import (
 )
 
 // newSetDir makes a fresh set directory (0755) in dir and locks it, so that
-// another writer's clean leaves it alone until unlock.
+// another writer's clean leaves it alone until unlock. The caller holds
+// dir's lock.
 func newSetDir(dir, name string) (path string, unlock func(), err error) {
 	path, err = os.MkdirTemp(dir, setPrefix(name))
 	if err != nil {
@@ -18,7 +19,7 @@ func newSetDir(dir, name string) (path string, unlock func(), err error) {
 		os.RemoveAll(path)
 		return "", nil, fmt.Errorf("writing %s: %w", name, err)
 	}
-	if unlock, err = lockDir(path); err != nil {
+	if unlock, err = lockDir(path, false); err != nil {
 		os.RemoveAll(path)
 		return "", nil, fmt.Errorf("writing %s: %w", name, err)
 	}
@@ -28,7 +29,8 @@ func newSetDir(dir, name string) (path string, unlock func(), err error) {
 // clean removes, best effort, what killed or finished writes of the set
 // left in dir: temporary links, an earlier version's temporary files
 // (.NAME.EXT.*.tmp) and set directories the pointer does not name and no
-// writer holds. Only listing dir can fail it.
+// writer holds. Only listing dir can fail it. The caller holds dir's lock,
+// so no writer is between making a temporary link and renaming it.
 func clean(dir, name string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -52,7 +54,7 @@ func clean(dir, name string) error {
 // pointer names it. The pointer is read under the lock: a directory's
 // writer moves the pointer to it before unlocking, and nobody else does.
 func removeStale(dir, name, n string) {
-	unlock, err := lockDir(filepath.Join(dir, n))
+	unlock, err := lockDir(filepath.Join(dir, n), false)
 	if err != nil {
 		return
 	}

@@ -33,9 +33,11 @@
 // JSON cannot hold (NaN) fails the write and leaves the old set as it was;
 // likewise a canceled context or a failing file. Stale temporaries of a
 // killed write are removed at the start of the next write of the same set.
-// A set directory being written is locked with flock(2), so a concurrent
-// writer of the same set does not remove it as stale (on systems without
-// flock this guard is absent).
+// Concurrent writers are guarded with flock(2): a set directory being
+// written is locked, so another writer does not remove it as stale, and
+// the short steps from cleaning to swapping the pointer hold a lock on DIR
+// itself, so writers commit one at a time (on systems without flock these
+// guards are absent).
 //
 // Where symbolic links cannot be made (Windows without developer mode, FAT
 // file systems) the files are renamed into DIR one at a time: each file is

@@ -19,7 +19,8 @@ type file struct {
 
 // writeSet writes files as the set name in dir: each into a fresh set
 // directory, which the pointer .NAME.current then names (see the package
-// doc). It returns dir/NAME.EXT for each file.
+// doc). It returns dir/NAME.EXT for each file. Preparing and committing
+// hold dir's lock, so that concurrent writers in dir commit one at a time.
 func writeSet(ctx context.Context, dir, name string, files []file) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -31,10 +32,7 @@ func writeSet(ctx context.Context, dir, name string, files []file) ([]string, er
 	if err := preflight(dir, name, exts); err != nil {
 		return nil, err
 	}
-	if err := clean(dir, name); err != nil {
-		return nil, err
-	}
-	stage, unlock, err := newSetDir(dir, name)
+	stage, unlock, err := prepare(dir, name)
 	if err != nil {
 		return nil, err
 	}
@@ -59,6 +57,11 @@ func writeSet(ctx context.Context, dir, name string, files []file) ([]string, er
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	unlockDir, err := lockDir(dir, true)
+	if err != nil {
+		return nil, fmt.Errorf("writing %s: %w", name, err)
+	}
+	defer unlockDir()
 	committed, err = commit(dir, name, stage, files, exts)
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", name, err)
@@ -69,6 +72,21 @@ func writeSet(ctx context.Context, dir, name string, files []file) ([]string, er
 		paths[i] = filepath.Join(dir, name+f.ext)
 	}
 	return paths, nil
+}
+
+// prepare cleans the set's stale entries and makes a fresh set directory,
+// locked, under dir's lock: no other writer's clean can come between
+// making the directory and locking it.
+func prepare(dir, name string) (stage string, unlock func(), err error) {
+	unlockDir, err := lockDir(dir, true)
+	if err != nil {
+		return "", nil, fmt.Errorf("writing %s: %w", name, err)
+	}
+	defer unlockDir()
+	if err := clean(dir, name); err != nil {
+		return "", nil, err
+	}
+	return newSetDir(dir, name)
 }
 
 // commit makes the complete set directory stage the set name: it adopts

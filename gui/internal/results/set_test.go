@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -176,5 +177,33 @@ func checkLayout(t *testing.T, dir, name string) {
 		if fi, err := e.Info(); err != nil || fi.Mode().Perm() != 0o644 {
 			t.Errorf("%s: %v, %v", e.Name(), fi.Mode(), err)
 		}
+	}
+}
+
+// Writers of one set at once, with different formats, leave one whole set.
+func TestWriteSetConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for w := range 2 {
+		wg.Go(func() {
+			for i := range 20 {
+				g := 100*(w+1) + i
+				_, err := writeSet(context.Background(), dir, "x", genFiles(g, 1000, killExts(g)...))
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	got := readSet(t, dir, "x")
+	g := got[".json"]
+	if want := wantSet(g, killExts(g)...); !maps.Equal(got, want) {
+		t.Errorf("reader finds %v, want %v", got, want)
 	}
 }
