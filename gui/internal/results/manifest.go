@@ -13,13 +13,15 @@ import (
 )
 
 // Manifest records how a result was made, beside the config as run that
-// each result already carries as its field "config".
+// each result already carries as its field "config". The VCS fields are
+// absent from a binary built without VCS stamping (go build -buildvcs=false,
+// go run, go test).
 type Manifest struct {
 	Seed      uint64 `json:"seed"`                   // the run's seed
 	Module    string `json:"module"`                 // main module path
 	Version   string `json:"version"`                // main module version; "(devel)" for a source build
 	Revision  string `json:"vcs_revision,omitempty"` // VCS commit the binary was built from
-	Modified  bool   `json:"vcs_modified"`           // the working tree had uncommitted changes
+	Modified  *bool  `json:"vcs_modified,omitempty"` // the working tree had uncommitted changes
 	GoVersion string `json:"go_version"`             // toolchain that built the binary
 	Platform  string `json:"platform"`               // GOOS/GOARCH
 	Kernel    string `json:"kernel"`                 // active GEMM path (kernel.Implementation)
@@ -47,7 +49,8 @@ func NewManifest(seed uint64, workers int) *Manifest {
 			case "vcs.revision":
 				m.Revision = s.Value
 			case "vcs.modified":
-				m.Modified = s.Value == "true"
+				modified := s.Value == "true"
+				m.Modified = &modified
 			}
 		}
 	}
