@@ -23,7 +23,7 @@ type file struct {
 // hold dir's lock, so that concurrent writers in dir commit one at a time.
 func writeSet(ctx context.Context, dir, name string, files []file) ([]string, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("writing %s: %w", name, err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory: %w", err)
@@ -45,7 +45,7 @@ func writeSet(ctx context.Context, dir, name string, files []file) ([]string, er
 	}()
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("writing %s: %w", name, err)
 		}
 		if err := writeFile(filepath.Join(stage, name+f.ext), f.write); err != nil {
 			return nil, fmt.Errorf("writing %s%s: %w", name, f.ext, err)
@@ -55,7 +55,7 @@ func writeSet(ctx context.Context, dir, name string, files []file) ([]string, er
 		return nil, fmt.Errorf("writing %s: %w", name, err)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("writing %s: %w", name, err)
 	}
 	unlockDir, err := lockDir(dir, true)
 	if err != nil {

@@ -24,47 +24,47 @@ func TestWriteSet(t *testing.T) {
 		name    string
 		setup   func(t *testing.T, dir string) // the folder before the write
 		files   func(cancel context.CancelFunc) []file
-		wantErr bool
+		wantErr error          // nil, errAny or the error wrapped
 		want    map[string]int // what a reader finds afterwards
 	}{
 		{"new set", nil,
 			func(context.CancelFunc) []file { return genFiles(1, 10, base...) },
-			false, wantSet(1, base...)},
+			nil, wantSet(1, base...)},
 		{"replace old set, one format fewer", writeGen(1, ".json", ".csv", ".png", ".svg"),
 			func(context.CancelFunc) []file { return genFiles(2, 10, base...) },
-			false, wantSet(2, base...)},
+			nil, wantSet(2, base...)},
 		{"replace old set, one format more", writeGen(1, base...),
 			func(context.CancelFunc) []file { return genFiles(2, 10, ".json", ".csv", ".png", ".pdf") },
-			false, wantSet(2, ".json", ".csv", ".png", ".pdf")},
+			nil, wantSet(2, ".json", ".csv", ".png", ".pdf")},
 		{"failure in the middle keeps old set", writeGen(1, ".json", ".csv", ".svg"),
 			func(context.CancelFunc) []file {
 				return append(genFiles(2, 10, ".json", ".csv"), failing(errors.New("disk full")))
 			},
-			true, wantSet(1, ".json", ".csv", ".svg")},
+			errAny, wantSet(1, ".json", ".csv", ".svg")},
 		{"panic in the middle keeps old set", writeGen(1, base...),
 			func(context.CancelFunc) []file {
 				return append(genFiles(2, 10, ".json"), file{".csv", func(io.Writer) error { panic("log axis") }})
 			},
-			true, wantSet(1, base...)},
+			errAny, wantSet(1, base...)},
 		{"cancel keeps old set", writeGen(1, base...),
 			func(cancel context.CancelFunc) []file {
 				return append(genFiles(2, 10, ".json"), file{".csv", func(w io.Writer) error { cancel(); return nil }}, genFiles(2, 10, ".png")[0])
 			},
-			true, wantSet(1, base...)},
+			context.Canceled, wantSet(1, base...)},
 		{"earlier version's plain files are replaced", func(t *testing.T, dir string) { seedRegular(t, dir, "x", 1, ".json", ".csv", ".png", ".svg") },
 			func(context.CancelFunc) []file { return genFiles(2, 10, base...) },
-			false, wantSet(2, base...)},
+			nil, wantSet(2, base...)},
 		{"earlier version's plain files stay on failure", func(t *testing.T, dir string) { seedRegular(t, dir, "x", 1, base...) },
 			func(context.CancelFunc) []file {
 				return append(genFiles(2, 10, ".json"), failing(errors.New("disk full")))
 			},
-			true, wantSet(1, base...)},
+			errAny, wantSet(1, base...)},
 		{"half-adopted plain files", func(t *testing.T, dir string) {
 			writeGen(1, base...)(t, dir)
 			seedRegular(t, dir, "x", 1, ".svg") // as a killed adoption leaves them
 		},
 			func(context.CancelFunc) []file { return genFiles(2, 10, base...) },
-			false, wantSet(2, base...)},
+			nil, wantSet(2, base...)},
 		{"stale temporaries are removed", func(t *testing.T, dir string) {
 			writeGen(1, base...)(t, dir)
 			mustDo(t, os.Mkdir(filepath.Join(dir, ".x.set-123"), 0o755))
@@ -73,13 +73,13 @@ func TestWriteSet(t *testing.T) {
 			mustDo(t, os.WriteFile(filepath.Join(dir, ".x.json.456.tmp"), nil, 0o600))
 		},
 			func(context.CancelFunc) []file { return genFiles(2, 10, base...) },
-			false, wantSet(2, base...)},
+			nil, wantSet(2, base...)},
 		{"a directory in the way", func(t *testing.T, dir string) {
 			writeGen(1, ".json", ".csv")(t, dir)
 			mustDo(t, os.Mkdir(filepath.Join(dir, "x.png"), 0o755))
 		},
 			func(context.CancelFunc) []file { return genFiles(2, 10, base...) },
-			true, wantSet(1, ".json", ".csv")},
+			errAny, wantSet(1, ".json", ".csv")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "out")
@@ -91,13 +91,13 @@ func TestWriteSet(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			paths, err := writeSet(ctx, dir, "x", tc.files(cancel))
-			if (err != nil) != tc.wantErr {
-				t.Fatalf("err = %v, want error: %v", err, tc.wantErr)
+			if (err != nil) != (tc.wantErr != nil) || tc.wantErr != errAny && !errors.Is(err, tc.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tc.wantErr)
 			}
 			if got := readSet(t, dir, "x"); !maps.Equal(got, tc.want) {
 				t.Errorf("reader finds %v, want %v", got, tc.want)
 			}
-			if !tc.wantErr {
+			if tc.wantErr == nil {
 				for _, p := range paths {
 					if !strings.HasPrefix(filepath.Base(p), "x.") || filepath.Dir(p) != dir {
 						t.Errorf("path %s, want %s/x.EXT", p, dir)
@@ -109,6 +109,9 @@ func TestWriteSet(t *testing.T) {
 		})
 	}
 }
+
+// errAny stands for any error in a table's wanted error.
+var errAny = errors.New("any error")
 
 // writeGen returns a setup that writes generation g with exts.
 func writeGen(g int, exts ...string) func(*testing.T, string) {
