@@ -57,7 +57,7 @@ func BookSweepConfig() SweepConfig {
 func (c SweepConfig) Validate() error { return sweepSpec.validate(c) }
 
 var sweepSpec = spec[SweepConfig, *SweepResult, SweepEvent]{
-	name: "sweep", section: "§6.3", order: 6.31,
+	name: "sweep", section: "§6.3", order: 6.45, // last: it extends BN beyond the book
 	summary: "final training accuracy over initial weight scale σ × learning rate, with and without BN",
 	fields: append([]Field{
 		sigmasField(),

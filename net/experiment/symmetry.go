@@ -57,7 +57,7 @@ func BookSymmetryConfig() SymmetryConfig {
 func (c SymmetryConfig) Validate() error { return symmetrySpec.validate(c) }
 
 var symmetrySpec = spec[SymmetryConfig, *SymmetryResult, SymmetryEvent]{
-	name: "symmetry", section: "§6.2.1", order: 6.21,
+	name: "symmetry", section: "§6.2.1", order: 6.35, // after BN, as the slides add it
 	summary: "whether the neurons of each layer stay alike when every weight starts equal (zero or constant init)",
 	fields: []Field{
 		initsField("initializers compared"),

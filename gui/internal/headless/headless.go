@@ -37,6 +37,7 @@ type options struct {
 	budget                        int64
 	figure                        report.Options
 	help                          bool // -h was given: Usage prints the flags
+	dryRun                        bool
 	// settings are the experiment's flags in command-line order: key and
 	// the text given.
 	settings [][2]string
@@ -96,6 +97,20 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 		}
 		defer f.Close()
 		defer pprof.StopCPUProfile()
+	}
+	if o.dryRun {
+		cfg, err := config(d, o)
+		if err == nil {
+			var b []byte
+			if b, err = d.EncodeConfig(cfg); err == nil {
+				_, err = stdout.Write(b)
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "zerokara: %v\n", err)
+			return 2
+		}
+		return 0
 	}
 	files, err := run(ctx, d, o, stderr)
 	if err != nil {
@@ -215,6 +230,7 @@ func newFlags(d *experiment.Description, stderr io.Writer) (*flag.FlagSet, *opti
 	if d.Name == "activations" {
 		fs.BoolVar(&o.figure.Fit, "fit", false, "figure: histograms over each activation's range instead of the book's [0, 1]")
 	}
+	fs.BoolVar(&o.dryRun, "dry-run", false, "check the settings and print the config as it would run (the JSON -config reads), without running")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	book := d.Book()
 	for _, f := range d.Fields {

@@ -35,7 +35,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-run", "activations", "-inits", "std=-3"}, 2, "initializer"},
 		{[]string{"-run", "activations", "-dtype", "int8"}, 2, "dtype"},
 		{[]string{"-run", "activations", "-samples", "-5"}, 2, "samples: -5 is outside [1, 100000]"},
-		{[]string{"-run", "activations", "-lr", "5"}, 2, "-lr does not apply to activations (it is a flag of symmetry, initcompare"},
+		{[]string{"-run", "activations", "-lr", "5"}, 2, "-lr does not apply to activations (it is a flag of initcompare, batchnorm, symmetry"},
 		{[]string{"-run", "batchnorm", "-sigmas", "0.1,abc"}, 2, "-sigmas"},
 		{[]string{"-run", "initcompare", "-optimizer", "magic"}, 2, "optimizer"},
 		{[]string{"-bogus"}, 2, "-run NAME"},

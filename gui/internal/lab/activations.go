@@ -74,9 +74,14 @@ func newActivationsScreen(l *loc, window func() fyne.Window) *ActivationsScreen 
 	// The custom σ starts between the book's std=0.01 and Xavier's 0.1 for
 	// 100 neurons; it is a starting point, not a book setting.
 	s.Sigma = newField("0.05", l.positiveFloat)
-	s.Layers = newField("", l.positiveInt(20))
-	s.Width = newField("", l.positiveInt(1000))
-	s.Seed = newField("", l.seed)
+	// The ranges are the experiment's own (its description's).
+	desc, err := experiment.Lookup("activations")
+	if err != nil {
+		panic(err) // registered by the experiment package itself
+	}
+	s.Layers = newField("", settingCheck(l, desc, "layers"))
+	s.Width = newField("", settingCheck(l, desc, "width"))
+	s.Seed = newField("", settingCheck(l, desc, "seed"))
 	for _, f := range []*field{s.Sigma, s.Layers, s.Width, s.Seed} {
 		// Redraw as soon as the text is valid (stale results are dropped).
 		f.Entry.OnChanged = func(string) {

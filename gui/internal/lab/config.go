@@ -2,29 +2,32 @@ package lab
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"zerokara/net/experiment"
 )
 
 // configIO is a screen's "Save config…" and "Load config…" buttons: the
-// settings as the experiment's JSON config (the same shape the headless
-// runner writes under "config").
+// settings as the experiment's config file ({"experiment": NAME,
+// "config": {…}}, what the headless runner's -config reads; a result JSON
+// loads too). Loading checks the file as -config does.
 type configIO struct {
 	Save, Load *widget.Button
-	get        func() (any, error) // the current settings
-	set        func([]byte) error  // fill the fields from JSON
+	desc       *experiment.Description
+	get        func() (experiment.Config, error) // the current settings
+	set        func([]byte) error                // fill the fields from a config file
 	window     func() fyne.Window
 	status     *widget.Label
 	loc        *loc
 }
 
-func newConfigIO(l *loc, window func() fyne.Window, status *widget.Label, get func() (any, error), set func([]byte) error) *configIO {
-	c := &configIO{get: get, set: set, window: window, status: status, loc: l}
+func newConfigIO(l *loc, d *experiment.Description, window func() fyne.Window, status *widget.Label, get func() (experiment.Config, error), set func([]byte) error) *configIO {
+	c := &configIO{desc: d, get: get, set: set, window: window, status: status, loc: l}
 	c.Save = widget.NewButton(l.T("config.save"), c.askSave)
 	c.Load = widget.NewButton(l.T("config.load"), c.askLoad)
 	return c
@@ -71,7 +74,7 @@ func (c *configIO) askLoad() {
 			return
 		}
 		go func() {
-			b, err := io.ReadAll(io.LimitReader(f, 1<<20))
+			b, err := io.ReadAll(io.LimitReader(f, experiment.MaxConfigBytes+1))
 			f.Close()
 			fyne.Do(func() {
 				if err == nil {
@@ -91,9 +94,11 @@ func (c *configIO) write(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(cfg); err != nil {
+	b, err := c.desc.EncodeConfig(cfg)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	if err != nil {
 		return errors.New(c.loc.T("config.saveerr", err))
 	}
 	c.status.SetText(c.loc.T("config.saved"))
@@ -102,7 +107,7 @@ func (c *configIO) write(w io.Writer) error {
 
 // read fills the fields from a saved config.
 func (c *configIO) read(r io.Reader) error {
-	b, err := io.ReadAll(io.LimitReader(r, 1<<20))
+	b, err := io.ReadAll(io.LimitReader(r, experiment.MaxConfigBytes+1))
 	if err != nil {
 		return errors.New(c.loc.T("config.loaderr", err))
 	}

@@ -1,6 +1,8 @@
 package lab
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 
@@ -56,10 +58,26 @@ func (e *exporter) exportTo(dir string) error {
 	if res == nil || fig == nil {
 		return errors.New(e.loc.T("export.nothing"))
 	}
-	files, err := results.Write(dir, e.name, res, fig, e.loc.fig, plot.Formats(), plot.DefaultDPI)
+	files, err := results.WriteSet(context.Background(), dir, results.Set{Name: e.name, Result: res, Figure: fig, Lang: e.loc.fig,
+		Formats: plot.Formats(), DPI: plot.DefaultDPI, Manifest: manifestOf(res)})
 	if err != nil {
 		return errors.New(e.loc.T("export.failed", err))
 	}
 	fyne.Do(func() { e.status.SetText(e.loc.T("export.done", strings.Join(files, ", "))) })
 	return nil
+}
+
+// manifestOf describes the run of res: its config's seed and workers (0
+// for a result without them), this build and machine.
+func manifestOf(res results.Result) *results.Manifest {
+	var run struct {
+		Config struct {
+			Seed    uint64 `json:"seed"`
+			Workers int    `json:"workers"`
+		} `json:"config"`
+	}
+	if b, err := json.Marshal(res); err == nil {
+		_ = json.Unmarshal(b, &run) // a result without a config: zeros
+	}
+	return results.NewManifest(run.Config.Seed, run.Config.Workers)
 }

@@ -6,8 +6,6 @@
 package lab
 
 import (
-	"encoding/json"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -16,17 +14,16 @@ import (
 
 	"zerokara/gui/internal/datasource"
 	"zerokara/gui/internal/i18n"
+	"zerokara/net/experiment"
 )
 
 // Lab is the window's content. Its screens are exported for tests.
 type Lab struct {
 	Tabs        *container.AppTabs
 	Activations *ActivationsScreen
-	InitCompare *InitCompareScreen
-	BatchNorm   *BatchNormScreen
-	Symmetry    *SymmetryScreen
-	Overfit     *OverfitScreen
-	Sweep       *SweepScreen
+	// Experiments are the tabs built from the experiments' descriptions,
+	// in the book's order (Screen finds one by name).
+	Experiments []*ExperimentScreen
 	Kernel      *KernelScreen
 	DataStatus  *widget.Label
 	DataFolder  *widget.Button
@@ -49,6 +46,18 @@ type Lab struct {
 	runners []*runner
 	exports []*exporter
 	configs []*configIO
+	// tabKeys are the tabs' title keys, in order.
+	tabKeys []string
+}
+
+// Screen returns the tab of the experiment called name, or nil.
+func (l *Lab) Screen(name string) *ExperimentScreen {
+	for _, s := range l.Experiments {
+		if s.Desc.Name == name {
+			return s
+		}
+	}
+	return nil
 }
 
 // New builds the lab in lang on a data source: experiments load MNIST
@@ -92,29 +101,30 @@ func (l *Lab) build(lang i18n.Lang) {
 	window := func() fyne.Window { return l.window }
 	l.Kernel = newKernelScreen(lc, window)
 	l.Activations = newActivationsScreen(lc, window)
-	l.InitCompare = newInitCompareScreen(lc, l.data.Load, window)
-	l.BatchNorm = newBatchNormScreen(lc, l.data.Load, window)
-	l.Symmetry = newSymmetryScreen(lc, l.data.Load, window)
-	l.Overfit = newOverfitScreen(lc, l.data.Load, window)
-	l.Sweep = newSweepScreen(lc, l.data.Load, window)
-	var items []*container.TabItem
-	l.runners, l.exports, l.configs = nil, nil, nil
-	for i, t := range []struct {
+	type tab struct {
+		key    string
 		object fyne.CanvasObject
 		runner *runner
 		export *exporter
 		config *configIO
-	}{
-		{l.Activations.object(), nil, nil, nil},
-		{l.InitCompare.object(), l.InitCompare.runner, l.InitCompare.Export, l.InitCompare.Config},
-		{l.BatchNorm.object(), l.BatchNorm.runner, l.BatchNorm.Export, l.BatchNorm.Config},
-		{l.Symmetry.object(), l.Symmetry.runner, l.Symmetry.Export, l.Symmetry.Config},
-		{l.Overfit.object(), l.Overfit.runner, l.Overfit.Export, l.Overfit.Config},
-		{l.Sweep.object(), l.Sweep.runner, l.Sweep.Export, l.Sweep.Config},
-		{l.Kernel.object(), l.Kernel.runner, l.Kernel.Export, nil},
-	} {
-		items = append(items, container.NewTabItem(lc.T(tabKeys[i]), t.object))
+	}
+	tabs := []tab{{"tab.activations", l.Activations.object(), nil, nil, nil}}
+	l.Experiments = nil
+	for _, d := range experiment.Experiments() {
+		if d.Name == "activations" {
+			continue // its own tab: it recomputes on every change
+		}
+		s := newExperimentScreen(lc, d, l.data.LoadContext, window)
+		l.Experiments = append(l.Experiments, s)
+		tabs = append(tabs, tab{"tab." + d.Name, s.object(), s.runner, s.Export, s.Config})
+	}
+	tabs = append(tabs, tab{"tab.kernel", l.Kernel.object(), l.Kernel.runner, l.Kernel.Export, nil})
+	var items []*container.TabItem
+	l.runners, l.exports, l.configs, l.tabKeys = nil, nil, nil, nil
+	for _, t := range tabs {
+		items = append(items, container.NewTabItem(lc.T(t.key), t.object))
 		l.runners, l.exports, l.configs = append(l.runners, t.runner), append(l.exports, t.export), append(l.configs, t.config)
+		l.tabKeys = append(l.tabKeys, t.key)
 	}
 	// Built in one go: AppTabs.Append would lay the tabs out here, while
 	// the Activations tab's first recomputation is already drawing.
@@ -139,7 +149,7 @@ func (l *Lab) SetLanguage(lang i18n.Lang) {
 			continue
 		}
 		if cfg, err := c.get(); err == nil {
-			settings[i], _ = json.Marshal(cfg)
+			settings[i], _ = c.desc.EncodeConfig(cfg)
 		}
 	}
 	for _, r := range l.runners {
@@ -153,11 +163,9 @@ func (l *Lab) SetLanguage(lang i18n.Lang) {
 	old := *l
 	l.build(lang)
 	// The last complete results, drawn again in the new language.
-	l.InitCompare.adopt(old.InitCompare.experimentTab)
-	l.BatchNorm.adopt(old.BatchNorm.experimentTab)
-	l.Symmetry.adopt(old.Symmetry.experimentTab)
-	l.Overfit.adopt(old.Overfit.experimentTab)
-	l.Sweep.adopt(old.Sweep.experimentTab)
+	for i, s := range l.Experiments {
+		s.adopt(old.Experiments[i])
+	}
 	l.Kernel.adopt(old.Kernel)
 	for i, b := range settings {
 		if b != nil && l.configs[i] != nil {
@@ -242,7 +250,7 @@ func (l *Lab) Content() fyne.CanvasObject {
 func (l *Lab) SelectTab(name string) bool {
 	en := i18n.For(i18n.English)
 	for i, t := range l.Tabs.Items {
-		for _, title := range []string{t.Text, en.T(tabKeys[i])} {
+		for _, title := range []string{t.Text, en.T(l.tabKeys[i])} {
 			if len(title) >= len(name) && title[:len(name)] == name {
 				l.Tabs.SelectIndex(i)
 				return true
@@ -251,9 +259,6 @@ func (l *Lab) SelectTab(name string) bool {
 	}
 	return false
 }
-
-// tabKeys are the tabs' title keys, in order.
-var tabKeys = []string{"tab.activations", "tab.initcompare", "tab.batchnorm", "tab.symmetry", "tab.overfit", "tab.sweep", "tab.kernel"}
 
 // selected returns the selected tab's runner and exporter (nil for the
 // Activations tab, which recomputes on every change).

@@ -18,6 +18,7 @@ import (
 
 	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/jafont"
+	"zerokara/net/experiment"
 )
 
 // The language menu rebuilds the window in Japanese: the tabs shown are
@@ -32,10 +33,10 @@ func TestSwitchLanguageShowsJapaneseTabs(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.waitViews()
-	l.BatchNorm.Sigmas.Entry.SetText("0.1, 1")
-	l.BatchNorm.Points.Entry.SetText("3")
-	test.Tap(l.BatchNorm.Run)
-	l.BatchNorm.wait()
+	setField(t, l.Screen("batchnorm"), "sigmas", "0.1, 1")
+	setField(t, l.Screen("batchnorm"), "points", "3")
+	test.Tap(l.Screen("batchnorm").Run)
+	l.Screen("batchnorm").wait()
 	l.Language.SetSelected("日本語")
 	l.Activations.wait()
 	l.waitViews()
@@ -47,11 +48,11 @@ func TestSwitchLanguageShowsJapaneseTabs(t *testing.T) {
 	if l.Lang() != i18n.Japanese || l.Tabs.SelectedIndex() != 2 {
 		t.Errorf("language %s, tab %d", l.Lang(), l.Tabs.SelectedIndex())
 	}
-	if l.BatchNorm.Points.Entry.Text != "3" {
-		t.Errorf("points per net after the switch: %q, want the typed 3", l.BatchNorm.Points.Entry.Text)
+	if l.Screen("batchnorm").Form.Field("points").Entry.Text != "3" {
+		t.Errorf("points per net after the switch: %q, want the typed 3", l.Screen("batchnorm").Form.Field("points").Entry.Text)
 	}
 	t.Run("figure", func(t *testing.T) {
-		f := l.BatchNorm.View.Figure()
+		f := l.Screen("batchnorm").View.Figure()
 		if _, err := jafont.Load(); err != nil {
 			// Without the font the figures stay English by design.
 			if f == nil || !strings.HasPrefix(f.Title, "Batch Normalization: training") || len(f.Panels) != 2 {
@@ -63,11 +64,11 @@ func TestSwitchLanguageShowsJapaneseTabs(t *testing.T) {
 			t.Errorf("the run before the switch is not drawn again in Japanese: %v", f)
 		}
 	})
-	if err := l.BatchNorm.Export.exportTo(t.TempDir()); err != nil {
+	if err := l.Screen("batchnorm").Export.exportTo(t.TempDir()); err != nil {
 		t.Errorf("the adopted result does not export: %v", err)
 	}
-	if l.BatchNorm.Run.Text != "実行" || !strings.Contains(l.BatchNorm.Help.Text, "訓練精度") {
-		t.Errorf("Run %q, help %q", l.BatchNorm.Run.Text, l.BatchNorm.Help.Text)
+	if l.Screen("batchnorm").Run.Text != "実行" || !strings.Contains(l.Screen("batchnorm").Help.Text, "訓練精度") {
+		t.Errorf("Run %q, help %q", l.Screen("batchnorm").Run.Text, l.Screen("batchnorm").Help.Text)
 	}
 	if got := a.Preferences().String(prefLang); got != "ja" {
 		t.Errorf("remembered language %q", got)
@@ -110,23 +111,25 @@ func tabTitles(o fyne.CanvasObject) []string {
 // error is kept inside a Japanese sentence.
 func TestJapaneseChecks(t *testing.T) {
 	ja := newLoc(i18n.Japanese)
+	d, err := experiment.Lookup("overfit")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
-		check func(string) error
-		in    string
-		want  string
+		key, in, want string
 	}{
-		{ja.positiveInt(20), "0", "1 から 20 までの整数"},
-		{ja.nonNegative, "-1", "0 以上の数"},
-		{ja.floats, "a, b", "0 以上の数を 1〜64 個、コンマ区切りで"},
-		{ja.list(parseInits), "nope", "無効なリスト:"},
+		{"epochs", "0", "[1, 100000] の範囲の数"},
+		{"lr", "-1", "[0, 1000] の範囲の数"},
+		{"hidden", "a, b", "1〜16 個のカンマ区切りの数"},
+		{"variants", "nope", "無効なリスト:"},
 	} {
-		err := tc.check(tc.in)
+		err := settingCheck(ja, d, tc.key)(tc.in)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
-			t.Errorf("%q: %v, want %q…", tc.in, err, tc.want)
+			t.Errorf("%s %q: %v, want %q…", tc.key, tc.in, err, tc.want)
 		}
 	}
-	if err := ja.list(parseInits)("nope"); err == nil || !strings.Contains(err.Error(), "nope") {
-		t.Errorf("net's error is not inside the sentence: %v", err)
+	if err := settingCheck(ja, d, "variants")("nope"); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("the experiment's error is not inside the sentence: %v", err)
 	}
 }
 
@@ -210,11 +213,11 @@ func (quiet) Printf(string, ...any) {}
 // them open, in the new language.
 func TestOpenGuides(t *testing.T) {
 	l := newTestLab(t)
-	if findLabel(l.Tabs, l.BatchNorm.Guide) != nil {
+	if findLabel(l.Tabs, l.Screen("batchnorm").Guide) != nil {
 		t.Fatal("a guide is open from the start")
 	}
 	l.OpenGuides()
-	for _, g := range []string{l.Activations.Guide, l.InitCompare.Guide, l.BatchNorm.Guide, l.Symmetry.Guide, l.Overfit.Guide, l.Sweep.Guide, l.Kernel.Guide} {
+	for _, g := range []string{l.Activations.Guide, l.Screen("initcompare").Guide, l.Screen("batchnorm").Guide, l.Screen("symmetry").Guide, l.Screen("overfit").Guide, l.Screen("sweep").Guide, l.Kernel.Guide} {
 		if lb := findLabel(l.Tabs, g); lb == nil {
 			t.Errorf("guide %.40q… is not shown", g)
 		}
@@ -222,8 +225,8 @@ func TestOpenGuides(t *testing.T) {
 	l.SetLanguage(i18n.Japanese)
 	l.Activations.wait()
 	l.waitViews()
-	if !strings.HasPrefix(l.BatchNorm.Guide, "本(§6.3.2)") || findLabel(l.Tabs, l.BatchNorm.Guide) == nil {
-		t.Errorf("after the switch: guide %.40q… shown: %v", l.BatchNorm.Guide, findLabel(l.Tabs, l.BatchNorm.Guide) != nil)
+	if !strings.HasPrefix(l.Screen("batchnorm").Guide, "本(§6.3.2)") || findLabel(l.Tabs, l.Screen("batchnorm").Guide) == nil {
+		t.Errorf("after the switch: guide %.40q… shown: %v", l.Screen("batchnorm").Guide, findLabel(l.Tabs, l.Screen("batchnorm").Guide) != nil)
 	}
 }
 

@@ -46,19 +46,13 @@ func run[C any, R partialResult[R, E], E event](r *runner, l *live[R, E],
 		if err != nil {
 			return err
 		}
-		l.mu.Lock()
-		l.partial, l.started = partial, true
-		l.mu.Unlock()
+		l.begin(partial)
 		res, err := execute(ctx, cfg, func(e E) {
-			l.mu.Lock()
-			l.partial.Apply(e)
-			l.mu.Unlock()
+			l.apply(e)
 			work(e.Progress())
 		})
 		if err == nil {
-			l.mu.Lock()
-			l.partial, l.final, l.complete = res, res, true
-			l.mu.Unlock()
+			l.keep(res)
 		}
 		return err
 	}, func() {
@@ -96,4 +90,25 @@ func (l *live[R, E]) last() (R, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.final, l.complete
+}
+
+// begin starts a new partial result (on the worker, before the run).
+func (l *live[R, E]) begin(partial R) {
+	l.mu.Lock()
+	l.partial, l.started = partial, true
+	l.mu.Unlock()
+}
+
+// apply records an event in the partial result.
+func (l *live[R, E]) apply(e E) {
+	l.mu.Lock()
+	l.partial.Apply(e)
+	l.mu.Unlock()
+}
+
+// keep keeps a run's final result.
+func (l *live[R, E]) keep(res R) {
+	l.mu.Lock()
+	l.partial, l.final, l.complete = res, res, true
+	l.mu.Unlock()
 }

@@ -60,8 +60,12 @@ func (r *runner) seed() (uint64, bool) {
 
 // object lays the controls out in one row above the progress bar.
 func (r *runner) object() fyne.CanvasObject {
-	seed := container.NewHBox(widget.NewLabel(r.loc.T("run.seed")), container.NewGridWrap(fyne.NewSize(90, r.Seed.MinSize().Height), r.Seed), r.SeedError)
-	return container.NewVBox(container.NewHBox(r.Run, r.Stop, seed), r.Progress, r.Status)
+	return container.NewVBox(container.NewHBox(r.Run, r.Stop, r.seedRow()), r.Progress, r.Status)
+}
+
+// seedRow is the seed field with its label and message.
+func (r *runner) seedRow() fyne.CanvasObject {
+	return container.NewHBox(widget.NewLabel(r.loc.T("run.seed")), container.NewGridWrap(fyne.NewSize(90, r.Seed.MinSize().Height), r.Seed), r.SeedError)
 }
 
 // start runs job on a worker goroutine. Work counts are kept and shown

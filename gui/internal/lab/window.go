@@ -119,7 +119,7 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 		prefs.SetFloat(prefWidth, float64(s.Width))
 		prefs.SetFloat(prefHeight, float64(s.Height))
 		// The English title: it selects the tab in either language.
-		prefs.SetString(prefTab, i18n.For(i18n.English).T(tabKeys[l.Tabs.SelectedIndex()]))
+		prefs.SetString(prefTab, i18n.For(i18n.English).T(l.tabKeys[l.Tabs.SelectedIndex()]))
 	}
 	l.onLanguage = func(lang i18n.Lang) {
 		if !opt.Fresh {

@@ -80,7 +80,9 @@ func TestShowRemembersSizeAndTab(t *testing.T) {
 // fyne.Do callbacks on the drawing goroutine, so tests touch widgets only
 // in between.
 func (l *Lab) waitViews() {
-	for _, v := range []interface{ Wait() }{l.Activations.View, l.InitCompare.View, l.BatchNorm.View, l.Symmetry.View, l.Overfit.View, l.Sweep.View, l.Kernel.View} {
-		v.Wait()
+	l.Activations.View.Wait()
+	l.Kernel.View.Wait()
+	for _, s := range l.Experiments {
+		s.View.Wait()
 	}
 }
