@@ -3,6 +3,7 @@ package plot
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"image/color"
 	"io"
 
@@ -11,13 +12,20 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
-// svgCanvas is gonum/plot's SVG canvas with two of its faults mended:
+// svgCanvas is gonum/plot's SVG canvas with its faults mended:
 //   - a fully transparent colour (the panels' background, hidden tick
 //     labels) comes out as fill:#-8000000000000000…, because vgsvg divides
 //     by alpha; ImageMagick stops drawing at it. Drawing in a transparent
 //     colour shows nothing, so svgCanvas skips it.
 //   - raster images (large heat maps) are PNG data labelled image/jpg;
-//     WriteTo labels them image/png.
+//     WriteTo labels them image/png, and stretches them to their
+//     rectangles as the PNG backend does.
+//   - an image drawn into a rectangle whose Max is below its Min (a heat
+//     map's rows run down the y axis) gets a negative height, which is
+//     invalid SVG: rsvg-convert draws it as a sliver under the axes.
+//     DrawImage flips the image instead, as the PNG backend's negative
+//     scale does.
+//   - ImageMagick outlines fills and text unless stroke="none" is said.
 type svgCanvas struct {
 	*vgsvg.Canvas
 	// hidden[i] tells whether the colour of the i-th saved state (the last
@@ -79,18 +87,65 @@ func (c *svgCanvas) FillString(f font.Face, pt vg.Point, s string) {
 	}
 }
 
+// DrawImage draws img into rect, flipped along an axis on which rect runs
+// backwards.
+func (c *svgCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
+	flipX, flipY := rect.Max.X < rect.Min.X, rect.Max.Y < rect.Min.Y
+	if flipX {
+		rect.Min.X, rect.Max.X = rect.Max.X, rect.Min.X
+	}
+	if flipY {
+		rect.Min.Y, rect.Max.Y = rect.Max.Y, rect.Min.Y
+	}
+	if flipX || flipY {
+		img = flipped(img, flipX, flipY)
+	}
+	c.Canvas.DrawImage(rect, img)
+}
+
+// flipped returns a copy of img mirrored left to right and/or top to
+// bottom.
+func flipped(img image.Image, x, y bool) image.Image {
+	b := img.Bounds()
+	out := image.NewRGBA64(image.Rect(0, 0, b.Dx(), b.Dy()))
+	for i := range b.Dx() {
+		for j := range b.Dy() {
+			si, sj := i, j
+			if x {
+				si = b.Dx() - 1 - i
+			}
+			if y {
+				sj = b.Dy() - 1 - j
+			}
+			out.Set(i, j, img.At(b.Min.X+si, b.Min.Y+sj))
+		}
+	}
+	return out
+}
+
 // mislabelled is how vgsvg opens the data URI of an image it encoded as
-// PNG. Text cannot contain it: vgsvg escapes the quote of text it writes.
-var mislabelled = []byte(`xlink:href="data:image/jpg;base64,`)
+// PNG, and embedded how every image's opens. Text cannot contain them:
+// vgsvg escapes the quotes of text it writes.
+var (
+	mislabelled = []byte(`xlink:href="data:image/jpg;base64,`)
+	embedded    = []byte(`xlink:href="data:image/`)
+)
 
 // WriteTo writes the SVG document, its images labelled as the PNG data
-// they are.
+// they are and stretched to their rectangles.
 func (c *svgCanvas) WriteTo(w io.Writer) (int64, error) {
 	var buf bytes.Buffer
 	if _, err := c.Canvas.WriteTo(&buf); err != nil {
 		return 0, fmt.Errorf("plot: SVG: %w", err)
 	}
 	doc := bytes.ReplaceAll(buf.Bytes(), mislabelled, []byte(`xlink:href="data:image/png;base64,`))
+	// The image fills its rectangle, as in the PNG, instead of keeping its
+	// pixels' aspect ratio (the SVG default).
+	doc = bytes.ReplaceAll(doc, embedded, []byte(`preserveAspectRatio="none" xlink:href="data:image/`))
+	// stroke="none" is SVG's initial value, said on the root group for
+	// ImageMagick's own renderer, which otherwise outlines every fill and
+	// every letter in black.
+	doc = bytes.Replace(doc, []byte("<g "), []byte(`<g stroke="none" `), 1)
 	n, err := w.Write(doc)
 	return int64(n), err
 }

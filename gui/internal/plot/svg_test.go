@@ -2,8 +2,10 @@ package plot
 
 import (
 	"bytes"
+	"encoding/base64"
 	"image"
 	"image/color"
+	"image/png"
 	"strings"
 	"testing"
 
@@ -11,8 +13,7 @@ import (
 )
 
 // The SVG canvas draws nothing in a fully transparent colour (gonum
-// writes it as fill:#-8000…), keeps the colour across Push and Pop, and
-// labels embedded images as the PNG data they are.
+// writes it as fill:#-8000…), and keeps the colour across Push and Pop.
 func TestSVGCanvasMendsGonum(t *testing.T) {
 	square := vg.Path{}
 	square.Move(vg.Point{})
@@ -52,13 +53,49 @@ func TestSVGCanvasMendsGonum(t *testing.T) {
 			}
 		})
 	}
-	c := newSVGCanvas(20, 20)
-	c.DrawImage(vg.Rectangle{Max: vg.Point{X: 10, Y: 10}}, image.NewGray(image.Rect(0, 0, 2, 2)))
-	var buf bytes.Buffer
-	if _, err := c.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if s := buf.String(); !strings.Contains(s, `xlink:href="data:image/png;base64,iVBOR`) || strings.Contains(s, "image/jpg") {
-		t.Errorf("image not labelled as PNG: %s", s)
+}
+
+// Images are labelled as the PNG data they are, fill their rectangle,
+// and are flipped, not given a negative size, in a rectangle that runs
+// backwards (as a heat map's does).
+func TestSVGCanvasImages(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 1, 2))
+	img.Pix[0] = 0xff // white top, black bottom
+	for _, tc := range []struct {
+		name string
+		rect vg.Rectangle
+		top  uint8 // the top pixel of the image written
+	}{
+		{"upright", vg.Rectangle{Max: vg.Point{X: 10, Y: 10}}, 0xff},
+		{"rows down", vg.Rectangle{Min: vg.Point{Y: 10}, Max: vg.Point{X: 10}}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newSVGCanvas(20, 20)
+			c.DrawImage(tc.rect, img)
+			var buf bytes.Buffer
+			if _, err := c.WriteTo(&buf); err != nil {
+				t.Fatal(err)
+			}
+			s := buf.String()
+			if !strings.Contains(s, `preserveAspectRatio="none" xlink:href="data:image/png;base64,`) || strings.Contains(s, "image/jpg") {
+				t.Errorf("image not labelled as PNG, or not stretched: %s", s)
+			}
+			if strings.Contains(s, `height="-`) || strings.Contains(s, `width="-`) {
+				t.Errorf("negative image size: %s", s)
+			}
+			_, data, _ := strings.Cut(s, "base64,")
+			data, _, _ = strings.Cut(data, `"`)
+			b, err := base64.StdEncoding.DecodeString(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, _, _, _ := got.At(0, 0).RGBA(); uint8(r>>8) != tc.top {
+				t.Errorf("top pixel %d, want %d", r>>8, tc.top)
+			}
+		})
 	}
 }

@@ -97,7 +97,8 @@ func symmetryResult(v float64) *experiment.SymmetryResult {
 		// heat map is a raster image.
 		heat := &experiment.HeatMap{Rows: 40, Cols: 30}
 		for k := range heat.Rows * heat.Cols {
-			heat.Values = append(heat.Values, []float64{v, -v, 0, 1, -0.5}[k%5])
+			r, c := k/heat.Cols, k%heat.Cols // diagonal stripes: a flip shows
+			heat.Values = append(heat.Values, []float64{v, -v, 0, 1, -0.5}[(r+c)%5])
 		}
 		run := experiment.SymmetryRun{Init: init, Iterations: []int{0, 5, 10}, Loss: []float64{2.3, v, v}, TestAccuracy: &acc, Heat: heat}
 		for range cfg.Hidden {
@@ -168,15 +169,22 @@ func TestDivergedResultsDraw(t *testing.T) {
 	}
 }
 
-// writeFigure writes f in format, turning a panic into an error.
-func writeFigure(f *plot.Figure, format plot.Format) (b []byte, err error) {
+// writeFigure writes f in format (PNG at 72 dpi), turning a panic into
+// an error.
+func writeFigure(f *plot.Figure, format plot.Format) ([]byte, error) {
+	return writeFigureAt(f, format, 72)
+}
+
+// writeFigureAt writes f in format (PNG at dpi), turning a panic into an
+// error.
+func writeFigureAt(f *plot.Figure, format plot.Format, dpi int) (b []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
 	var buf bytes.Buffer
-	if err := f.Write(&buf, format, 72); err != nil {
+	if err := f.Write(&buf, format, dpi); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

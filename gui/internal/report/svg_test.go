@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,6 +81,9 @@ func checkProperty(el, prop, val string) error {
 		if low := strings.ToLower(val); strings.Contains(low, "nan") || strings.Contains(low, "inf") {
 			return fmt.Errorf("<%s> %s=%.40q is not a number", el, prop, val)
 		}
+		if f, err := strconv.ParseFloat(strings.TrimSuffix(val, "pt"), 64); err == nil && f < 0 && (prop == "width" || prop == "height") {
+			return fmt.Errorf("<%s> %s=%q is negative", el, prop, val)
+		}
 	}
 	return nil
 }
@@ -125,6 +129,7 @@ func TestCheckSVGRejectsInvalidDocuments(t *testing.T) {
 		{"stroke attribute", `<path d="M0 0" stroke="#12"/>`, false},
 		{"opacity above 1", `<path d="M0 0" style="stroke-opacity:2"/>`, false},
 		{"NaN in a path", `<path d="M0 0L1 NaN"/>`, false},
+		{"negative height", `<image height="-17" xlink:href="data:image/png;base64,` + pngData + `"/>`, false},
 		{"PNG labelled JPEG", `<image xlink:href="data:image/jpg;base64,` + pngData + `"/>`, false},
 		{"not base64", `<image xlink:href="data:image/png;base64,@@@"/>`, false},
 		{"not a data URI", `<image xlink:href="figure.png"/>`, false},
