@@ -3,6 +3,7 @@ package lab
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,6 +40,7 @@ func newSettingsForm(l *loc, d *experiment.Description) *settingsForm {
 			continue
 		}
 		s := &setting{Key: spec.Key, Error: widget.NewLabel(""), spec: spec}
+		s.Error.Hide()
 		if spec.Kind == experiment.Bool {
 			s.Check = widget.NewCheck(l.T("field."+spec.Key), nil)
 		} else {
@@ -138,11 +140,21 @@ func (f *settingsForm) valid(s *setting) bool {
 		return true
 	}
 	if err := f.check(s, s.Entry.Text); err != nil {
-		s.Error.SetText(err.Error())
+		s.showError(err.Error())
 		return false
 	}
-	s.Error.SetText("")
+	s.showError("")
 	return true
+}
+
+// showError shows msg below the setting; an empty message takes no room.
+func (s *setting) showError(msg string) {
+	s.Error.SetText(msg)
+	if msg == "" {
+		s.Error.Hide()
+	} else {
+		s.Error.Show()
+	}
 }
 
 // config reads every setting over the base, or says which is wrong.
@@ -156,7 +168,7 @@ func (f *settingsForm) config() (experiment.Config, error) {
 		}
 		var err error
 		if cfg, err = f.desc.Set(cfg, s.Key, s.text()); err != nil {
-			s.Error.SetText(f.message(s.spec, err))
+			s.showError(f.message(s.spec, err))
 			bad = true
 		}
 	}
@@ -166,8 +178,9 @@ func (f *settingsForm) config() (experiment.Config, error) {
 	return cfg, nil
 }
 
-// object lays the settings out in two columns of label, entry and
-// message, yes/no settings as checks below.
+// object lays the settings out in two columns of label and entry with
+// the message below, yes/no settings as checks after them. Nothing here is
+// wider than a 800-pixel window's half.
 func (f *settingsForm) object() fyne.CanvasObject {
 	var rows, checks []fyne.CanvasObject
 	for _, s := range f.fields {
@@ -175,14 +188,14 @@ func (f *settingsForm) object() fyne.CanvasObject {
 			checks = append(checks, s.Check)
 			continue
 		}
-		label := widget.NewLabel(f.loc.T("field." + s.Key))
-		if s.spec.Unit != "" {
-			label.SetText(f.loc.T("field.withunit", label.Text, f.loc.T("unit."+s.spec.Unit)))
+		name := f.loc.T("field." + s.Key)
+		if unit := f.loc.T("unit." + s.spec.Unit); s.spec.Unit != "" && !strings.Contains(name, unit) {
+			name = f.loc.T("field.withunit", name, unit)
 		}
 		s.Error.Wrapping = fyne.TextWrapWord
-		entry := container.NewGridWrap(fyne.NewSize(200, s.Entry.MinSize().Height), s.Entry)
-		rows = append(rows, container.NewBorder(nil, nil, label, nil, container.NewHBox(entry)), s.Error)
+		s.Error.Importance = widget.DangerImportance
+		entry := container.NewGridWrap(fyne.NewSize(180, s.Entry.MinSize().Height), s.Entry)
+		rows = append(rows, container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(name), nil, container.NewHBox(entry)), s.Error))
 	}
-	grid := container.NewGridWithColumns(4, rows...)
-	return container.NewVBox(grid, container.NewGridWithColumns(3, checks...))
+	return container.NewVBox(container.NewGridWithColumns(2, rows...), container.NewGridWithColumns(2, checks...))
 }
