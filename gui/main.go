@@ -24,6 +24,7 @@ import (
 	"zerokara/gui/internal/headless"
 	"zerokara/gui/internal/i18n"
 	"zerokara/gui/internal/lab"
+	"zerokara/net/experiment"
 )
 
 // icon is the app's icon (drawn by gui/internal/appicon), also used by
@@ -46,6 +47,7 @@ func main() {
 	fs.BoolVar(&opt.Autorun, "autorun", false, "press Run on the opened tab once the app has started (demos, smoke tests)")
 	fs.DurationVar(&opt.QuitAfter, "quit-after", 0, "close the lab after this long (smoke tests)")
 	fs.StringVar(&opt.Out, "out", "", "with -autorun: export the run's JSON, CSV and figures into this directory when it completes")
+	configFile := fs.String("config", "", "open the tab of this config file's experiment with its settings (a file a tab saved, or a result JSON)")
 	fs.BoolVar(&opt.QuitWhenDone, "quit-when-done", false, "with -autorun: close the lab when the run (and its export) has finished")
 	fs.BoolVar(&opt.OpenGuides, "guide", false, "open every tab's guide (what the book set up, what to look for, the formula)")
 	fs.BoolVar(&opt.Fresh, "fresh", false, "ignore and keep the remembered window size, tab and language (reproducible runs)")
@@ -74,6 +76,14 @@ func main() {
 			os.Exit(1)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *configFile != "" {
+		b, err := experiment.ReadConfigFile(*configFile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "zerokara: -config: %v\n", err)
+			os.Exit(2)
+		}
+		opt.Config = b
 	}
 	a := app.NewWithID("dev.zerokara.lab")
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))

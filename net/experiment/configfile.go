@@ -3,6 +3,7 @@ package experiment
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 )
@@ -104,4 +105,20 @@ func overlay(dst, src map[string]any, prefix string) error {
 		dst[k] = src[k]
 	}
 	return nil
+}
+
+// ReadConfigFile reads a config file, refusing anything but a regular
+// file (open(2) on a FIFO blocks) and files larger than MaxConfigBytes.
+func ReadConfigFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	if st.Size() > MaxConfigBytes {
+		return nil, fmt.Errorf("%s: %d bytes is too large for a config", path, st.Size())
+	}
+	return os.ReadFile(path)
 }

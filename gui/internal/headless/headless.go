@@ -271,9 +271,9 @@ func quoteEmpty(s string) string {
 func config(d *experiment.Description, o *options) (experiment.Config, error) {
 	cfg := d.Book()
 	if o.config != "" {
-		b, err := readConfig(o.config)
+		b, err := experiment.ReadConfigFile(o.config)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("-config: %w", err)
 		}
 		if cfg, err = d.DecodeConfig(b, 0); err != nil {
 			return nil, fmt.Errorf("-config %s: %w", o.config, err)
@@ -291,25 +291,6 @@ func config(d *experiment.Description, o *options) (experiment.Config, error) {
 	return cfg, nil
 }
 
-// readConfig reads a config file, refusing anything but a regular file
-// (a FIFO would block) and files too large to be a config.
-func readConfig(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("-config: %w", err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("-config %s: not a regular file", path)
-	}
-	if st.Size() > experiment.MaxConfigBytes {
-		return nil, fmt.Errorf("-config %s: %d bytes is too large for a config", path, st.Size())
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("-config: %w", err)
-	}
-	return b, nil
-}
 
 // run checks everything it can before any work — the config, the memory
 // estimate, -out — then loads the data the run reads, runs it and writes

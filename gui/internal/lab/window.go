@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -35,6 +36,9 @@ type WindowOptions struct {
 	Out string
 	// OpenGuides opens every tab's guide (screenshots, first readers).
 	OpenGuides bool
+	// Config, when not nil, is a config file's bytes (what a tab saves, or
+	// a result JSON): its experiment's tab opens with its settings.
+	Config []byte
 	// QuitWhenDone, with Autorun, closes the lab once the run (and its
 	// export) has finished.
 	QuitWhenDone bool
@@ -108,6 +112,11 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 		size = opt.Size
 	}
 	w.Resize(size)
+	if opt.Config != nil {
+		if err := l.LoadConfig(opt.Config); err != nil {
+			return nil, err
+		}
+	}
 	if opt.Tab != "" && !l.SelectTab(opt.Tab) {
 		return nil, fmt.Errorf("no tab %q (want Activations, Init, Batch, Symmetry, Overfitting, σ (the sweep) or Kernel)", opt.Tab) // i18n:ignore (a command-line flag)
 	}
@@ -150,4 +159,27 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 	})
 	w.Show()
 	return w, nil
+}
+
+// LoadConfig shows a config file (as -config reads it) in its
+// experiment's tab and selects that tab. A file of no known experiment,
+// or with a setting out of range, is an error.
+func (l *Lab) LoadConfig(b []byte) error {
+	var head struct {
+		Experiment string `json:"experiment"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil || head.Experiment == "" {
+		return fmt.Errorf("config file: want {\"experiment\": NAME, \"config\": {…}} as a tab saves it (%v)", err) // i18n:ignore (a command-line flag)
+	}
+	for i, s := range l.Experiments {
+		if s.Desc.Name != head.Experiment {
+			continue
+		}
+		if err := s.setConfig(b); err != nil {
+			return err
+		}
+		l.Tabs.SelectIndex(i + 1) // after Activations
+		return nil
+	}
+	return fmt.Errorf("config file: experiment %q has no tab that takes a config", head.Experiment) // i18n:ignore (a command-line flag)
 }
