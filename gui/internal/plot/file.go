@@ -72,13 +72,13 @@ func (f *Figure) Write(w io.Writer, format Format, dpi int) error {
 		if dpi < 18 || dpi > 1200 {
 			return fmt.Errorf("plot: dpi %d outside [18, 1200]", dpi)
 		}
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi))}
+		c = pngCanvas{vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi))}}
 	case SVG:
 		c = newSVGCanvas(width, height)
 	case PDF:
 		pdf := vgpdf.New(width, height)
 		pdf.EmbedFonts(true)
-		c, text = pdf, PDFText
+		c, text = pdfCanvas{pdf}, PDFText
 		// PDF text is cp1252 (see PDFText): the default font, whatever
 		// the figure asked for.
 		g := *f

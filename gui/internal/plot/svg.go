@@ -23,8 +23,7 @@ import (
 //   - an image drawn into a rectangle whose Max is below its Min (a heat
 //     map's rows run down the y axis) gets a negative height, which is
 //     invalid SVG: rsvg-convert draws it as a sliver under the axes.
-//     DrawImage flips the image instead, as the PNG backend's negative
-//     scale does.
+//     DrawImage draws it upright instead (see upright).
 //   - ImageMagick outlines fills and text unless stroke="none" is said.
 type svgCanvas struct {
 	*vgsvg.Canvas
@@ -87,40 +86,10 @@ func (c *svgCanvas) FillString(f font.Face, pt vg.Point, s string) {
 	}
 }
 
-// DrawImage draws img into rect, flipped along an axis on which rect runs
-// backwards.
+// DrawImage draws img into rect (see upright and crisp).
 func (c *svgCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
-	flipX, flipY := rect.Max.X < rect.Min.X, rect.Max.Y < rect.Min.Y
-	if flipX {
-		rect.Min.X, rect.Max.X = rect.Max.X, rect.Min.X
-	}
-	if flipY {
-		rect.Min.Y, rect.Max.Y = rect.Max.Y, rect.Min.Y
-	}
-	if flipX || flipY {
-		img = flipped(img, flipX, flipY)
-	}
-	c.Canvas.DrawImage(rect, img)
-}
-
-// flipped returns a copy of img mirrored left to right and/or top to
-// bottom.
-func flipped(img image.Image, x, y bool) image.Image {
-	b := img.Bounds()
-	out := image.NewRGBA64(image.Rect(0, 0, b.Dx(), b.Dy()))
-	for i := range b.Dx() {
-		for j := range b.Dy() {
-			si, sj := i, j
-			if x {
-				si = b.Dx() - 1 - i
-			}
-			if y {
-				sj = b.Dy() - 1 - j
-			}
-			out.Set(i, j, img.At(b.Min.X+si, b.Min.Y+sj))
-		}
-	}
-	return out
+	rect, flipX, flipY := upright(rect)
+	c.Canvas.DrawImage(rect, crisp(img, flipX, flipY))
 }
 
 // mislabelled is how vgsvg opens the data URI of an image it encoded as

@@ -164,8 +164,8 @@ func renderGap(cost time.Duration) time.Duration {
 func render(f *Figure, size fyne.Size, scale float32) image.Image {
 	w, h := int(size.Width*scale), int(size.Height*scale)
 	// 72 points per inch at 72·scale dpi: one point per fyne unit.
-	canvas := func() *vgimg.Canvas {
-		return vgimg.NewWith(vgimg.UseWH(vg.Length(size.Width), vg.Length(size.Height)), vgimg.UseDPI(int(72*scale+0.5)))
+	canvas := func() pngCanvas {
+		return pngCanvas{vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(vg.Length(size.Width), vg.Length(size.Height)), vgimg.UseDPI(int(72*scale+0.5)))}}
 	}
 	c := canvas()
 	if err := f.drawGuarded(draw.New(c), nil); err != nil {

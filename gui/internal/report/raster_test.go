@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"zerokara/gui/internal/i18n"
@@ -22,8 +23,8 @@ func longSuite(t *testing.T) {
 	}
 }
 
-// rasterisers draw an SVG file into a PNG file at the PNGs' DefaultDPI,
-// so that the SVG's points become the PNG's pixels; limit is the largest
+// rasterisers draw an SVG or PDF file into a PNG file at the PNGs'
+// DefaultDPI, so that its points become the PNG's pixels; limit is the largest
 // mean difference from the PNG, in 8-bit levels averaged over every
 // channel of every pixel, allowed for each.
 //
@@ -41,34 +42,40 @@ func longSuite(t *testing.T) {
 // comparison, batch norm, overfitting, kernel), which no mean can tell
 // from font differences: checkSVG guards those.
 var rasterisers = []struct {
-	name  string
-	limit float64
-	cmd   func(svg, png string) *exec.Cmd
+	name   string
+	format plot.Format
+	limit  float64
+	cmd    func(in, png string) *exec.Cmd
 }{
-	{"rsvg-convert", 5, func(svg, png string) *exec.Cmd {
+	{"rsvg-convert", plot.SVG, 5, func(svg, png string) *exec.Cmd {
 		dpi := strconv.Itoa(plot.DefaultDPI)
 		return exec.Command("rsvg-convert", "--dpi-x", dpi, "--dpi-y", dpi, "--background-color", "white", "-o", png, svg)
 	}},
-	{"convert", 10, func(svg, png string) *exec.Cmd {
+	{"convert", plot.SVG, 10, func(svg, png string) *exec.Cmd {
 		// ImageMagick 6's own SVG renderer (MSVG) sizes the document as
 		// if its points were CSS pixels, 96 to the inch: 4/3 of the
 		// density gives the PNG's pixels.
 		dpi := strconv.Itoa(plot.DefaultDPI * 96 / 72)
 		return exec.Command("convert", "-density", dpi, svg, "-background", "white", "-flatten", png)
 	}},
+	// The PDF embeds the PNG's own font: 1.0–2.7 levels, limit 5.
+	{"pdftoppm", plot.PDF, 5, func(pdf, png string) *exec.Cmd {
+		return exec.Command("pdftoppm", "-r", strconv.Itoa(plot.DefaultDPI), "-png", "-singlefile", pdf, strings.TrimSuffix(png, ".png"))
+	}},
 }
 
-// Every figure's SVG renders with rsvg-convert and ImageMagick without an
-// error, at the PNG's size, and looks like the PNG: the mean difference
-// of their pixels stays under the rasteriser's limit.
-func TestSVGMatchesPNG(t *testing.T) {
+// Every figure's SVG renders with rsvg-convert and ImageMagick, and its
+// PDF with pdftoppm, without an error, at the PNG's size, and looks like
+// the PNG: the mean difference of their pixels stays under the
+// rasteriser's limit.
+func TestVectorFiguresMatchPNG(t *testing.T) {
 	longSuite(t)
 	for _, r := range rasterisers {
 		if _, err := exec.LookPath(r.cmd("", "").Args[0]); err != nil {
 			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is missing; .ci/run installs librsvg2-bin and imagemagick", r.name)
+				t.Fatalf("%s is missing; .ci/run installs librsvg2-bin, imagemagick and poppler-utils", r.name)
 			}
-			t.Skipf("%s not installed (Debian: librsvg2-bin, imagemagick)", r.name)
+			t.Skipf("%s not installed (Debian: librsvg2-bin, imagemagick, poppler-utils)", r.name)
 		}
 	}
 	tr := i18n.For(i18n.English)
@@ -78,12 +85,13 @@ func TestSVGMatchesPNG(t *testing.T) {
 			fig := fc.build(dv.v, tr)
 			name := fc.name + "-" + dv.name
 			want := writeFile(t, fig, plot.PNG, filepath.Join(dir, name+".png"))
-			svg := filepath.Join(dir, name+".svg")
-			writeFile(t, fig, plot.SVG, svg)
+			for _, format := range []plot.Format{plot.SVG, plot.PDF} {
+				writeFile(t, fig, format, filepath.Join(dir, name+"."+string(format)))
+			}
 			for _, r := range rasterisers {
 				t.Run(name+"/"+r.name, func(t *testing.T) {
-					out := filepath.Join(dir, name+"."+r.name+".png")
-					if msg, err := r.cmd(svg, out).CombinedOutput(); err != nil || len(msg) > 0 {
+					in, out := filepath.Join(dir, name+"."+string(r.format)), filepath.Join(dir, name+"."+r.name+".png")
+					if msg, err := r.cmd(in, out).CombinedOutput(); err != nil || len(msg) > 0 {
 						t.Fatalf("%s: %v\n%s", r.name, err, msg)
 					}
 					got := readPNG(t, out)
@@ -93,7 +101,7 @@ func TestSVGMatchesPNG(t *testing.T) {
 					d := meanDiff(got, want)
 					t.Logf("mean difference %.2f levels", d)
 					if d > r.limit {
-						t.Errorf("%s's rendering of the SVG differs from the PNG by %.2f levels on average (limit %g)", r.name, d, r.limit)
+						t.Errorf("%s's rendering of the %s differs from the PNG by %.2f levels on average (limit %g)", r.name, r.format, d, r.limit)
 					}
 				})
 			}
