@@ -75,10 +75,7 @@ var activationsSpec = spec[ActivationsConfig, *ActivationsResult, ActivationsEve
 		run := mul(c.Samples, c.Width, c.Layers+1, 3, elemBytes(c.DType))
 		run = add(run, mul(c.Width, c.Width, c.Layers, elemBytes(c.DType)))
 		runs := len(c.Activations) * len(c.Inits)
-		workers := min(runs, 64)
-		if c.Workers > 0 {
-			workers = min(runs, c.Workers)
-		}
+		workers := concurrent(c.Workers, runs)
 		return add(mul(int(min(run, math.MaxInt32)), workers), mul(runs, c.Layers, c.Bins, 3, 8))
 	},
 	newResult: NewActivationsResult,

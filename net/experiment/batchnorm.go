@@ -109,13 +109,13 @@ func pairsBytes(d DType, samples int, hidden []int, batch, parallel int) int64 {
 	return add(mul(parallel, int(min(pair, math.MaxInt32))), datasetBytes(d, samples, true))
 }
 
-// concurrent is how many of n jobs may run at once with workers (0: all;
-// the estimate must not depend on the machine's core count).
+// concurrent is how many of n jobs may run at once with workers (0: up
+// to MaxWorkers; the estimate must not depend on the machine's cores).
 func concurrent(workers, n int) int {
 	if workers > 0 {
-		return min(workers, n)
+		return min(workers, n, MaxWorkers)
 	}
-	return n
+	return min(n, MaxWorkers)
 }
 
 // BatchNormResult is the outcome of BatchNorm.

@@ -24,7 +24,7 @@ func dtypeField() Field {
 }
 
 func workersField(what string) Field {
-	return Field{Key: "workers", Kind: Int, Min: 0, Max: 256,
+	return Field{Key: "workers", Kind: Int, Min: 0, Max: MaxWorkers,
 		Help: "parallel " + what + " (0: automatic); results do not depend on it"}
 }
 

@@ -40,12 +40,18 @@ func (r *reporter) emit(work int, send func(Work)) {
 	send(Work{Done: r.done, Total: r.total})
 }
 
-// workerCount resolves a configured worker count (0 = GOMAXPROCS).
+// MaxWorkers bounds the parallel trainings of a run, so that the memory
+// estimate of a run (which assumes that many at once) holds on any
+// machine.
+const MaxWorkers = 64
+
+// workerCount resolves a configured worker count (0 = GOMAXPROCS), at most
+// MaxWorkers.
 func workerCount(n int) int {
 	if n <= 0 {
-		return runtime.GOMAXPROCS(0)
+		n = runtime.GOMAXPROCS(0)
 	}
-	return n
+	return min(n, MaxWorkers)
 }
 
 // parallel runs job(0…n−1) on up to workers goroutines and returns the

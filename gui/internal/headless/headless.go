@@ -69,12 +69,17 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 	}
 	fs, o := newFlags(d, stderr)
 	o.help = helpAsked(args)
+	if !o.help {
+		fs.SetOutput(io.Discard) // the one line below says what is wrong
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		if flagName, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
 			fmt.Fprintf(stderr, "zerokara: -%s does not apply to %s%s; `-run %s -h` lists its flags\n", flagName, name, elsewhere(flagName), name)
+		} else {
+			fmt.Fprintf(stderr, "zerokara: %v\n", err)
 		}
 		return 2
 	}
@@ -104,6 +109,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 			var b []byte
 			if b, err = d.EncodeConfig(cfg); err == nil {
 				_, err = stdout.Write(b)
+				fmt.Fprintf(stderr, "%s: estimated memory %.0f MiB (budget %.0f MiB)\n", d.Name, float64(d.Memory(cfg))/(1<<20), float64(o.budget)/(1<<20))
 			}
 		}
 		if err != nil {
@@ -178,11 +184,8 @@ func overview(args []string, stderr io.Writer) int {
 func elsewhere(flagName string) string {
 	var in []string
 	for _, d := range experiment.Experiments() {
-		for _, f := range d.Fields {
-			if f.Flag() == flagName {
-				in = append(in, d.Name)
-				break
-			}
+		if fs, _ := newFlags(d, io.Discard); fs.Lookup(flagName) != nil {
+			in = append(in, d.Name)
 		}
 	}
 	if len(in) == 0 {
@@ -290,7 +293,6 @@ func config(d *experiment.Description, o *options) (experiment.Config, error) {
 	}
 	return cfg, nil
 }
-
 
 // run checks everything it can before any work — the config, the memory
 // estimate, -out — then loads the data the run reads, runs it and writes

@@ -19,8 +19,12 @@ import (
 
 func runMain(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runMainCtx(context.Background(), args...)
+}
+
+func runMainCtx(ctx context.Context, args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	code = Main(context.Background(), args, &out, &errOut)
+	code = Main(ctx, args, &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 

@@ -33,7 +33,7 @@ var contract = map[string][]bound{
 		{"bins", "30", "1", "1000", "0", "1001"},
 		{"activations", "sigmoid, relu, tanh", "relu", "sigmoid, relu, tanh", "", "sigmoid, relu, tanh, relu"},
 		{"inits", "std=1, std=0.01, Xavier, He", "He", list("std=", 16), "", list("std=", 17)},
-		{"workers", "0", "0", "256", "-1", "257"},
+		{"workers", "0", "0", "64", "-1", "65"},
 	},
 	"initcompare": {
 		{"iterations", "2000", "1", "1000000", "0", "1000001"},
