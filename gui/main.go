@@ -61,8 +61,10 @@ func main() {
 	})
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the session to this file (go tool pprof)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: go run ./gui [flags]   (or -run activations|initcompare|batchnorm … for headless runs)")
+		fmt.Fprintln(fs.Output(), "Usage: zerokara [flags]   (the desktop window)")
 		fs.PrintDefaults()
+		fmt.Fprintln(fs.Output())
+		headless.Main(context.Background(), []string{"-h"}, os.Stdout, fs.Output()) // the experiments, headless
 	}
 	fs.Parse(os.Args[1:])
 

@@ -66,7 +66,7 @@ func sigmasField() Field {
 // bnFields are Batch Normalization's options.
 func bnFields() []Field {
 	return []Field{
-		{Key: "bn.momentum", Kind: Float, Min: 0, Max: 1, OpenMax: true, Help: "BN: momentum of the running statistics (book: 0.9)"},
+		{Key: "bn.momentum", Kind: Float, Min: 0, Max: 1, OpenMax: true, Help: "BN: momentum of the running statistics"},
 		{Key: "bn.eps", Kind: Float, Min: 0, Max: 1, Help: "BN: ε added to the variance"},
 		{Key: "bn.running_var_one", Kind: Bool, Help: "BN: start the running variance at 1 instead of the book's 0"},
 	}
