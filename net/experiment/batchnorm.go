@@ -2,7 +2,6 @@ package experiment
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -216,44 +215,6 @@ func BatchNorm(ctx context.Context, cfg BatchNormConfig, progress func(BatchNorm
 		func(r *BatchNormResult) error { return batchNorm[float64](ctx, r, progress) })
 }
 
-// bnTrainee is one network of a panel with its optimizer.
-type bnTrainee[T net.Float] struct {
-	nw       *net.Network[T]
-	opt      net.Optimizer[T]
-	diverged bool
-	name     string
-}
-
-// step trains on the batch and returns the loss (NaN once diverged). It
-// does not check the weights: only points are recorded, and point does.
-// Weights that stop being finite between two points make the next step's
-// loss NaN or are caught at the next point, so the recorded result is the
-// same as with a check after every step (which cost 5 % of the run).
-func (n *bnTrainee[T]) step(x *net.Matrix[T], labels []int) (float64, error) {
-	if n.diverged {
-		return math.NaN(), nil
-	}
-	loss, err := n.nw.StepFolded(x, labels, n.opt)
-	if errors.Is(err, net.ErrDiverged) {
-		n.diverged = true
-		return math.NaN(), nil
-	}
-	return loss, err
-}
-
-// point is the network's accuracy on the subset and the step's loss; a
-// network whose weights are no longer finite is marked diverged here.
-func (n *bnTrainee[T]) point(x *net.Matrix[T], labels []int, loss float64) (NetPoint, error) {
-	if !n.diverged && !n.nw.Finite() {
-		n.diverged = true
-	}
-	if n.diverged {
-		return NetPoint{Accuracy: math.NaN(), Loss: math.NaN(), Diverged: true}, nil
-	}
-	acc, err := n.nw.Accuracy(x, labels)
-	return NetPoint{Accuracy: acc, Loss: loss}, err
-}
-
 func batchNorm[T net.Float](ctx context.Context, res *BatchNormResult, progress func(BatchNormEvent)) error {
 	cfg := res.Config
 	rep := newReporter((1 + (cfg.Points-1)*cfg.Every) * len(cfg.Sigmas))
@@ -282,30 +243,20 @@ func batchNorm[T net.Float](ctx context.Context, res *BatchNormResult, progress 
 		if err != nil {
 			return fail("plain", 0, err)
 		}
-		nets := [2]*bnTrainee[T]{{nw: bnNet, name: "BN"}, {nw: plainNet, name: "plain"}}
-		for _, n := range nets {
-			if n.opt, err = net.NewOptimizer[T](cfg.Optimizer, cfg.LR); err != nil {
-				return err
-			}
+		tr, err := newTrainer(data, rng, cfg.Batch, []netSpec[T]{{"BN", bnNet, cfg.Optimizer, cfg.LR}, {"plain", plainNet, cfg.Optimizer, cfg.LR}})
+		if err != nil {
+			return err
 		}
-		x := net.NewMatrix[T](cfg.Batch, data.cols)
-		var labels []int
-		idx := make([]int, cfg.Batch)
+		nets := tr.nets
 		steps := 1 + (cfg.Points-1)*cfg.Every
 		for i := range steps {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("experiment: batchnorm: %w", err)
 			}
-			for j := range idx {
-				idx[j] = rng.IntN(data.rows)
-			}
-			labels = data.batch(x, labels, idx)
 			e := BatchNormEvent{Panel: k, Point: -1}
-			var losses [2]float64
-			for n, tr := range nets {
-				if losses[n], err = tr.step(x, labels); err != nil {
-					return fail(tr.name, i, err)
-				}
+			losses, name, err := tr.step()
+			if err != nil {
+				return fail(name, i, err)
 			}
 			if i%cfg.Every == 0 {
 				e.Point = i / cfg.Every

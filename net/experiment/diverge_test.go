@@ -51,13 +51,13 @@ func TestDivergenceIsNotAnError(t *testing.T) {
 					t.Errorf("keepGrads %v: stepThenLoss loss = %v, want NaN: %v", keep, loss, tc.wantNaN)
 				}
 			}
-			tr := &bnTrainee[float32]{nw: newNet(tc.sigma), opt: sgd(tc.lr)}
+			tr := &trainee[float32]{nw: newNet(tc.sigma), opt: sgd(tc.lr)}
 			_, err := tr.step(tc.x, labels)
 			if !errors.Is(err, tc.wantError) || (tc.wantError == nil) != (err == nil) {
-				t.Fatalf("bnTrainee.step error = %v, want %v", err, tc.wantError)
+				t.Fatalf("trainee.step error = %v, want %v", err, tc.wantError)
 			}
 			if tr.diverged != tc.wantNaN {
-				t.Errorf("bnTrainee diverged = %v, want %v", tr.diverged, tc.wantNaN)
+				t.Errorf("trainee diverged = %v, want %v", tr.diverged, tc.wantNaN)
 			}
 		})
 	}
@@ -81,7 +81,7 @@ func TestNonFiniteWeightsDivergeAtThePoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr := &bnTrainee[float32]{nw: nw, opt: opt}
+	tr := &trainee[float32]{nw: nw, opt: opt}
 	loss, err := tr.step(x, labels)
 	if err != nil || math.IsNaN(loss) || tr.diverged {
 		t.Fatalf("step = %v, %v, diverged %v; want the finite loss before the update", loss, err, tr.diverged)

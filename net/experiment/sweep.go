@@ -206,31 +206,22 @@ func sweep[T net.Float](ctx context.Context, res *SweepResult, progress func(Swe
 		if err != nil {
 			return fail("plain", 0, err)
 		}
-		nets := [2]*bnTrainee[T]{{nw: bnNet, name: "BN"}, {nw: plainNet, name: "plain"}}
-		for _, n := range nets {
-			if n.opt, err = net.NewOptimizer[T](cfg.Optimizer, lr); err != nil {
-				return err
-			}
+		tr, err := newTrainer(data, rng, cfg.Batch, []netSpec[T]{{"BN", bnNet, cfg.Optimizer, lr}, {"plain", plainNet, cfg.Optimizer, lr}})
+		if err != nil {
+			return err
 		}
-		x := net.NewMatrix[T](cfg.Batch, data.cols)
-		var labels []int
-		idx := make([]int, cfg.Batch)
-		var losses [2]float64
+		nets := tr.nets
+		losses := []float64{math.NaN(), math.NaN()}
 		for step := range cfg.Steps {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("experiment: sweep: %w", err)
 			}
-			if nets[0].diverged && nets[1].diverged {
-				break // both stopped early: nothing left to train
+			if tr.allDiverged() {
+				break // all stopped early: nothing left to train
 			}
-			for k := range idx {
-				idx[k] = rng.IntN(data.rows)
-			}
-			labels = data.batch(x, labels, idx)
-			for n, tr := range nets {
-				if losses[n], err = tr.step(x, labels); err != nil {
-					return fail(tr.name, step, err)
-				}
+			var name string
+			if losses, name, err = tr.step(); err != nil {
+				return fail(name, step, err)
 			}
 		}
 		e := SweepEvent{Sigma: i, LR: j}

@@ -109,8 +109,18 @@ func (s *ExperimentScreen) object() fyne.CanvasObject {
 	}
 	settings := container.NewVBox(s.Form.object(), container.NewHBox(buttons...))
 	controls := container.NewVBox(container.NewHBox(s.runner.Run, s.runner.Stop, s.Export.Button, s.runner.seedRow()), s.Progress, s.Status)
-	return screenLayout(s.loc, s.Help, s.Guide, settings, controls, s.View)
+	var figure fyne.CanvasObject = s.View
+	if extend, ok := tabExtensions[s.Desc.Name]; ok {
+		figure = extend(s, figure)
+	}
+	return screenLayout(s.loc, s.Help, s.Guide, settings, controls, figure)
 }
+
+// tabExtensions add to an experiment's generic tab what it cannot offer
+// (e.g. a plot that answers clicks), by experiment name: a tab file
+// registers its own from an init function. The function gets the screen
+// and its figure and returns what fills the figure's place.
+var tabExtensions = map[string]func(s *ExperimentScreen, figure fyne.CanvasObject) fyne.CanvasObject{}
 
 // run starts the experiment with the form's settings, or says what is
 // wrong. A panic in the run ends it with an error; the window stays.
