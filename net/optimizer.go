@@ -132,8 +132,10 @@ func (o *Momentum[T]) Update(params []Param[T]) {
 	}
 }
 
-// Nesterov is the book's Nesterov momentum: v ← m·v − LR·g;
-// p ← p + m²·v − (1+m)·LR·g.
+// Nesterov is the book's Nesterov momentum (common/optimizer.py, after
+// arXiv:1212.0901): with v the velocity of the step before,
+// p ← p + m²·v − (1+m)·LR·g, then v ← m·v − LR·g. The first step, from
+// v = 0, moves p by −(1+m)·LR·g.
 type Nesterov[T Float] struct {
 	LR, Momentum float64
 	v            [][]T
@@ -145,8 +147,10 @@ func (o *Nesterov[T]) Update(params []Param[T]) {
 	lr, m := T(o.LR), T(o.Momentum)
 	for k, p := range params {
 		for i, g := range p.Grad.Data {
-			v[k][i] = m*v[k][i] - lr*g
-			p.Value.Data[i] += m*m*v[k][i] - (1+m)*lr*g
+			old := v[k][i]
+			p.Value.Data[i] += m * m * old
+			p.Value.Data[i] -= (1 + m) * lr * g
+			v[k][i] = m*old - lr*g
 		}
 	}
 }
