@@ -1,7 +1,8 @@
 // Package kernelbench measures zerokara's GEMM paths side by side for the
 // lab's Kernel tab: GFLOP/s of square Sgemm and Dgemm against size, for
 // every path with one worker and with all, beside each SIMD path's
-// measured FMA peak.
+// measured FMA peak, sampled between the products; it says when the
+// machine was too busy for the figures to be trusted (Result.Busy).
 package kernelbench
 
 import (
@@ -39,26 +40,40 @@ type Point struct {
 	N       int     `json:"n"`
 	GFLOPS  float64 `json:"gflops"`
 	// OfPeak is GFLOPS over the path's one-core peak times Workers (0
-	// when the path has no peak loop).
+	// when the path has no peak loop), with the best peak sampled so far.
 	OfPeak float64 `json:"of_peak"`
+	// Share is the fraction of the product's wall time its thread ran, for
+	// one worker (0: not known); below 1 when the core was shared.
+	Share float64 `json:"share,omitempty"`
+}
+
+// PeakSample is one measurement of a path's one-core FMA peak.
+type PeakSample struct {
+	kernel.Peak
+	// Share is the fraction of the wall time the measuring thread ran (0:
+	// not known); below 1 when the core was shared.
+	Share float64 `json:"share,omitempty"`
 }
 
 // Result holds the peaks and every point measured so far.
 type Result struct {
-	Experiment string                 `json:"experiment"`
-	CPU        string                 `json:"cpu"`
-	Cores      int                    `json:"cores"`
-	Config     Config                 `json:"config"`
-	Peaks      map[string]kernel.Peak `json:"peaks"` // one core, by path
-	Points     []Point                `json:"points"`
+	Experiment string `json:"experiment"`
+	CPU        string `json:"cpu"`
+	Cores      int    `json:"cores"`
+	Config     Config `json:"config"`
+	// Peaks are the best of each path's peak samples (one core).
+	Peaks map[string]kernel.Peak `json:"peaks"`
+	// PeakSamples are every peak measurement, by path, in order.
+	PeakSamples map[string][]PeakSample `json:"peak_samples"`
+	Points      []Point                 `json:"points"`
 }
 
-// Event reports one finished measurement: a peak (Point.N == 0) or a
-// point.
+// Event reports one finished measurement: a peak sample (Point.N == 0)
+// or a point.
 type Event struct {
 	experiment.Work
 	Path  string
-	Peak  kernel.Peak
+	Peak  PeakSample
 	Point Point
 }
 
@@ -77,16 +92,46 @@ func NewResult(cfg Config) (*Result, error) {
 			return nil, err
 		}
 	}
-	return &Result{Experiment: "kernel", Cores: runtime.GOMAXPROCS(0), Config: cfg, Peaks: map[string]kernel.Peak{}}, nil
+	return &Result{Experiment: "kernel", Cores: runtime.GOMAXPROCS(0), Config: cfg,
+		Peaks: map[string]kernel.Peak{}, PeakSamples: map[string][]PeakSample{}}, nil
 }
 
-// Apply records an event.
+// Apply records an event: a peak sample raises the path's peak if it is
+// the best so far, and every point of the path is then rated against it.
 func (r *Result) Apply(e Event) {
-	if e.Point.N == 0 {
-		r.Peaks[e.Path] = e.Peak
+	if e.Point.N != 0 {
+		r.Points = append(r.Points, e.Point)
+		r.ratePoints(e.Path)
 		return
 	}
-	r.Points = append(r.Points, e.Point)
+	if r.Peaks == nil {
+		r.Peaks = map[string]kernel.Peak{}
+	}
+	if r.PeakSamples == nil {
+		r.PeakSamples = map[string][]PeakSample{}
+	}
+	r.PeakSamples[e.Path] = append(r.PeakSamples[e.Path], e.Peak)
+	best := r.Peaks[e.Path]
+	r.Peaks[e.Path] = kernel.Peak{Float32: max(best.Float32, e.Peak.Float32), Float64: max(best.Float64, e.Peak.Float64)}
+	r.ratePoints(e.Path)
+}
+
+// ratePoints sets OfPeak of path's points from its best peak.
+func (r *Result) ratePoints(path string) {
+	peak := r.Peaks[path]
+	for i, p := range r.Points {
+		if p.Path != path {
+			continue
+		}
+		one := peak.Float32
+		if p.DType == "float64" {
+			one = peak.Float64
+		}
+		r.Points[i].OfPeak = 0
+		if one > 0 && p.Workers > 0 {
+			r.Points[i].OfPeak = p.GFLOPS / (one * float64(p.Workers))
+		}
+	}
 }
 
 // Snapshot returns a copy that later Apply calls do not change.
@@ -97,11 +142,20 @@ func (r *Result) Snapshot() *Result {
 	for k, v := range r.Peaks {
 		c.Peaks[k] = v
 	}
+	c.PeakSamples = make(map[string][]PeakSample, len(r.PeakSamples))
+	for k, v := range r.PeakSamples {
+		c.PeakSamples[k] = slices.Clone(v)
+	}
 	return &c
 }
 
-// Measure times every path: its peak, then Sgemm and Dgemm at every size
-// with one worker and with all. It stops between points when ctx ends.
+// Measure times every path: Sgemm and Dgemm at every size with one
+// worker and with all, each pair of products after a sample of the
+// path's one-core FMA peak. The peak is the best of the samples, taken
+// throughout the measurement rather than once at its start: a peak
+// sampled while the machine was busy alone would rate the products
+// against too low a figure. It stops between measurements when ctx
+// ends.
 func Measure(ctx context.Context, cfg Config, progress func(Event)) (*Result, error) {
 	res, err := NewResult(cfg)
 	if err != nil {
@@ -112,7 +166,7 @@ func Measure(ctx context.Context, cfg Config, progress func(Event)) (*Result, er
 	if res.Cores > 1 {
 		workers = append(workers, kernel.Workers(res.Cores))
 	}
-	total := len(cfg.Paths) * (1 + 2*len(cfg.Sizes)*len(workers))
+	total := len(cfg.Paths) * len(cfg.Sizes) * len(workers) * 3
 	done := 0
 	emit := func(e Event) {
 		done++
@@ -124,28 +178,37 @@ func Measure(ctx context.Context, cfg Config, progress func(Event)) (*Result, er
 	}
 	for _, path := range cfg.Paths {
 		k, _ := kernel.Lookup(path)
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("kernelbench: %w", err)
-		}
-		peak := k.MeasurePeak(cfg.MinTime)
-		emit(Event{Path: path, Peak: peak})
 		for _, n := range cfg.Sizes {
 			for _, w := range workers {
+				if err := ctx.Err(); err != nil {
+					return nil, fmt.Errorf("kernelbench: %w", err)
+				}
+				var peak kernel.Peak
+				share := onOneCore(func() { peak = k.MeasurePeak(cfg.MinTime / peakFraction) })
+				if peak == (kernel.Peak{}) {
+					share = 0 // no FMA loop ran (pure Go): nothing was measured
+				}
+				emit(Event{Path: path, Peak: PeakSample{Peak: peak, Share: share}})
 				kw := k.WithWorkers(w)
 				for _, dt := range []string{"float32", "float64"} {
 					if err := ctx.Err(); err != nil {
 						return nil, fmt.Errorf("kernelbench: %w", err)
 					}
-					var g, p float64
-					if dt == "float32" {
-						g, p = rate(n, cfg.MinTime, kw.Sgemm), peak.Float32
+					var g float64
+					product := func() {
+						if dt == "float32" {
+							g = rate(n, cfg.MinTime, kw.Sgemm)
+						} else {
+							g = rate(n, cfg.MinTime, kw.Dgemm)
+						}
+					}
+					pt := Point{Path: path, DType: dt, Workers: int(w), N: n}
+					if w == kernel.Serial {
+						pt.Share = onOneCore(product)
 					} else {
-						g, p = rate(n, cfg.MinTime, kw.Dgemm), peak.Float64
+						product() // its workers run on other threads too
 					}
-					pt := Point{Path: path, DType: dt, Workers: int(w), N: n, GFLOPS: g}
-					if p > 0 {
-						pt.OfPeak = g / (p * float64(w))
-					}
+					pt.GFLOPS = g
 					emit(Event{Path: path, Point: pt})
 				}
 			}
@@ -153,6 +216,11 @@ func Measure(ctx context.Context, cfg Config, progress func(Event)) (*Result, er
 	}
 	return res, nil
 }
+
+// peakFraction: each peak sample runs each element type's FMA loop for
+// MinTime/peakFraction (in five slices, the best of which counts), so the
+// samples add about a quarter to the products' time.
+const peakFraction = 8
 
 // rate runs n×n×n products for at least d and returns GFLOP/s.
 func rate[T kernel.Float](n int, d time.Duration, gemm func(kernel.Transpose, kernel.Transpose, int, int, int, T, []T, int, []T, int, T, []T, int)) float64 {
