@@ -288,9 +288,7 @@ func TestInitCompareShort(t *testing.T) {
 // TestInitCompareBookDefaults is the full default run (2000 iterations on
 // 60 000 images): He ends lowest, std=0.01 never learns.
 func TestInitCompareBookDefaults(t *testing.T) {
-	if testing.Short() {
-		t.Skip("full experiment")
-	}
+	fullExperiment(t)
 	res, err := InitCompare(context.Background(), bookInitCompare(t), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -317,9 +315,7 @@ func TestInitCompareBookDefaults(t *testing.T) {
 
 // TestBatchNormBookDefaults is the full default run: 16 σ, 20 points each.
 func TestBatchNormBookDefaults(t *testing.T) {
-	if testing.Short() {
-		t.Skip("full experiment")
-	}
+	fullExperiment(t)
 	cfg := bookBatchNorm(t)
 	partial, err := NewBatchNormResult(cfg)
 	if err != nil {

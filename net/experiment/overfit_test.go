@@ -47,9 +47,7 @@ func TestOverfitShape(t *testing.T) {
 // its 300 images by heart while the test accuracy stays far below, and
 // weight decay lowers the training accuracy.
 func TestOverfitBookClaims(t *testing.T) {
-	if testing.Short() {
-		t.Skip("full experiment")
-	}
+	fullExperiment(t)
 	cfg := BookOverfitConfig()
 	cfg.Data = mnistData(t)
 	cfg.Variants = []OverfitVariant{Plain, WeightDecay}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"os"
 	"testing"
 
 	"zerokara/net"
@@ -16,8 +17,8 @@ import (
 func TestSymmetryOfConstantInit(t *testing.T) {
 	cfg := BookSymmetryConfig()
 	cfg.Data = mnistData(t)
-	if testing.Short() {
-		cfg.Iterations, cfg.SkipTestAccuracy = 300, true
+	if testing.Short() || os.Getenv("ZEROKARA_LONG") == "" {
+		cfg.Iterations, cfg.SkipTestAccuracy = 300, true // the whole run: long suite
 	}
 	partial, err := NewSymmetryResult(cfg)
 	if err != nil {
