@@ -114,6 +114,14 @@ func state[T Float](s *[][]T, params []Param[T]) [][]T {
 	return *s
 }
 
+// slices3 returns a parameter's gradient, its values and its optimizer
+// state cut to the gradient's length, so that the loops over them run
+// without bounds checks.
+func slices3[T Float](p Param[T], s []T) (g, w, st []T) {
+	g = p.Grad.Data
+	return g, p.Value.Data[:len(g)], s[:len(g)]
+}
+
 // Momentum is v ← m·v − LR·g; p ← p + v.
 type Momentum[T Float] struct {
 	LR, Momentum float64
@@ -125,9 +133,10 @@ func (o *Momentum[T]) Update(params []Param[T]) {
 	v := state(&o.v, params)
 	lr, m := T(o.LR), T(o.Momentum)
 	for k, p := range params {
-		for i, g := range p.Grad.Data {
-			v[k][i] = m*v[k][i] - lr*g
-			p.Value.Data[i] += v[k][i]
+		g, w, vk := slices3(p, v[k])
+		for i := range g {
+			vk[i] = m*vk[i] - lr*g[i]
+			w[i] += vk[i]
 		}
 	}
 }
@@ -146,11 +155,12 @@ func (o *Nesterov[T]) Update(params []Param[T]) {
 	v := state(&o.v, params)
 	lr, m := T(o.LR), T(o.Momentum)
 	for k, p := range params {
-		for i, g := range p.Grad.Data {
-			old := v[k][i]
-			p.Value.Data[i] += m * m * old
-			p.Value.Data[i] -= (1 + m) * lr * g
-			v[k][i] = m*old - lr*g
+		g, w, vk := slices3(p, v[k])
+		for i := range g {
+			old := vk[i]
+			w[i] += m * m * old
+			w[i] -= (1 + m) * lr * g[i]
+			vk[i] = m*old - lr*g[i]
 		}
 	}
 }
@@ -166,9 +176,10 @@ func (o *AdaGrad[T]) Update(params []Param[T]) {
 	h := state(&o.h, params)
 	lr := T(o.LR)
 	for k, p := range params {
-		for i, g := range p.Grad.Data {
-			h[k][i] += g * g
-			p.Value.Data[i] -= lr * g / (T(math.Sqrt(float64(h[k][i]))) + 1e-7)
+		g, w, hk := slices3(p, h[k])
+		for i := range g {
+			hk[i] += g[i] * g[i]
+			w[i] -= lr * g[i] / (T(math.Sqrt(float64(hk[i]))) + 1e-7)
 		}
 	}
 }
@@ -184,9 +195,10 @@ func (o *RMSprop[T]) Update(params []Param[T]) {
 	h := state(&o.h, params)
 	lr, d := T(o.LR), T(o.Decay)
 	for k, p := range params {
-		for i, g := range p.Grad.Data {
-			h[k][i] = d*h[k][i] + (1-d)*g*g
-			p.Value.Data[i] -= lr * g / (T(math.Sqrt(float64(h[k][i]))) + 1e-7)
+		g, w, hk := slices3(p, h[k])
+		for i := range g {
+			hk[i] = d*hk[i] + (1-d)*g[i]*g[i]
+			w[i] -= lr * g[i] / (T(math.Sqrt(float64(hk[i]))) + 1e-7)
 		}
 	}
 }
@@ -208,10 +220,12 @@ func (o *Adam[T]) Update(params []Param[T]) {
 	lrt := T(o.LR * math.Sqrt(1-math.Pow(o.Beta2, t)) / (1 - math.Pow(o.Beta1, t)))
 	b1, b2 := T(o.Beta1), T(o.Beta2)
 	for k, p := range params {
-		for i, g := range p.Grad.Data {
-			m[k][i] += (1 - b1) * (g - m[k][i])
-			v[k][i] += (1 - b2) * (g*g - v[k][i])
-			p.Value.Data[i] -= lrt * m[k][i] / (T(math.Sqrt(float64(v[k][i]))) + 1e-7)
+		g, w, mk := slices3(p, m[k])
+		vk := v[k][:len(g)]
+		for i := range g {
+			mk[i] += (1 - b1) * (g[i] - mk[i])
+			vk[i] += (1 - b2) * (g[i]*g[i] - vk[i])
+			w[i] -= lrt * mk[i] / (T(math.Sqrt(float64(vk[i]))) + 1e-7)
 		}
 	}
 }

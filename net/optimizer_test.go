@@ -75,3 +75,31 @@ func optimizerSteps[T Float](t *testing.T, name OptimizerName) [3]float64 {
 	}
 	return out
 }
+
+// BenchmarkOptimizerUpdate measures one update of the §6.1 MNIST
+// network's parameters (784-100-100-100-100-10: 109 810 values) in
+// float32, reported per value.
+func BenchmarkOptimizerUpdate(b *testing.B) {
+	sizes := []int{784 * 100, 100, 100 * 100, 100, 100 * 100, 100, 100 * 100, 100, 100 * 10, 10}
+	for _, name := range OptimizerNames() {
+		b.Run(string(name), func(b *testing.B) {
+			var params []Param[float32]
+			n := 0
+			for i, s := range sizes {
+				p := Param[float32]{Name: string(rune('a' + i)), Value: NewMatrix[float32](1, s), Grad: NewMatrix[float32](1, s)}
+				for j := range p.Grad.Data {
+					p.Grad.Data[j] = float32(j%7) * 0.01
+				}
+				params, n = append(params, p), n+s
+			}
+			opt, err := NewOptimizer[float32](name, 0.01)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				opt.Update(params)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/value")
+		})
+	}
+}
