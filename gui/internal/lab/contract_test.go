@@ -76,6 +76,20 @@ var contract = map[string][]bound{
 		{"learning_rates", "", "0.1", list("", 64), "", list("", 65)},
 		{"sigmas", "", "1", list("", 64), "", list("", 65)},
 	},
+	"optimizers": {
+		{"path.x0", "-7", "-10", "10", "-10.001", "10.001"},
+		{"path.y0", "2", "-10", "10", "-10.001", "10.001"},
+		{"path.steps", "30", "1", "10000", "0", "10001"},
+		// The four rates bind each optimizer list's length to 4.
+		{"path.optimizers", "sgd, momentum, adagrad, adam", "rmsprop, nesterov, sgd, adam", "rmsprop, nesterov, sgd, adam", "sgd, momentum, adagrad", "sgd, momentum, adagrad, adam, rmsprop"},
+		{"path.lrs", "0.95, 0.1, 1.5, 0.3", "0, 0, 0, 0", "1000, 1000, 1000, 1000", "-0.1, 0.1, 1.5, 0.3", "1000.5, 0.1, 1.5, 0.3"},
+		{"optimizers", "sgd, momentum, adagrad, adam", "rmsprop, nesterov, sgd, adam", "rmsprop, nesterov, sgd, adam", "sgd, momentum, adagrad", "sgd, momentum, adagrad, adam, rmsprop"},
+		{"lrs", "0.01, 0.01, 0.01, 0.001", "0, 0, 0, 0", "1000, 1000, 1000, 1000", "-0.01, 0.01, 0.01, 0.001", "1001, 0.01, 0.01, 0.001"},
+		{"iterations", "2000", "1", "1000000", "0", "1000001"},
+		{"batch", "128", "1", "60000", "0", "60001"},
+		{"hidden", "100, 100, 100, 100", "1", list("", 16), "", list("", 17)},
+		{"workers", "0", "0", "64", "-1", "65"},
+	},
 }
 
 // list writes n distinct entries: prefix + 1, 2, … ("std=1, std=2"; "0.1,
@@ -259,6 +273,11 @@ func unmarshalInto(d *experiment.Description, book []byte, patch string, cfg *ex
 			}
 			*cfg = c
 		case experiment.SweepConfig:
+			if err := json.Unmarshal(b, &c); err != nil {
+				return err
+			}
+			*cfg = c
+		case experiment.OptimizersConfig:
 			if err := json.Unmarshal(b, &c); err != nil {
 				return err
 			}
