@@ -44,6 +44,11 @@ type Heat struct {
 	// Min < Max puts the values on a sequential scale over [Min, Max]
 	// instead (accuracies).
 	Min, Max float64
+	// Label says what the colours stand for ("final training accuracy").
+	// A heat map with a label gets a colour bar with its values and the
+	// label, right of its panel; "" draws none (a panel whose neighbour's
+	// bar shows the same scale).
+	Label string
 }
 
 // Tick is a labelled position on an axis.
@@ -70,8 +75,11 @@ type Panel struct {
 	Bars                   *Bars
 	Heat                   *Heat
 	Marks                  []Mark
-	Legend                 bool
-	LegendTop              bool // legend in the upper instead of the lower right corner
+	// Legend lists the named series right of the data area, outside it.
+	Legend bool
+	// LegendTop is ignored: the legend is outside the data, where it
+	// hides no corner (kept for figure code that sets it).
+	LegendTop              bool
 	HideXTicks, HideYTicks bool
 	// XLog and YLog put an axis on a log scale (σ, learning rates).
 	XLog, YLog bool

@@ -9,14 +9,14 @@ import (
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Draw draws the figure onto dc with gonum/plot: the title at the top, the
-// panels on a grid of aligned plots, the footer at the bottom. text maps
+// Draw draws the figure onto dc with gonum/plot: the title at the top,
+// the figure's legend under it, the panels on a grid of aligned plots,
+// the footer at the bottom, and the placeholder over the panels. text maps
 // every string before it is drawn (PDF spells out what cp1252 lacks); nil
 // keeps them.
 func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
@@ -28,30 +28,43 @@ func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
 	white.Fill(dc.Rectangle.Path())
 
 	scale, fnt := f.scale(dc), f.fontOf()
-	titleSize, footSize := 14*scale, 9*scale
+	ts := textAt(scale)
 	body := dc
+	margin := 6 * scale
 	if f.Title != "" {
-		sty := textStyle(fnt, titleSize, draw.XCenter, draw.YTop)
-		dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - 4*scale}, text(f.Title))
-		body.Max.Y -= titleSize + 10*scale
+		sty := textStyle(fnt, ts.title, draw.XCenter, draw.YTop)
+		title := wrap(text(f.Title), sty, dc.Max.X-dc.Min.X-2*margin)
+		dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - 4*scale}, title)
+		body.Max.Y -= sty.Height(title) + 8*scale
+	}
+	if len(f.Legend) > 0 {
+		l := newLegend(fnt, ts, scale)
+		for _, s := range f.Legend {
+			l.keys = append(l.keys, key{name: text(s.Name), style: lineStyle(s, scale)})
+		}
+		body.Max.Y -= l.drawRows(dc, body.Min.X+8*scale, body.Max.X-8*scale, body.Max.Y) + 4*scale
 	}
 	if f.FooterText != "" {
-		sty := textStyle(fnt, footSize, draw.XLeft, draw.YBottom)
-		dc.FillText(sty, vg.Point{X: dc.Min.X + 6*scale, Y: dc.Min.Y + 4*scale}, text(f.FooterText))
-		body.Min.Y += footSize + 10*scale
+		sty := textStyle(fnt, ts.footer, draw.XLeft, draw.YBottom)
+		footer := wrap(text(f.FooterText), sty, dc.Max.X-dc.Min.X-2*margin)
+		dc.FillText(sty, vg.Point{X: dc.Min.X + margin, Y: dc.Min.Y + 4*scale}, footer)
+		body.Min.Y += sty.Height(footer) + 8*scale
 	}
 	plots, canvases := f.grid(body, text, scale)
 	for r := range plots {
 		for c, p := range plots[r] {
 			if p != nil {
-				p.Draw(canvases[r][c])
+				p.draw(canvases[r][c])
 			}
 		}
+	}
+	if f.Placeholder != "" {
+		placeholder(body, text(f.Placeholder), fnt, ts.placeholder)
 	}
 }
 
 // grid builds the panels' plots and aligns them on body.
-func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Length) ([][]*gplot.Plot, [][]draw.Canvas) {
+func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Length) ([][]*panelPlot, [][]draw.Canvas) {
 	if text == nil {
 		text = func(s string) string { return s }
 	}
@@ -60,9 +73,10 @@ func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Lengt
 	if rows == 0 {
 		return nil, nil
 	}
-	plots := make([][]*gplot.Plot, rows)
+	plots := make([][]*panelPlot, rows)
+	aligned := make([][]*gplot.Plot, rows)
 	for r := range plots {
-		plots[r] = make([]*gplot.Plot, cols)
+		plots[r], aligned[r] = make([]*panelPlot, cols), make([]*gplot.Plot, cols)
 	}
 	xLabel, yLabel := f.sharedLabels()
 	for i, p := range f.Panels {
@@ -70,34 +84,48 @@ func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Lengt
 			continue // an empty cell of the grid
 		}
 		p.axisLabels.x, p.axisLabels.y = xLabel, yLabel
-		plots[i/cols][i%cols] = p.plot(text, f.fontOf(), scale)
+		pp := p.plot(text, f.fontOf(), scale)
+		plots[i/cols][i%cols], aligned[i/cols][i%cols] = pp, pp.Plot
 	}
 	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 6 * scale, PadY: 6 * scale,
 		PadLeft: 4 * scale, PadRight: 8 * scale, PadTop: 2 * scale, PadBottom: 2 * scale}
-	return plots, gplot.Align(plots, tiles, body)
+	return plots, gplot.Align(aligned, tiles, body)
 }
 
-// sharedLabels returns the longest x and y axis labels of the panels: the
-// room every panel keeps for them.
+// sharedLabels returns stand-ins for the x and y axis labels of the
+// panels: as many lines as the tallest, the room every panel keeps for
+// them, but short. A long invisible label would push the data area down
+// on a log y axis: gonum centres its box on the axis' arithmetic middle,
+// high up on a log scale, and Align then cannot quite line the panels up.
 func (f *Figure) sharedLabels() (x, y string) {
+	standIn := func(label, was string) string {
+		if label == "" {
+			return was
+		}
+		return strings.Repeat("x\n", max(strings.Count(label, "\n"), strings.Count(was, "\n"))) + "x"
+	}
 	for _, p := range f.Panels {
 		if p == nil {
 			continue
 		}
-		if len(p.XLabel) > len(x) {
-			x = p.XLabel
-		}
-		if len(p.YLabel) > len(y) {
-			y = p.YLabel
-		}
+		x, y = standIn(p.XLabel, x), standIn(p.YLabel, y)
 	}
 	return x, y
 }
 
-// scale grows or shrinks text and lines with the drawing: 1 at the
-// figure's natural Size, by the tighter of the width and height ratios
-// elsewhere, within [0.9, 2]: a short wide window does not get text too
-// tall for its panels, nor text too small to read.
+// squeeze is how far below its natural size a drawing keeps natural-size
+// text: the window's figure area at 1200×900 is 75 % of the batch-norm
+// figure's height, and its 4 rows of panels then still have room for
+// their data. A drawing smaller still shrinks text with it, or the
+// panels' titles and labels would leave their data no room at all.
+const squeeze = 0.7
+
+// scale grows text and lines with the drawing: 1 at the figure's natural
+// Size, by the tighter of the width and height ratios r above it, at most
+// 2: a short wide window does not get text too tall for its panels. It
+// keeps 1 for r down to squeeze, so text stays as legible in the window
+// as in a PNG (see MinTextPoints), and is r/squeeze below (at least 1/4:
+// a figure squeezed into a sliver draws nothing readable either way).
 func (f *Figure) scale(dc draw.Canvas) vg.Length {
 	nat := f.Size()
 	if nat.Width <= 0 || nat.Height <= 0 {
@@ -105,7 +133,7 @@ func (f *Figure) scale(dc draw.Canvas) vg.Length {
 	}
 	w, h := float64(dc.Max.X-dc.Min.X), float64(dc.Max.Y-dc.Min.Y)
 	r := math.Min(w/float64(nat.Width), h/float64(nat.Height))
-	return vg.Length(math.Max(0.9, math.Min(2, r)))
+	return vg.Length(math.Max(min(1, max(0.25, r/squeeze)), math.Min(2, r)))
 }
 
 func textStyle(fnt font.Font, size vg.Length, x draw.XAlignment, y draw.YAlignment) draw.TextStyle {
@@ -113,20 +141,74 @@ func textStyle(fnt font.Font, size vg.Length, x draw.XAlignment, y draw.YAlignme
 		Handler: gplot.DefaultTextHandler}
 }
 
+// placeholder writes s in the middle of c on a white box.
+func placeholder(c draw.Canvas, s string, fnt font.Font, size vg.Length) {
+	sty := textStyle(fnt, size, draw.XCenter, draw.YCenter)
+	sty.Color = color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0xff}
+	mid := c.Center()
+	w, h := sty.Width(s)/2+size, sty.Height(s)/2+size/2
+	box := rect(mid.X-w, mid.Y-h, mid.X+w, mid.Y+h)
+	c.SetColor(Paper)
+	c.Fill(box)
+	c.SetLineStyle(draw.LineStyle{Color: GridInk, Width: size / 12})
+	c.Stroke(box)
+	c.FillText(sty, mid, s)
+}
+
+// panelPlot is a panel built for drawing: gonum's plot, and what gonum
+// does not draw: the title centred over the data area (gonum centres it
+// over the whole panel, colour bar and legend included), and the colour
+// bar and legend right of the data area, in the room a room plotter keeps.
+type panelPlot struct {
+	*gplot.Plot
+	title  string
+	style  draw.TextStyle
+	bar    *colorBar
+	legend *legend
+	gap    vg.Length
+}
+
+// draw draws the panel into its aligned canvas c.
+func (pp *panelPlot) draw(c draw.Canvas) {
+	pp.Plot.Draw(c)
+	data := pp.DataCanvas(c).Rectangle
+	if pp.title != "" {
+		// On the data area, as gonum's layout leaves room for it: gonum's
+		// Align leaves the panels' tops a little apart where their axes
+		// differ, their data areas not.
+		pp.style.YAlign = draw.YBottom
+		c.FillText(pp.style, vg.Point{X: (data.Min.X + data.Max.X) / 2, Y: data.Max.Y + pp.Title.Padding}, pp.title)
+	}
+	x := data.Max.X + pp.gap
+	if pp.bar != nil {
+		pp.bar.draw(c, x, data)
+		x += pp.bar.width() + pp.gap
+	}
+	if pp.legend != nil {
+		pp.legend.draw(c, x, data)
+	}
+}
+
 // plot builds one panel as a gonum plot, its text in fnt.
-func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *gplot.Plot {
+func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *panelPlot {
+	ts := textAt(scale)
 	pl := gplot.New()
 	pl.Title.TextStyle.Font, pl.Legend.TextStyle.Font = font.From(fnt, 0), font.From(fnt, 0)
 	for _, ax := range []*gplot.Axis{&pl.X, &pl.Y} {
 		ax.Label.TextStyle.Font, ax.Tick.Label.Font = font.From(fnt, 0), font.From(fnt, 0)
 	}
 	pl.BackgroundColor = color.Transparent
+	// The title keeps its room in gonum's layout, invisible: panelPlot
+	// draws it over the data area.
 	pl.Title.Text = text(p.Title)
-	pl.Title.TextStyle.Font.Size = 10 * scale
+	pl.Title.TextStyle.Font.Size, pl.Title.Padding = ts.panelTitle, ts.panelTitle/2
+	pp := &panelPlot{Plot: pl, title: pl.Title.Text, style: pl.Title.TextStyle, gap: 8 * scale}
+	pp.style.Color = Ink
+	pl.Title.TextStyle.Color = color.Transparent
 	pl.X.Label.Text, pl.Y.Label.Text = text(p.XLabel), text(p.YLabel)
 	for _, ax := range []*gplot.Axis{&pl.X, &pl.Y} {
-		ax.Label.TextStyle.Font.Size = 9 * scale
-		ax.Tick.Label.Font.Size = 8 * scale
+		ax.Label.TextStyle.Font.Size = ts.axisLabel
+		ax.Tick.Label.Font.Size = ts.tick
 		ax.Color, ax.Tick.Color, ax.Label.TextStyle.Color, ax.Tick.Label.Color = Ink, Ink, Ink, Ink
 		ax.LineStyle.Width, ax.Tick.LineStyle.Width = 0.6*scale, 0.6*scale
 	}
@@ -163,8 +245,14 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 	grid.Vertical.Color, grid.Horizontal.Color = GridInk, GridInk
 	grid.Vertical.Width, grid.Horizontal.Width = 0.5*scale, 0.5*scale
 	pl.Add(grid)
-	pl.Legend.Top, pl.Legend.TextStyle.Font.Size = p.LegendTop, 8*scale
-	pl.Legend.ThumbnailWidth = 18 * scale
+	var side vg.Length // the room right of the data area
+	if h := p.Heat; h != nil && h.Label != "" {
+		pp.bar = newColorBar(h, fnt, ts, scale)
+		side += pp.gap + pp.bar.width()
+	}
+	if p.Legend {
+		pp.legend = newLegend(fnt, ts, scale)
+	}
 
 	dx, dy := domain{log: p.XLog}, domain{log: p.YLog}
 	if b := p.Bars; b != nil && len(b.Counts) > 0 && dx.holds(b.Lo) && dx.holds(b.Hi) && b.Lo < b.Hi && !p.YLog {
@@ -186,24 +274,31 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 		for _, xy := range clamped {
 			crosses = append(crosses, Mark{X: xy.X, Y: xy.Y, Color: cmp.Or[color.Color](s.Color, Ink)})
 		}
-		for i, part := range parts {
+		for _, part := range parts {
 			line, err := plotter.NewLine(part)
 			if err != nil {
 				continue
 			}
-			line.Color = s.Color
-			line.Width = 1.4 * scale
-			if s.Dashed {
-				line.Dashes = []vg.Length{5 * scale, 3 * scale}
-			}
-			if s.Dotted {
-				line.Width, line.Dashes = 1*scale, []vg.Length{1.5 * scale, 2 * scale}
-			}
+			line.LineStyle = lineStyle(s, scale)
 			pl.Add(line)
-			if i == 0 && p.Legend && s.Name != "" {
-				pl.Legend.Add(text(s.Name), line)
+		}
+	}
+	if pp.legend != nil {
+		// Every named series has a key, drawn or not yet: the legend of
+		// a run in progress does not grow.
+		for _, s := range p.Series {
+			if s.Name != "" {
+				pp.legend.keys = append(pp.legend.keys, key{name: text(s.Name), style: lineStyle(s, scale)})
 			}
 		}
+		if len(pp.legend.keys) == 0 {
+			pp.legend = nil
+		} else {
+			side += pp.gap + pp.legend.width()
+		}
+	}
+	if side > 0 {
+		pl.Add(room{width: side})
 	}
 	// The axes' ranges: the fixed ones after the plotters (Add widens the
 	// axes to the data), and drawable whatever the data hold.
@@ -237,12 +332,12 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 				col = Ink
 			}
 			labels.TextStyle[0].Color = col
-			labels.TextStyle[0].Font = font.From(fnt, 8*scale)
+			labels.TextStyle[0].Font = font.From(fnt, ts.mark)
 			pl.Add(labels)
 		}
 	}
 	pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max = xr[0], xr[1], yr[0], yr[1]
-	return pl
+	return pp
 }
 
 // constTicks are fixed, labelled ticks: those the axis can draw.
@@ -280,28 +375,11 @@ func (g heatGrid) Z(c, r int) float64 { return g.h.Values[r*g.h.Cols+c] }
 func (g heatGrid) X(c int) float64    { return float64(c) }
 func (g heatGrid) Y(r int) float64    { return -float64(r) }
 
-// heatMap draws h on a blue–red scale symmetric around 0; a constant or
-// all-zero matrix gets a range of its own magnitude (or ±1).
+// heatMap draws h on its scale (see scaleOf).
 func heatMap(h *Heat) *plotter.HeatMap {
-	var top float64
-	for _, v := range h.Values {
-		if (domain{}).holds(v) { // larger values overflow the scale: blank
-			top = max(top, math.Abs(v))
-		}
-	}
-	if top == 0 {
-		top = 1
-	}
-	var hm *plotter.HeatMap
-	if (domain{}).holds(h.Min) && (domain{}).holds(h.Max) && h.Min < h.Max {
-		// Kindlmann runs from black to white; Max maps a little below
-		// white so that it stands apart from the page.
-		hm = plotter.NewHeatMap(heatGrid{h}, moreland.Kindlmann().Palette(255))
-		hm.Min, hm.Max = h.Min, h.Max+0.15*(h.Max-h.Min)
-	} else {
-		hm = plotter.NewHeatMap(heatGrid{h}, moreland.SmoothBlueRed().Palette(255))
-		hm.Min, hm.Max = -top, top
-	}
+	s := scaleOf(h)
+	hm := plotter.NewHeatMap(heatGrid{h}, s.pal)
+	hm.Min, hm.Max = s.palLo, s.palHi
 	// Few cells (a sweep's grid) as rectangles, which stay sharp; many (a
 	// weight matrix) as one raster, which has no seams between thousands
 	// of antialiased rectangles.

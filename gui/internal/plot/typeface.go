@@ -2,7 +2,6 @@ package plot
 
 import (
 	"golang.org/x/image/font/opentype"
-	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 )
 
@@ -13,10 +12,10 @@ func RegisterTypeface(name string, face *opentype.Font) {
 	font.DefaultCache.Add(font.Collection{{Font: font.Font{Typeface: font.Typeface(name)}, Face: face}})
 }
 
-// fontOf returns the figure's font: its Typeface, or gonum/plot's default.
+// fontOf returns the figure's font: its Typeface, or Liberation Sans.
 func (f *Figure) fontOf() font.Font {
 	if f.Typeface == "" {
-		return gplot.DefaultFont
+		return sans
 	}
 	return font.Font{Typeface: font.Typeface(f.Typeface)}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"zerokara/gui/internal/i18n"
@@ -11,6 +12,7 @@ import (
 	"zerokara/gui/internal/plot"
 	"zerokara/kernel"
 	"zerokara/net/experiment"
+	"zerokara/net/mnist"
 )
 
 // figureCase is one figure of one experiment, built from a small result
@@ -218,6 +220,73 @@ func TestEmptyResultsDraw(t *testing.T) {
 					t.Errorf("%d bytes", len(b))
 				}
 			})
+		}
+	}
+}
+
+// Before the first run the lab draws each experiment's empty result (the
+// book's setup, nothing recorded): its figure shows the setup's axes and
+// says "Run to draw". A result with data says nothing of the kind.
+func TestEmptyResultsSayRunToDraw(t *testing.T) {
+	tr := i18n.For(i18n.English)
+	stand := &mnist.Data{Train: mnist.Set{N: 60000}, Test: mnist.Set{N: 10000}}
+	for _, name := range []string{"activations", "initcompare", "batchnorm", "symmetry", "overfit", "sweep"} {
+		t.Run(name, func(t *testing.T) {
+			d, err := experiment.Lookup(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := d.NewPartial(d.WithData(d.Book(), stand))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fig, err := Figure(d.Name, p.Typed(), Options{}, tr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fig.Placeholder != tr.T("fig.empty") {
+				t.Errorf("placeholder %q, want %q", fig.Placeholder, tr.T("fig.empty"))
+			}
+			if len(fig.Panels) == 0 {
+				t.Error("no axes: the empty figure shows nothing of the setup")
+			}
+		})
+	}
+	for _, fc := range everyFigure() {
+		if fig := fc.build(0.5, tr); fig.Placeholder != "" {
+			t.Errorf("%s with data says %q", fc.name, fig.Placeholder)
+		}
+	}
+	if fig := Kernel(&kernelbench.Result{Config: kernelbench.DefaultConfig()}, tr); fig.Placeholder == "" {
+		t.Error("kernel: an empty measurement has no placeholder")
+	}
+}
+
+// No figure leaves a cell of its grid empty, and legends name things in
+// words, not identifiers ("weight decay λ = 0.1", not "weight_decay").
+func TestFiguresFillTheirGridAndUseWords(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Japanese} {
+		tr := i18n.For(lang)
+		for _, fc := range everyFigure() {
+			fig := fc.build(0.5, tr)
+			names := []string{}
+			for _, s := range fig.Legend {
+				names = append(names, s.Name)
+			}
+			for i, p := range fig.Panels {
+				if p == nil {
+					t.Errorf("%s/%s: cell %d of the grid is empty", lang, fc.name, i)
+					continue
+				}
+				for _, s := range p.Series {
+					names = append(names, s.Name)
+				}
+			}
+			for _, n := range names {
+				if strings.Contains(n, "_") || strings.Contains(n, "%!") {
+					t.Errorf("%s/%s: legend entry %q", lang, fc.name, n)
+				}
+			}
 		}
 	}
 }

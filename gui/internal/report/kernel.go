@@ -10,20 +10,20 @@ import (
 	"zerokara/gui/internal/plot"
 )
 
-// Kernel draws GFLOP/s against n for square Sgemm (left) and Dgemm
-// (right): one colour per path, solid with one worker, dashed with all,
-// and each SIMD path's one-core FMA peak as a dotted line. The legend
-// gives each curve's best fraction of peak.
+// Kernel draws GFLOP/s against n for square Sgemm (top) and Dgemm
+// (bottom): one colour per path, solid with one worker, dashed with all,
+// and each SIMD path's one-core FMA peak as a dotted line. The legend,
+// right of each panel, gives each curve's best fraction of peak.
 func Kernel(r *kernelbench.Result, tr *i18n.Localizer) *plot.Figure {
-	f := &plot.Figure{Title: tr.T("fig.kernel.title"), Cols: 2, PanelSize: fyne.NewSize(420, 380),
-		FooterText: tr.T("fig.kernel.footer", r.CPU, r.Cores), Typeface: typeface(tr)}
+	f := &plot.Figure{Title: tr.T("fig.kernel.title"), Cols: 1, PanelSize: fyne.NewSize(800, 300),
+		FooterText: tr.T("fig.kernel.footer", r.CPU, r.Cores), Typeface: typeface(tr), Placeholder: runToDraw(len(r.Points) == 0, tr)}
 	var lo, hi float64 // 0, 0 (no sizes) fits the axis to the points
 	if sizes := r.Config.Sizes; len(sizes) > 0 {
 		lo, hi = float64(slices.Min(sizes)), float64(slices.Max(sizes))
 	}
 	for _, dt := range []string{"float32", "float64"} {
 		p := &plot.Panel{Title: tr.T("fig.kernel." + dt),
-			XLabel: tr.T("fig.kernel.n"), YLabel: tr.T("fig.kernel.gflops"), XMin: lo, XMax: hi, XLog: true, Legend: true, LegendTop: true}
+			XLabel: tr.T("fig.kernel.n"), YLabel: tr.T("fig.kernel.gflops"), XMin: lo, XMax: hi, XLog: true, Legend: true}
 		for i, path := range r.Config.Paths {
 			col := plot.Palette(i)
 			for _, one := range []bool{true, false} {
@@ -56,7 +56,6 @@ func Kernel(r *kernelbench.Result, tr *i18n.Localizer) *plot.Figure {
 					X: []float64{lo, hi}, Y: []float64{peak, peak}, Color: col, Dotted: true})
 			}
 		}
-		// Room above the highest curve for the legend.
 		top := 0.0
 		for _, s := range p.Series {
 			for _, v := range s.Y {
@@ -64,7 +63,7 @@ func Kernel(r *kernelbench.Result, tr *i18n.Localizer) *plot.Figure {
 			}
 		}
 		if top > 0 {
-			p.YMin, p.YMax = 0, 1.45*top
+			p.YMin, p.YMax = 0, 1.05*top
 		}
 		f.Panels = append(f.Panels, p)
 	}
