@@ -24,41 +24,47 @@ const (
 	contourMax  = 7
 )
 
-// OptimizersCells is the layout of the optimizers figure for n paths:
-// the paths fill a grid of up to two columns on the left, row by row
-// (path i in cell paths[i]), and the MNIST loss panel is the top cell of
-// a column of its own on the right (loss); the other cells of that
-// column are empty. cols is the figure's number of columns.
-func OptimizersCells(n int) (cols int, paths []int, loss int) {
-	pathCols := min(max(n, 1), 2)
-	cols = pathCols + 1
+// OptimizersCells is the layout of the optimizers figure for n paths,
+// three panels a row: the paths first (path i in cell paths[i]), then the
+// smoothed MNIST loss (cell loss) and the raw one (cell raw); cols is the
+// figure's number of columns. The book's four paths and the two losses
+// fill two rows.
+func OptimizersCells(n int) (cols int, paths []int, loss, raw int) {
 	for i := range n {
-		paths = append(paths, (i/pathCols)*cols+i%pathCols)
+		paths = append(paths, i)
 	}
-	return cols, paths, pathCols
+	return 3, paths, n, n + 1
 }
 
-// Optimizers draws the book's two figures of §6.1 side by side: each
+// Optimizers draws the book's two figures of §6.1 together: each
 // optimizer's path on the contour lines of x²/20 + y² (red dots joined
-// by lines, + at the minimum), and the smoothed MNIST training loss of
-// each optimizer with a marker every 100 iterations, its test accuracy
-// in the legend.
+// by lines, + at the minimum); the MNIST training loss of each optimizer
+// smoothed as the book (y ∈ [0, 1], a marker every 100 iterations), and
+// the raw loss of every iteration; the figure's legend names the MNIST
+// curves with their test accuracy.
 func Optimizers(r *experiment.OptimizersResult, tr *i18n.Localizer) *plot.Figure {
-	cols, cells, loss := OptimizersCells(len(r.Paths))
-	size := loss + 1
-	for _, c := range cells {
-		size = max(size, c+1)
-	}
-	panels := make([]*plot.Panel, size)
+	cols, cells, loss, raw := OptimizersCells(len(r.Paths))
+	panels := make([]*plot.Panel, raw+1)
 	for i, p := range r.Paths {
 		panels[cells[i]] = pathPanel(p, tr)
 	}
-	panels[loss] = lossPanel(r, tr)
+	panels[loss], panels[raw] = lossPanels(r, tr)
 	c := r.Config
-	return &plot.Figure{Title: tr.T("fig.opt.title"), Cols: cols, PanelSize: fyne.NewSize(300, 280), Panels: panels,
+	f := &plot.Figure{Title: tr.T("fig.opt.title"), Cols: cols, PanelSize: fyne.NewSize(300, 280), Panels: panels,
 		Typeface: typeface(tr),
 		FooterText: tr.T("fig.opt.footer", c.Path.Steps, asTyped(c.Path.X0), asTyped(c.Path.Y0),
 			Architecture(c.Hidden), c.Batch, c.Seed, c.DType)}
+	for i, m := range r.MNIST {
+		name := tr.T("fig.opt.name", BookOptimizerName(m.Name), asTyped(m.LR))
+		if m.TestAccuracy != nil {
+			name += tr.T("fig.opt.testacc", *m.TestAccuracy)
+		}
+		if m.Diverged {
+			name += tr.T("fig.opt.diverged", m.DivergedAt)
+		}
+		f.Legend = append(f.Legend, plot.Series{Name: name, Color: plot.Palette(i)})
+	}
+	return f
 }
 
 // asTyped writes a setting's value as typed ("0.95", "-7").
@@ -169,36 +175,39 @@ func marker(i int, x, y, dx, dy float64) (xs, ys []float64) {
 // markEvery is the book's markevery: a marker every 100 iterations.
 const markEvery = 100
 
-// lossPanel is the smoothed MNIST loss of every optimizer, y ∈ [0, 1].
-func lossPanel(r *experiment.OptimizersResult, tr *i18n.Localizer) *plot.Panel {
+// lossPanels are the MNIST loss of every optimizer: smoothed as the
+// book's figure (y ∈ [0, 1], with its markers), and raw (every
+// iteration, y ∈ [0, 2.5]: the start at ln 10 ≈ 2.3 and the noise of the
+// batches). Before a run the smoothed one says what Run does.
+func lossPanels(r *experiment.OptimizersResult, tr *i18n.Localizer) (smoothed, raw *plot.Panel) {
 	c := r.Config
 	xMax := float64(max(c.Iterations-1, 1))
-	p := &plot.Panel{Title: tr.T("fig.opt.mnist", Architecture(c.Hidden)), XLabel: tr.T("fig.iterations"), YLabel: tr.T("fig.loss"),
-		XMin: 0, XMax: xMax, YMin: 0, YMax: 1, Legend: true, LegendTop: true}
+	smoothed = &plot.Panel{Title: tr.T("fig.opt.mnist"), XLabel: tr.T("fig.iterations"),
+		YLabel: tr.T("fig.loss"), XMin: 0, XMax: xMax, YMin: 0, YMax: 1}
+	raw = &plot.Panel{Title: tr.T("fig.opt.raw"), XLabel: tr.T("fig.iterations"), YLabel: tr.T("fig.loss"),
+		XMin: 0, XMax: xMax, YMin: 0, YMax: 2.5}
 	dx, dy := markerSize(xMax, 1)
 	empty := true
 	for i, m := range r.MNIST {
 		col := plot.Palette(i)
-		x := make([]float64, len(m.Smoothed))
+		x := make([]float64, len(m.Loss))
 		for j := range x {
 			x[j] = float64(j)
 		}
 		empty = empty && len(x) == 0
-		name := tr.T("fig.opt.name", BookOptimizerName(m.Name), asTyped(m.LR))
-		if m.TestAccuracy != nil {
-			name += tr.T("fig.opt.testacc", *m.TestAccuracy)
+		raw.Series = append(raw.Series, plot.Series{X: x, Y: m.Loss, Color: col})
+		y := m.Smoothed
+		if len(y) != len(x) {
+			y = experiment.Smooth(m.Loss)
 		}
-		if m.Diverged {
-			name += tr.T("fig.opt.diverged", m.DivergedAt)
-		}
-		p.Series = append(p.Series, plot.Series{Name: name, X: x, Y: m.Smoothed, Color: col})
+		smoothed.Series = append(smoothed.Series, plot.Series{X: x, Y: y, Color: col})
 		for j := 0; j < len(x); j += markEvery {
-			mx, my := marker(i, x[j], m.Smoothed[j], dx, dy)
-			p.Series = append(p.Series, plot.Series{X: mx, Y: my, Color: col})
+			mx, my := marker(i, x[j], y[j], dx, dy)
+			smoothed.Series = append(smoothed.Series, plot.Series{X: mx, Y: my, Color: col})
 		}
 	}
 	if empty {
-		p.Marks = append(p.Marks, plot.Mark{X: 0.05 * xMax, Y: 0.5, Text: tr.T("fig.opt.empty")})
+		smoothed.Marks = append(smoothed.Marks, plot.Mark{X: 0.05 * xMax, Y: 0.5, Text: tr.T("fig.opt.empty")})
 	}
-	return p
+	return smoothed, raw
 }
