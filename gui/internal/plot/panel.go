@@ -87,6 +87,11 @@ type Panel struct {
 	// a heat map labelled with the values they stand for).
 	XTicks, YTicks []Tick
 	// axisLabels are the figure's shared axis labels, kept as invisible
-	// room where the panel shows none.
-	axisLabels struct{ x, y string }
+	// room where the panel shows none; dropX and dropY say that no panel
+	// of the row (column) shows x (y) tick labels or an axis label, so
+	// that none keeps room for them.
+	axisLabels struct {
+		x, y         string
+		dropX, dropY bool
+	}
 }

@@ -79,11 +79,25 @@ func (f *Figure) grid(body draw.Canvas, text func(string) string, scale vg.Lengt
 		plots[r], aligned[r] = make([]*panelPlot, cols), make([]*gplot.Plot, cols)
 	}
 	xLabel, yLabel := f.sharedLabels()
+	dropX, dropY := make([]bool, rows), make([]bool, cols)
+	for i := range dropX {
+		dropX[i] = true
+	}
+	for i := range dropY {
+		dropY[i] = true
+	}
+	for i, p := range f.Panels {
+		if p != nil {
+			dropX[i/cols] = dropX[i/cols] && p.HideXTicks && p.XLabel == ""
+			dropY[i%cols] = dropY[i%cols] && p.HideYTicks && p.YLabel == ""
+		}
+	}
 	for i, p := range f.Panels {
 		if p == nil {
 			continue // an empty cell of the grid
 		}
 		p.axisLabels.x, p.axisLabels.y = xLabel, yLabel
+		p.axisLabels.dropX, p.axisLabels.dropY = dropX[i/cols], dropY[i%cols]
 		pp := p.plot(text, f.fontOf(), scale)
 		plots[i/cols][i%cols], aligned[i/cols][i%cols] = pp, pp.Plot
 	}
@@ -222,7 +236,9 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 	// Hidden tick labels and axis labels are drawn transparent, not left
 	// out: every panel of a grid then has the same geometry, and
 	// gonum's Align, which cannot always reconcile different ones in
-	// small panels, lines the data areas up exactly.
+	// small panels, lines the data areas up exactly. A row (column) where
+	// every panel hides them leaves them out: its panels are all alike,
+	// and their data get the room.
 	if len(p.XTicks) > 0 {
 		pl.X.Tick.Marker = constTicks(p.XTicks, domain{log: p.XLog})
 	}
@@ -235,10 +251,16 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 	if p.HideYTicks {
 		pl.Y.Tick.Label.Color = color.Transparent
 	}
-	if p.XLabel == "" && p.axisLabels.x != "" {
+	switch {
+	case p.axisLabels.dropX:
+		pl.X.Tick.Marker = blankLabels{pl.X.Tick.Marker}
+	case p.XLabel == "" && p.axisLabels.x != "":
 		pl.X.Label.Text, pl.X.Label.TextStyle.Color = text(p.axisLabels.x), color.Transparent
 	}
-	if p.YLabel == "" && p.axisLabels.y != "" {
+	switch {
+	case p.axisLabels.dropY:
+		pl.Y.Tick.Marker = blankLabels{pl.Y.Tick.Marker}
+	case p.YLabel == "" && p.axisLabels.y != "":
 		pl.Y.Label.Text, pl.Y.Label.TextStyle.Color = text(p.axisLabels.y), color.Transparent
 	}
 	grid := plotter.NewGrid()
@@ -362,6 +384,18 @@ func (p plainLabels) Ticks(min, max float64) []gplot.Tick {
 		if ticks[i].Label != "" {
 			ticks[i].Label = strconv.FormatFloat(ticks[i].Value, 'g', 6, 64)
 		}
+	}
+	return ticks
+}
+
+// blankLabels keeps the wrapped ticker's ticks without their labels.
+type blankLabels struct{ gplot.Ticker }
+
+// Ticks returns the wrapped ticker's ticks, unlabelled.
+func (b blankLabels) Ticks(min, max float64) []gplot.Tick {
+	ticks := b.Ticker.Ticks(min, max)
+	for i := range ticks {
+		ticks[i].Label = ""
 	}
 	return ticks
 }
