@@ -90,6 +90,19 @@ var contract = map[string][]bound{
 		{"hidden", "100, 100, 100, 100", "1", list("", 16), "", list("", 17)},
 		{"workers", "0", "0", "64", "-1", "65"},
 	},
+	"hyperparams": {
+		{"trials", "100", "1", "1000", "0", "1001"},
+		{"lr_log10_min", "-6", "-10", "-2", "-10.5", "-1.5"}, // at most lr_log10_max (−2)
+		{"lr_log10_max", "-2", "-6", "3", "-6.5", "3.5"},
+		{"weight_decay_log10_min", "-8", "-12", "-4", "-12.5", "-3.5"}, // at most weight_decay_log10_max (−4)
+		{"weight_decay_log10_max", "-4", "-8", "6", "-8.5", "6.5"},
+		{"epochs", "50", "1", "100000", "0", "100001"},
+		{"samples", "500", "5", "60000", "4", "60001"}, // 20 % of 4 images is none for validation
+		{"validation_rate", "0.2", "0.01", "0.99", "0.005", "0.995"},
+		{"batch", "100", "1", "60000", "0", "60001"},
+		{"hidden", "100, 100, 100, 100, 100, 100", "1", list("", 16), "", list("", 17)},
+		{"workers", "0", "0", "64", "-1", "65"},
+	},
 }
 
 // list writes n distinct entries: prefix + 1, 2, … ("std=1, std=2"; "0.1,
@@ -278,6 +291,11 @@ func unmarshalInto(d *experiment.Description, book []byte, patch string, cfg *ex
 			}
 			*cfg = c
 		case experiment.OptimizersConfig:
+			if err := json.Unmarshal(b, &c); err != nil {
+				return err
+			}
+			*cfg = c
+		case experiment.HyperparamsConfig:
 			if err := json.Unmarshal(b, &c); err != nil {
 				return err
 			}
