@@ -30,10 +30,10 @@ func longSuite(t *testing.T) {
 //
 // What legitimately differs is text and antialiasing: neither finds the
 // Liberation font the PNG is drawn with unless it is installed, and each
-// hints and smooths edges its own way. rsvg-convert measured 0.5–2.9
+// hints and smooths edges its own way. rsvg-convert measured 0.9–3.5
 // levels on the figures here, so its limit is 5. ImageMagick's own
 // renderer (MSVG) swaps in a sans font and draws some polylines with a
-// stray segment: 2.0–6.7 levels, limit 10. What the limits catch is a
+// stray segment: 2.2–7.4 levels, limit 10. What the limits catch is a
 // renderer that stops drawing (ImageMagick at gonum's invalid colours
 // drew the sweep figure as a blank page with a title) or an image that
 // is not drawn: a blank page differs from the PNG by 124 levels (sweep),
@@ -58,7 +58,9 @@ var rasterisers = []struct {
 		dpi := strconv.Itoa(plot.DefaultDPI * 96 / 72)
 		return exec.Command("convert", "-density", dpi, svg, "-background", "white", "-flatten", png)
 	}},
-	// The PDF embeds the PNG's own font: 1.0–2.7 levels, limit 5.
+	// The PDF embeds the PNG's own font: 0.7–4.0 levels, limit 5 (the
+	// most where PDFText spells out letters: λ as "lambda" in the
+	// overfitting legend).
 	{"pdftoppm", plot.PDF, 5, func(pdf, png string) *exec.Cmd {
 		return exec.Command("pdftoppm", "-r", strconv.Itoa(plot.DefaultDPI), "-png", "-singlefile", pdf, strings.TrimSuffix(png, ".png"))
 	}},
