@@ -37,7 +37,13 @@ const (
 func Hyperparams(r *experiment.HyperparamsResult, tr *i18n.Localizer) *plot.Figure {
 	c := r.Config
 	f := &plot.Figure{Cols: hpCols, PanelSize: fyne.NewSize(230, 185), Typeface: typeface(tr),
-		Title: tr.T("fig.hp.title", min(hpBest, len(r.Trials)), len(r.Trials))}
+		Title:  tr.T("fig.hp.title", min(hpBest, len(r.Trials)), len(r.Trials)),
+		Legend: []plot.Series{{Name: tr.T("fig.hp.val"), Color: plot.Palette(0)}, {Name: tr.T("fig.hp.train"), Color: plot.Palette(1), Dashed: true}}}
+	empty := true
+	for _, t := range r.Trials {
+		empty = empty && len(t.ValAcc) == 0
+	}
+	f.Placeholder = runToDraw(empty, tr)
 	for i := range hpBest {
 		f.Panels = append(f.Panels, hpBestPanel(r, i, tr))
 	}
