@@ -251,6 +251,9 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 	if p.HideYTicks {
 		pl.Y.Tick.Label.Color = color.Transparent
 	}
+	// The grid follows the labelled ticks, whether their labels show.
+	grid := gridLines{x: pl.X.Tick.Marker, y: pl.Y.Tick.Marker, style: draw.LineStyle{Color: GridInk, Width: 0.5 * scale}}
+	pl.Add(grid)
 	switch {
 	case p.axisLabels.dropX:
 		pl.X.Tick.Marker = blankLabels{pl.X.Tick.Marker}
@@ -263,10 +266,6 @@ func (p *Panel) plot(text func(string) string, fnt font.Font, scale vg.Length) *
 	case p.YLabel == "" && p.axisLabels.y != "":
 		pl.Y.Label.Text, pl.Y.Label.TextStyle.Color = text(p.axisLabels.y), color.Transparent
 	}
-	grid := plotter.NewGrid()
-	grid.Vertical.Color, grid.Horizontal.Color = GridInk, GridInk
-	grid.Vertical.Width, grid.Horizontal.Width = 0.5*scale, 0.5*scale
-	pl.Add(grid)
 	var side vg.Length // the room right of the data area
 	if h := p.Heat; h != nil && h.Label != "" {
 		pp.bar = newColorBar(h, fnt, ts, scale)
@@ -398,6 +397,28 @@ func (b blankLabels) Ticks(min, max float64) []gplot.Tick {
 		ticks[i].Label = ""
 	}
 	return ticks
+}
+
+// gridLines is gonum's grid drawn at the labelled ticks of the markers x
+// and y: those of the axes before blankLabels took their labels.
+type gridLines struct {
+	x, y  gplot.Ticker
+	style draw.LineStyle
+}
+
+// Plot draws the grid's lines across the data area.
+func (g gridLines) Plot(c draw.Canvas, p *gplot.Plot) {
+	trX, trY := p.Transforms(&c)
+	for _, t := range g.x.Ticks(p.X.Min, p.X.Max) {
+		if x := trX(t.Value); !t.IsMinor() && x >= c.Min.X && x <= c.Max.X {
+			c.StrokeLine2(g.style, x, c.Min.Y, x, c.Max.Y)
+		}
+	}
+	for _, t := range g.y.Ticks(p.Y.Min, p.Y.Max) {
+		if y := trY(t.Value); !t.IsMinor() && y >= c.Min.Y && y <= c.Max.Y {
+			c.StrokeLine2(g.style, c.Min.X, y, c.Max.X, y)
+		}
+	}
 }
 
 // heatGrid adapts Heat to gonum's GridXYZ: column c at x = c, row r at
