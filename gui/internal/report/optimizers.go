@@ -92,7 +92,8 @@ func BookOptimizerName(n net.OptimizerName) string {
 // contourInk is the contour lines' grey: behind the path, above the grid.
 var contourInk = color.NRGBA{R: 0xaa, G: 0xaa, B: 0xaa, A: 0xff}
 
-// pathPanel is one optimizer's path on the contour lines.
+// pathPanel is one optimizer's path on the contour lines, a dot at each
+// of its first maxDots positions.
 func pathPanel(p experiment.OptimizerPath, tr *i18n.Localizer) *plot.Panel {
 	panel := &plot.Panel{Title: tr.T("fig.opt.name", BookOptimizerName(p.Name), asTyped(p.LR)),
 		XLabel: "x", YLabel: "y", // i18n:ignore (the variables of f)
@@ -104,7 +105,7 @@ func pathPanel(p experiment.OptimizerPath, tr *i18n.Localizer) *plot.Panel {
 	red := plot.Palette(3)
 	panel.Series = append(panel.Series, plot.Series{X: p.X, Y: p.Y, Color: red})
 	dx, dy := markerSize(2*pathBox, 2*pathBox)
-	for i := range min(len(p.X), len(p.Y)) {
+	for i := range min(len(p.X), len(p.Y), maxDots) {
 		x, y := circle(p.X[i], p.Y[i], dx, dy)
 		panel.Series = append(panel.Series, plot.Series{X: x, Y: y, Color: red})
 	}
@@ -112,6 +113,11 @@ func pathPanel(p experiment.OptimizerPath, tr *i18n.Localizer) *plot.Panel {
 	panel.Series = append(panel.Series, plot.Series{X: x, Y: y, Color: plot.Ink})
 	return panel
 }
+
+// maxDots is how many positions of a path get a dot: the book's 30 and
+// more, while a path of thousands of updates stays a line that draws at
+// once.
+const maxDots = 100
 
 // ellipse returns the contour x²/a² + y²/b² = 1 as a closed line, broken
 // (NaN) where it leaves x ∈ [−10, 10] or y ∈ [−5, 5].
