@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"math"
 	"runtime"
 	"strings"
 
@@ -18,13 +19,17 @@ import (
 )
 
 // KernelScreen shows what the GEMM kernel detected and charts every path's
-// GFLOP/s against size beside its FMA peak, measured in the background.
+// GFLOP/s against size beside its FMA peak, measured in the background,
+// and says whether the machine was quiet enough for the figures to hold.
 type KernelScreen struct {
 	*runner
 	Info   *widget.Label
 	View   *plot.View
 	Export *exporter
-	Err    error
+	// Busy says, after a measurement, whether the machine was too busy
+	// for its figures to be trusted.
+	Busy *widget.Label
+	Err  error
 	// Guide is the guide's text.
 	Guide string
 	loc   *loc
@@ -33,7 +38,9 @@ type KernelScreen struct {
 }
 
 func newKernelScreen(l *loc, window func() fyne.Window) *KernelScreen {
-	s := &KernelScreen{Info: widget.NewLabel(""), View: plot.NewView(), loc: l, Guide: l.T("guide.kernel")}
+	s := &KernelScreen{Info: widget.NewLabel(""), View: plot.NewView(), Busy: widget.NewLabel(""), loc: l, Guide: l.T("guide.kernel")}
+	s.Busy.Wrapping = fyne.TextWrapWord
+	s.Busy.Hide()
 	s.runner = newRunner(l, s.run)
 	s.Run.SetText(l.T("kernel.measure"))
 	yes := func(f cpuid.FeatureID) string {
@@ -56,7 +63,7 @@ func newKernelScreen(l *loc, window func() fyne.Window) *KernelScreen {
 
 func (s *KernelScreen) object() fyne.CanvasObject {
 	s.Info.Wrapping = s.loc.wrap()
-	controls := container.NewVBox(container.NewHBox(s.Run, s.Stop, s.Export.Button, s.Status), s.Progress)
+	controls := container.NewVBox(container.NewHBox(s.Run, s.Stop, s.Export.Button), s.Progress, s.Status, s.Busy)
 	guide, toggles := sections(section{s.loc.T("tab.guide"), guideText(s.loc, s.Guide)})
 	s.loc.guides = append(s.loc.guides, toggles[0])
 	return container.NewBorder(container.NewVBox(s.Info, guide, controls), nil, nil, nil, s.View)
@@ -67,12 +74,49 @@ func (s *KernelScreen) object() fyne.CanvasObject {
 func (s *KernelScreen) adopt(old *KernelScreen) {
 	if res, ok := s.live.adopt(&old.live); ok {
 		s.View.SetFigure(report.Kernel(res, s.loc.fig))
+		s.showBusy(res)
+	}
+}
+
+// percent is x (a fraction) in whole percent.
+func percent(x float64) int { return int(math.Round(100 * x)) }
+
+// showBusy says how busy the machine was during r's measurement: too
+// busy (a core shared, or a product beyond its peak), or quiet; nothing
+// where the system does not tell a thread's CPU time.
+func (s *KernelScreen) showBusy(r *kernelbench.Result) {
+	b, busy := r.Busy()
+	var lines []string
+	if b.Shared > 0 {
+		lines = append(lines, s.loc.T("kernel.busy", b.Shared, b.Measured, percent(kernelbench.FullShare), percent(b.LeastShare)))
+	}
+	if b.OverPeak > 0 {
+		lines = append(lines, s.loc.T("kernel.overpeak", 100*b.OverPeak))
+	}
+	if !busy && b.Measured > 0 {
+		lines = append(lines, s.loc.T("kernel.steady", 100*kernelbench.FullShare))
+	}
+	s.Busy.SetText(strings.Join(lines, "\n"))
+	s.Busy.Importance = widget.MediumImportance
+	if busy {
+		s.Busy.Importance = widget.DangerImportance
+	}
+	if len(lines) == 0 {
+		s.Busy.Hide()
+	} else {
+		s.Busy.Show()
 	}
 }
 
 func (s *KernelScreen) run() {
+	s.Busy.Hide()
 	run(s.runner, &s.live, func() (kernelbench.Config, error) { return kernelbench.DefaultConfig(), nil },
 		kernelbench.NewResult, kernelbench.Measure,
 		func(r *kernelbench.Result) { s.View.SetFigure(report.Kernel(r, s.loc.fig)) },
-		func(err error) { s.Err = err })
+		func(err error) {
+			s.Err = err
+			if res, ok := s.live.last(); ok && err == nil {
+				s.showBusy(res)
+			}
+		})
 }

@@ -40,6 +40,9 @@ func newRunner(l *loc, onRun func()) *runner {
 		Status:    widget.NewLabel(l.T("run.ready")),
 		loc:       l,
 	}
+	// An error or an export's file list can be long: the line wraps
+	// rather than widen the window.
+	r.Status.Wrapping = fyne.TextWrapWord
 	r.Seed.OnChanged = func(string) { r.seed() }
 	r.Run = widget.NewButton(l.T("run.run"), onRun)
 	r.Stop = widget.NewButton(l.T("run.stop"), r.stop)

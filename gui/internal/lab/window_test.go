@@ -1,10 +1,12 @@
 package lab
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/internal/i18n"
 )
@@ -84,5 +86,37 @@ func (l *Lab) waitViews() {
 	l.Kernel.View.Wait()
 	for _, s := range l.Experiments {
 		s.View.Wait()
+	}
+}
+
+// A long status line (an export's file list, an error) wraps: it never
+// widens the window, in either language.
+func TestLongStatusDoesNotWidenTheWindow(t *testing.T) {
+	for _, lang := range i18n.Langs() {
+		a := test.NewTempApp(t)
+		l := New(testData, lang)
+		l.Activations.wait()
+		w, err := l.Show(a, WindowOptions{Size: fyne.NewSize(800, 600), Fresh: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.waitViews()
+		before := w.Content().MinSize().Width
+		long := l.loc.T("export.done", strings.Repeat("initcompare.json, ", 12)+"initcompare.pdf", strings.Repeat("/a-rather-long-folder", 8))
+		labels := []*widget.Label{l.Activations.Status, l.Kernel.Status, l.Kernel.Busy}
+		for _, s := range l.Experiments {
+			labels = append(labels, s.Status)
+		}
+		// The tabs' minimum is the largest of every tab's, shown or not.
+		for i, lb := range labels {
+			lb.SetText(long)
+			lb.Show()
+			if got := w.Content().MinSize().Width; got > before {
+				t.Errorf("%s: status %d widened the window's minimum from %v to %v px", lang, i, before, got)
+			}
+		}
+		if before > 800 {
+			t.Errorf("%s: the window needs %v px, more than 800", lang, before)
+		}
 	}
 }
