@@ -30,6 +30,7 @@ type KernelScreen struct {
 	// for its figures to be trusted.
 	Busy *widget.Label
 	Err  error
+	busy fyne.CanvasObject // Busy as laid out
 	// Guide is the guide's text.
 	Guide string
 	loc   *loc
@@ -39,7 +40,6 @@ type KernelScreen struct {
 
 func newKernelScreen(l *loc, window func() fyne.Window) *KernelScreen {
 	s := &KernelScreen{Info: widget.NewLabel(""), View: plot.NewView(), Busy: widget.NewLabel(""), loc: l, Guide: l.T("guide.kernel")}
-	s.Busy.Wrapping = fyne.TextWrapWord
 	s.Busy.Hide()
 	s.runner = newRunner(l, s.run)
 	s.Run.SetText(l.T("kernel.measure"))
@@ -62,11 +62,12 @@ func newKernelScreen(l *loc, window func() fyne.Window) *KernelScreen {
 }
 
 func (s *KernelScreen) object() fyne.CanvasObject {
-	s.Info.Wrapping = s.loc.wrap()
-	controls := container.NewVBox(container.NewHBox(s.Run, s.Stop, s.Export.Button), s.Progress, s.Status, s.Busy)
+	s.busy = s.loc.wrapped(s.Busy)
+	s.busy.Hide()
+	controls := container.NewVBox(container.NewHBox(s.Run, s.Stop, s.Export.Button), s.Progress, s.Status, s.busy)
 	guide, toggles := sections(section{s.loc.T("tab.guide"), guideText(s.loc, s.Guide)})
 	s.loc.guides = append(s.loc.guides, toggles[0])
-	return container.NewBorder(container.NewVBox(s.Info, guide, controls), nil, nil, nil, s.View)
+	return container.NewBorder(container.NewVBox(s.loc.wrapped(s.Info), guide, controls), nil, nil, nil, s.View)
 }
 
 // adopt shows old's last complete measurement (a language switch replaces
@@ -101,15 +102,25 @@ func (s *KernelScreen) showBusy(r *kernelbench.Result) {
 	if busy {
 		s.Busy.Importance = widget.DangerImportance
 	}
-	if len(lines) == 0 {
-		s.Busy.Hide()
-	} else {
-		s.Busy.Show()
+	s.setBusyVisible(len(lines) > 0)
+}
+
+// setBusyVisible shows or hides the busy message.
+func (s *KernelScreen) setBusyVisible(v bool) {
+	for _, o := range []fyne.CanvasObject{s.Busy, s.busy} {
+		switch {
+		case o == nil:
+		case v:
+			o.Show()
+			o.Refresh()
+		default:
+			o.Hide()
+		}
 	}
 }
 
 func (s *KernelScreen) run() {
-	s.Busy.Hide()
+	s.setBusyVisible(false)
 	run(s.runner, &s.live, func() (kernelbench.Config, error) { return kernelbench.DefaultConfig(), nil },
 		kernelbench.NewResult, kernelbench.Measure,
 		func(r *kernelbench.Result) { s.View.SetFigure(report.Kernel(r, s.loc.fig)) },

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -250,6 +251,10 @@ func findLabel(o fyne.CanvasObject, text string) *widget.Label {
 		if o.Text == text {
 			return o
 		}
+	case *lineBroken:
+		if o.source.Text == text {
+			return o.source
+		}
 	case *container.AppTabs:
 		for _, it := range o.Items {
 			for _, c := range it.Content.(*fyne.Container).Objects {
@@ -291,5 +296,80 @@ func TestStartLanguage(t *testing.T) {
 		if got := StartLanguage(a, tc.opt); got != tc.want {
 			t.Errorf("LANG=%s %+v: %s, want %s", tc.locale, tc.opt, got, tc.want)
 		}
+	}
+}
+
+// breakLines ends lines only where Japanese allows: never inside a number
+// or a Latin word, never before closing punctuation or after an opening
+// bracket; each line fits unless one piece alone is wider than a line.
+// (Widths here: 1 per narrow rune, 2 per wide one.)
+func TestBreakLinesKeepsNumbersWhole(t *testing.T) {
+	measure := func(s string) float32 {
+		w := float32(0)
+		for _, r := range s {
+			w++
+			if wide(r) {
+				w++
+			}
+		}
+		return w
+	}
+	for _, tc := range []struct {
+		name, in string
+		width    float32
+		want     string
+	}{
+		{"fits", "訓練画像 10000 枚", 40, "訓練画像 10000 枚"},
+		{"a number moves whole to the next line", "訓練画像は10000枚です", 14, "訓練画像は\n10000枚です"},
+		{"a decimal stays whole", "テスト精度は0.88でした", 15, "テスト精度は\n0.88でした"},
+		{"a break at a space drops it", "訓練画像 10000 枚", 12, "訓練画像\n10000 枚"},
+		{"no line starts with 、 or 。", "あいう、えお。かき", 6, "あい\nう、え\nお。か\nき"},
+		{"no line ends with （", "本文（§6.3.2）です", 10, "本文\n（§6.3.2）\nです"},
+		{"a Latin word stays whole", "経路はavx512です", 10, "経路は\navx512です"},
+		{"English at spaces", "best 249% of peak", 9, "best 249%\nof peak"},
+		{"a piece wider than a line is cut", "0123456789", 4, "0123\n4567\n89"},
+		{"paragraphs stay", "あいうえ\nかき", 4, "あい\nうえ\nかき"},
+	} {
+		got := breakLines(tc.in, tc.width, measure)
+		if got != tc.want {
+			t.Errorf("%s: breakLines(%q, %g) = %q, want %q", tc.name, tc.in, tc.width, got, tc.want)
+		}
+	}
+}
+
+// In a Japanese window the long texts (help, guide, kernel info) are
+// broken by the lab: every line fits the label, no number is split, and
+// the text without the breaks is the text.
+func TestJapaneseTextBreaksOutsideNumbers(t *testing.T) {
+	test.NewTempApp(t)
+	ja := newLoc(i18n.Japanese)
+	text := ja.T("data.loaded", 60000, 10000, "testdata/mnist") + " " + ja.T("guide.kernel")
+	o := ja.wrapped(widget.NewLabel(text))
+	b, ok := o.(*lineBroken)
+	if !ok {
+		t.Fatalf("a Japanese label is laid out as %T", o)
+	}
+	w := test.NewTempWindow(t, o)
+	for _, width := range []float32{220, 317, 480} {
+		w.Resize(fyne.NewSize(width, 900))
+		lines := strings.Split(b.shown.Text, "\n")
+		if len(lines) < 3 {
+			t.Errorf("width %g: %d lines", width, len(lines))
+		}
+		inner := b.Size().Width - 2*theme.SizeForWidget(theme.SizeNameInnerPadding, b.shown)
+		for i, line := range lines {
+			if got := fyne.MeasureText(line, theme.SizeForWidget(theme.SizeNameText, b.shown), fyne.TextStyle{}).Width; got > inner {
+				t.Errorf("width %g: line %d is %g px wide, more than %g: %q", width, i, got, inner, line)
+			}
+			if i > 0 && unicode.IsDigit([]rune(line)[0]) && unicode.IsDigit([]rune(lines[i-1])[len([]rune(lines[i-1]))-1]) {
+				t.Errorf("width %g: a number is split between %q and %q", width, lines[i-1], line)
+			}
+		}
+		if strings.ReplaceAll(strings.ReplaceAll(b.shown.Text, "\n", ""), " ", "") != strings.ReplaceAll(strings.ReplaceAll(text, "\n", ""), " ", "") {
+			t.Errorf("width %g: the broken text differs from the text", width)
+		}
+	}
+	if en := newLoc(i18n.English).wrapped(widget.NewLabel("x")); en.(*widget.Label).Wrapping != fyne.TextWrapWord {
+		t.Error("English labels do not wrap at spaces")
 	}
 }

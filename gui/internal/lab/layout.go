@@ -11,18 +11,13 @@ import (
 // settings in collapsible sections (closed, so the figure gets the room),
 // the run controls, and the figure filling the rest of the window.
 func screenLayout(l *loc, help *widget.Label, guide string, settings, controls, figure fyne.CanvasObject) fyne.CanvasObject {
-	help.Wrapping = l.wrap()
 	top, toggles := sections(section{l.T("tab.guide"), guideText(l, guide)}, section{l.T("tab.settings"), settings})
 	l.guides = append(l.guides, toggles[0])
-	return container.NewBorder(container.NewVBox(help, top, controls), nil, nil, nil, figure)
+	return container.NewBorder(container.NewVBox(l.wrapped(help), top, controls), nil, nil, nil, figure)
 }
 
 // guideText is a tab's guide: wrapped text.
-func guideText(l *loc, text string) fyne.CanvasObject {
-	g := widget.NewLabel(text)
-	g.Wrapping = l.wrap()
-	return g
-}
+func guideText(l *loc, text string) fyne.CanvasObject { return l.wrapped(widget.NewLabel(text)) }
 
 // section is one collapsible part of a tab.
 type section struct {
