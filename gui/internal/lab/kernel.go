@@ -65,9 +65,7 @@ func (s *KernelScreen) object() fyne.CanvasObject {
 	s.busy = s.loc.wrapped(s.Busy)
 	s.busy.Hide()
 	controls := container.NewVBox(container.NewHBox(s.Run, s.Stop, s.Export.Button), s.Progress, s.Status, s.busy)
-	guide, toggles := sections(section{s.loc.T("tab.guide"), guideText(s.loc, s.Guide)})
-	s.loc.guides = append(s.loc.guides, toggles[0])
-	return container.NewBorder(container.NewVBox(s.loc.wrapped(s.Info), guide, controls), nil, nil, nil, s.View)
+	return tab(s.loc, s.loc.wrapped(s.Info), []section{{s.loc.T("tab.guide"), guideText(s.loc, s.Guide)}}, controls, s.View)
 }
 
 // adopt shows old's last complete measurement (a language switch replaces

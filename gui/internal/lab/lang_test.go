@@ -255,6 +255,8 @@ func findLabel(o fyne.CanvasObject, text string) *widget.Label {
 		if o.source.Text == text {
 			return o.source
 		}
+	case *container.Scroll:
+		return findLabel(o.Content, text)
 	case *container.AppTabs:
 		for _, it := range o.Items {
 			for _, c := range it.Content.(*fyne.Container).Objects {
