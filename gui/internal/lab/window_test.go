@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -113,6 +114,88 @@ func TestLongStatusDoesNotWidenTheWindow(t *testing.T) {
 			lb.Show()
 			if got := w.Content().MinSize().Width; got > before {
 				t.Errorf("%s: status %d widened the window's minimum from %v to %v px", lang, i, before, got)
+			}
+		}
+	}
+}
+
+// With every guide and every settings section open, each tab still fits
+// an 800×600 window in either language: the sections scroll.
+func TestOpenSectionsFit800x600(t *testing.T) {
+	for _, lang := range i18n.Langs() {
+		a := test.NewTempApp(t)
+		l := New(testData, lang)
+		l.Activations.wait()
+		w, err := l.Show(a, WindowOptions{Size: fyne.NewSize(800, 600), Fresh: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.waitViews()
+		l.OpenGuides()
+		settings := l.loc.T("tab.settings")
+		opened := 0
+		for _, it := range l.Tabs.Items {
+			for _, b := range allButtons(it.Content) {
+				if b.Text == settings {
+					test.Tap(b)
+					opened++
+				}
+			}
+		}
+		if opened < len(l.Experiments) {
+			t.Errorf("%s: opened %d settings sections, want at least %d", lang, opened, len(l.Experiments))
+		}
+		if h := w.Content().MinSize().Height; h > 600 {
+			t.Errorf("%s: with the sections open the window needs %v px of height, more than 600", lang, h)
+		}
+	}
+}
+
+// allButtons returns the buttons in o's tree (containers only).
+func allButtons(o fyne.CanvasObject) []*widget.Button {
+	switch o := o.(type) {
+	case *widget.Button:
+		return []*widget.Button{o}
+	case *fyne.Container:
+		var out []*widget.Button
+		for _, c := range o.Objects {
+			out = append(out, allButtons(c)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// share gives open sections their content's height while it fits, else
+// equal parts of the room, and never less than sectionLines (or the
+// content, if shorter).
+func TestShareRoomAmongSections(t *testing.T) {
+	test.NewTempApp(t)
+	tall := func(h float32) fyne.CanvasObject {
+		r := widget.NewLabel("")
+		return container.NewVScroll(container.NewGridWrap(fyne.NewSize(10, h), r))
+	}
+	least := lines(sectionLines)
+	for _, tc := range []struct {
+		name  string
+		room  float32
+		wants []float32 // content heights
+		got   []float32
+	}{
+		{"both fit", 500, []float32{100, 200}, []float32{100, 200}},
+		{"the short one fits, the tall one scrolls", 300, []float32{100, 400}, []float32{100, 200}},
+		{"both scroll", 300, []float32{400, 400}, []float32{150, 150}},
+		{"no room: the least height", 0, []float32{400, 20}, []float32{least, 20}},
+		{"one section", 150, []float32{400}, []float32{150}},
+	} {
+		var flex []fyne.CanvasObject
+		for _, h := range tc.wants {
+			flex = append(flex, tall(h))
+		}
+		heights := share(tc.room, flex)
+		for i, o := range flex {
+			if heights[o] != tc.got[i] {
+				t.Errorf("%s: section %d gets %v, want %v", tc.name, i, heights[o], tc.got[i])
 			}
 		}
 	}
