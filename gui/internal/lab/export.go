@@ -63,7 +63,8 @@ func (e *exporter) ask() {
 		e.status.SetText(e.loc.T("export.nothing"))
 		return
 	}
-	newExportDialog(e, w).Show()
+	newFolderDialog(e.loc, w, e.loc.T("export.title", e.name), e.loc.T("export.what", strings.Join(setFiles(e.name), ", ")),
+		e.loc.T("export.confirm"), e.lastDir(), func(dir string) { e.confirm(w, dir) }).Show()
 }
 
 // lastDir is the folder the dialog starts in: the last one exported into,
@@ -172,11 +173,15 @@ func existingSet(dir, name string) []string {
 	return out
 }
 
-// exportDialog is the export dialog: what it writes, the folder (typed,
-// or walked to in the list of its subfolders) and Export/Cancel.
-type exportDialog struct {
+// folderDialog asks for a folder in the window's language: a text on
+// what happens there, the folder (typed, or walked to in the list of its
+// subfolders, Up to its parent), and confirm/Cancel. Unlike fyne's folder
+// dialog it needs no favourite folders (whose lookup logged "this
+// computer does not define a VIDEOS folder" where the XDG user folders
+// are not set up) and speaks the window's language, not the system's.
+type folderDialog struct {
 	*dialog.ConfirmDialog
-	// Folder is the folder to write into.
+	// Folder is the folder chosen.
 	Folder *widget.Entry
 	// Up goes to the folder's parent; Subfolders lists its folders.
 	Up         *widget.Button
@@ -184,8 +189,10 @@ type exportDialog struct {
 	subfolders []string
 }
 
-func newExportDialog(e *exporter, w fyne.Window) *exportDialog {
-	d := &exportDialog{Folder: widget.NewEntry()}
+// newFolderDialog builds the dialog titled title in w, starting in start;
+// confirm labels the button that calls chosen with the folder typed.
+func newFolderDialog(l *loc, w fyne.Window, title, what, confirm, start string, chosen func(dir string)) *folderDialog {
+	d := &folderDialog{Folder: widget.NewEntry()}
 	d.Subfolders = widget.NewList(func() int { return len(d.subfolders) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.FolderIcon()), widget.NewLabel(""))
@@ -203,15 +210,15 @@ func newExportDialog(e *exporter, w fyne.Window) *exportDialog {
 		d.Folder.SetText(filepath.Dir(existingDir(d.Folder.Text)))
 	})
 	d.Folder.OnChanged = func(string) { d.list() }
-	d.Folder.SetText(e.lastDir())
+	d.Folder.SetText(start)
 
-	what := widget.NewLabel(e.loc.T("export.what", strings.Join(setFiles(e.name), ", ")))
-	what.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(what, container.NewBorder(nil, nil, widget.NewLabel(e.loc.T("export.folder")), d.Up, d.Folder))
-	d.ConfirmDialog = dialog.NewCustomConfirm(e.loc.T("export.title", e.name), e.loc.T("export.confirm"), e.loc.T("export.cancel"),
+	text := widget.NewLabel(what)
+	text.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(text, container.NewBorder(nil, nil, widget.NewLabel(l.T("export.folder")), d.Up, d.Folder))
+	d.ConfirmDialog = dialog.NewCustomConfirm(title, confirm, l.T("export.cancel"),
 		container.NewBorder(top, nil, nil, nil, d.Subfolders), func(ok bool) {
 			if ok {
-				e.confirm(w, d.Folder.Text)
+				chosen(d.Folder.Text)
 			}
 		}, w)
 	d.Resize(dialogSize(w, 620, 460))
@@ -220,7 +227,7 @@ func newExportDialog(e *exporter, w fyne.Window) *exportDialog {
 
 // list shows the subfolders of the folder typed (or of its nearest
 // existing ancestor), hidden ones left out.
-func (d *exportDialog) list() {
+func (d *folderDialog) list() {
 	entries, _ := os.ReadDir(existingDir(d.Folder.Text)) // unreadable: an empty list
 	d.subfolders = d.subfolders[:0]
 	for _, en := range entries {
