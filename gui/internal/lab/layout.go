@@ -81,6 +81,13 @@ type tabLayout struct {
 // Layout places the objects in size.
 func (t *tabLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
+	// Wrapped text is as tall as its width makes it: give every object
+	// the width first, then read the heights.
+	for _, o := range objects[:len(objects)-1] {
+		if o.Visible() && o.Size().Width != size.Width {
+			o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		}
+	}
 	fixed, flex, gaps := float32(0), []fyne.CanvasObject{}, float32(0)
 	for _, o := range objects[:len(objects)-1] {
 		if !o.Visible() {
