@@ -86,7 +86,7 @@ func TestRunWritesFiles(t *testing.T) {
 		{"-run", "overfit", "-epochs", "3", "-variants", "plain,dropout", "-weight-decay", "0.2"},
 		{"-run", "sweep", "-sigmas", "1,0.01", "-learning-rates", "0.01,1", "-steps", "10"},
 	}
-	long := os.Getenv("ZEROKARA_LONG") != ""
+	long := !testing.Short() && os.Getenv("ZEROKARA_LONG") != ""
 	if !long {
 		runs = runs[:2] // the others load all of MNIST: long suite
 	}

@@ -13,7 +13,7 @@ import (
 
 func longSuite(t *testing.T) {
 	t.Helper()
-	if os.Getenv("ZEROKARA_LONG") == "" {
+	if testing.Short() || os.Getenv("ZEROKARA_LONG") == "" {
 		t.Skip("long suite: set ZEROKARA_LONG=1")
 	}
 }
