@@ -99,3 +99,46 @@ func TestHyperparamsNarrow(t *testing.T) {
 		}
 	}
 }
+
+// The figure is never drawn squeezed (plot's grid had no room for five
+// rows and its drawing never returned): in an 800×600 window it keeps its
+// shape at least 820 wide, and the scroll around it reaches its bottom.
+func TestHyperparamsFigureKeepsItsShape(t *testing.T) {
+	l := newTestLab(t)
+	s := l.Screen("hyperparams")
+	l.SelectTab("Hyper")
+	for _, size := range []fyne.Size{fyne.NewSize(800, 600), fyne.NewSize(1600, 1000)} {
+		fyne.CurrentApp().Driver().AllWindows()[0].Resize(size)
+		got, fig := s.View.Size(), s.View.Figure().Size()
+		if got.Width < figureMinWidth || math.Abs(float64(got.Height/got.Width-fig.Height/fig.Width)) > 1e-3 {
+			t.Errorf("window %v: the figure is drawn at %v, want at least %d wide in the shape of %v", size, got, figureMinWidth, fig)
+		}
+		if scroll := findScroll(l.Tabs, s.View); scroll == nil || scroll.Content.MinSize().Height < got.Height {
+			t.Errorf("window %v: no scroll reaches the figure's bottom", size)
+		}
+	}
+}
+
+// findScroll returns the scroll in o's tree whose content holds v.
+func findScroll(o fyne.CanvasObject, v fyne.CanvasObject) *container.Scroll {
+	switch w := o.(type) {
+	case *container.Scroll:
+		if c, ok := w.Content.(*fyne.Container); ok && len(c.Objects) == 1 && c.Objects[0] == v {
+			return w
+		}
+		return findScroll(w.Content, v)
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if s := findScroll(c, v); s != nil {
+				return s
+			}
+		}
+	case *container.AppTabs:
+		for _, it := range w.Items {
+			if s := findScroll(it.Content, v); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
+}
