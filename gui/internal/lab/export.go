@@ -97,8 +97,7 @@ func (e *exporter) confirm(w fyne.Window, dir string) {
 		e.start(w, dir)
 		return
 	}
-	msg := widget.NewLabel(e.loc.T("export.replace", dir, strings.Join(old, ", ")))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := e.loc.wrapped(widget.NewLabel(e.loc.T("export.replace", dir, strings.Join(old, ", "))))
 	d := dialog.NewCustomConfirm(e.loc.T("export.replace.title", e.name), e.loc.T("export.replace.yes"), e.loc.T("export.cancel"),
 		msg, func(ok bool) {
 			if ok {
@@ -212,9 +211,7 @@ func newFolderDialog(l *loc, w fyne.Window, title, what, confirm, start string, 
 	d.Folder.OnChanged = func(string) { d.list() }
 	d.Folder.SetText(start)
 
-	text := widget.NewLabel(what)
-	text.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(text, container.NewBorder(nil, nil, widget.NewLabel(l.T("export.folder")), d.Up, d.Folder))
+	top := container.NewVBox(l.wrapped(widget.NewLabel(what)), container.NewBorder(nil, nil, widget.NewLabel(l.T("export.folder")), d.Up, d.Folder))
 	d.ConfirmDialog = dialog.NewCustomConfirm(title, confirm, l.T("export.cancel"),
 		container.NewBorder(top, nil, nil, nil, d.Subfolders), func(ok bool) {
 			if ok {
