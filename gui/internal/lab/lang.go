@@ -60,20 +60,19 @@ func StartLanguage(a fyne.App, opt WindowOptions) i18n.Lang {
 func (l *loc) wrap() fyne.TextWrap { return fyne.TextWrapWord }
 
 // wrapped returns label ready to be laid out with its long text wrapped
-// to the width it gets: by fyne at spaces in English; in Japanese by
-// lineBroken, between most characters but never inside a number or a
-// Latin word. The label's text is taken when it is laid out.
+// to the width it gets by lineBroken: at spaces, and in Japanese between
+// most characters, but never inside a number ("10 000" included) or a
+// Latin word. The label's text is taken when it is laid out or
+// refreshed.
 func (l *loc) wrapped(label *widget.Label) fyne.CanvasObject {
 	label.Wrapping = fyne.TextWrapWord
-	if l.Lang() != i18n.Japanese {
-		return label
-	}
 	return newLineBroken(label)
 }
 
 // lineBroken shows a label's text broken into lines that fit its width,
-// at the places breakLines allows. fyne wraps only at spaces (Japanese
-// lines stayed half empty) or anywhere ("10 00/0 枚", "0./88").
+// at the places breakLines allows. fyne wraps at every space ("10 000"
+// too; Japanese lines stayed half empty) or anywhere ("10 00/0 枚",
+// "0./88").
 type lineBroken struct {
 	widget.BaseWidget
 	source *widget.Label // the text, as its owner set it
@@ -144,7 +143,7 @@ func breakLines(text string, width float32, measure func(string) float32) string
 			fits := func(end int) bool { return measure(strings.TrimRight(string(r[:end]), " ")) <= width }
 			var ends []int // where a line may end
 			for i := 1; i < len(r); i++ {
-				if canBreak(r[i-1], r[i]) {
+				if canBreak(r[i-1], r[i]) && !thousands(r, i) {
 					ends = append(ends, i)
 				}
 			}
@@ -182,6 +181,12 @@ func canBreak(a, b rune) bool {
 		return false
 	}
 	return wide(a) || wide(b)
+}
+
+// thousands reports whether r[i] starts a digit group after a space that
+// follows a digit ("10 000"): one number, not a place to break.
+func thousands(r []rune, i int) bool {
+	return i >= 2 && unicode.IsDigit(r[i]) && unicode.IsSpace(r[i-1]) && unicode.IsDigit(r[i-2])
 }
 
 // Characters a line may not start or end with (kinsoku).

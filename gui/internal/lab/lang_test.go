@@ -331,6 +331,8 @@ func TestBreakLinesKeepsNumbersWhole(t *testing.T) {
 		{"English at spaces", "best 249% of peak", 9, "best 249%\nof peak"},
 		{"a piece wider than a line is cut", "0123456789", 4, "0123\n4567\n89"},
 		{"paragraphs stay", "あいうえ\nかき", 4, "あい\nうえ\nかき"},
+		{"a number with a space between its groups stays whole", "and 10 000 test images", 8, "and\n10 000\ntest\nimages"},
+		{"and in Japanese", "テスト画像 10 000 枚", 13, "テスト画像\n10 000 枚"},
 	} {
 		got := breakLines(tc.in, tc.width, measure)
 		if got != tc.want {
@@ -339,8 +341,8 @@ func TestBreakLinesKeepsNumbersWhole(t *testing.T) {
 	}
 }
 
-// In a Japanese window the long texts (help, guide, kernel info) are
-// broken by the lab: every line fits the label, no number is split, and
+// The long texts (help, guide, kernel info) are broken by the lab (here
+// in Japanese): every line fits the label, no number is split, and
 // the text without the breaks is the text.
 func TestJapaneseTextBreaksOutsideNumbers(t *testing.T) {
 	test.NewTempApp(t)
@@ -371,7 +373,7 @@ func TestJapaneseTextBreaksOutsideNumbers(t *testing.T) {
 			t.Errorf("width %g: the broken text differs from the text", width)
 		}
 	}
-	if en := newLoc(i18n.English).wrapped(widget.NewLabel("x")); en.(*widget.Label).Wrapping != fyne.TextWrapWord {
-		t.Error("English labels do not wrap at spaces")
+	if en, ok := newLoc(i18n.English).wrapped(widget.NewLabel("x")).(*lineBroken); !ok || en.shown.Wrapping != fyne.TextWrapWord {
+		t.Error("English labels are not broken by the lab")
 	}
 }
