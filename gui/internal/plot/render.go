@@ -53,7 +53,7 @@ func (f *Figure) Draw(dc draw.Canvas, text func(string) string) {
 	plots, canvases := f.grid(body, text, scale)
 	for r := range plots {
 		for c, p := range plots[r] {
-			if p != nil {
+			if p != nil && drawable(canvases[r][c].Rectangle) {
 				p.draw(canvases[r][c])
 			}
 		}
