@@ -43,7 +43,7 @@ func main() {
 	var opt lab.WindowOptions
 	fs := flag.NewFlagSet("zerokara", flag.ExitOnError)
 	data := fs.String("data", "", "directory with the MNIST IDX files (default: testdata/mnist of the checkout, then the user cache directory)")
-	fs.StringVar(&opt.Tab, "tab", "", "tab to open: Activations, Init, Batch, Symmetry, Overfitting, σ (the sweep) or Kernel (default: the last one used)")
+	fs.StringVar(&opt.Tab, "tab", "", "tab to open, by the start of its title: Activations, Init, Batch, Symmetry, Overfitting, σ (the sweep), Optimizers, Hyper (the search) or Kernel (default: the last one used)")
 	fs.BoolVar(&opt.Autorun, "autorun", false, "press Run on the opened tab once the app has started (demos, smoke tests)")
 	fs.DurationVar(&opt.QuitAfter, "quit-after", 0, "close the lab after this long (smoke tests)")
 	fs.StringVar(&opt.Out, "out", "", "with -autorun: export the run's JSON, CSV and figures into this directory when it completes")

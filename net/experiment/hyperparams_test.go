@@ -348,9 +348,7 @@ func TestHyperparamsCSV(t *testing.T) {
 // learning rates do not, and the best trials' learning rates are the
 // larger ones of the range.
 func TestHyperparamsBookSearch(t *testing.T) {
-	if testing.Short() {
-		t.Skip("full experiment")
-	}
+	fullExperiment(t)
 	cfg := BookHyperparamsConfig()
 	cfg.Data = mnistData(t)
 	res, err := Hyperparams(context.Background(), cfg, nil)
