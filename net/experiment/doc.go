@@ -1,5 +1,6 @@
 // Package experiment runs the experiments of "Deep Learning from Scratch"
-// chapter 6 as plain functions, each described once for every consumer.
+// chapter 6 (§6.1–6.5) as plain functions, each described once for every
+// consumer.
 //
 // # The contract: one description per experiment
 //
@@ -37,7 +38,11 @@
 //     16 initial weight scales (§6.3);
 //   - Symmetry: whether equal initial weights keep a layer's neurons alike;
 //   - Overfit: overfitting and its regularisers (§6.4);
-//   - Sweep: BN against plain over initial scale × learning rate.
+//   - Sweep: BN against plain over initial scale × learning rate;
+//   - Optimizers: SGD, Momentum, AdaGrad and Adam, their paths on
+//     x²/20 + y² and their loss curves on MNIST (§6.1);
+//   - Hyperparams: the random search of learning rate × weight decay
+//     (§6.5).
 //
 // Each function takes a context (cancellation is checked every training
 // step, and no further network starts once a run is canceled), a
