@@ -119,10 +119,11 @@ func (s *ActivationsScreen) object() fyne.CanvasObject {
 			widget.NewLabel(s.loc.T("form.sigma")), small(s.Sigma))),
 		widget.NewFormItem(s.loc.T("form.layers"), container.NewHBox(small(s.Layers), widget.NewLabel(s.loc.T("form.width")), small(s.Width),
 			widget.NewLabel(s.loc.T("run.seed")), small(s.Seed))),
-		widget.NewFormItem("", container.NewHBox(s.Fit, s.Gradients, s.Reset, s.Export.Button)),
+		widget.NewFormItem("", container.NewHBox(s.Fit, s.Gradients, s.Reset)),
 	)
 	help := widget.NewLabel(s.loc.T("act.help", experiment.BookActivationsConfig().Samples))
-	return screenLayout(s.loc, help, s.Guide, controls, container.NewVBox(s.Formula, s.Status), s.scroll)
+	// Export stays visible with the settings closed, as on the other tabs.
+	return screenLayout(s.loc, help, s.Guide, controls, container.NewVBox(container.NewHBox(s.Export.Button), s.Formula, s.Status), s.scroll)
 }
 
 // recompute runs the grid for the current settings on a worker goroutine

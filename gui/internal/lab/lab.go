@@ -6,10 +6,11 @@
 package lab
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"zerokara/gui/internal/datasource"
@@ -205,25 +206,27 @@ func (l *Lab) dataStatus() string {
 	return l.loc.T("data.loaded", train, test, where)
 }
 
-// pickFolder asks for a folder and loads it on a worker goroutine.
+// pickFolder asks for a folder (the lab's own dialog, in the window's
+// language) and loads it on a worker goroutine.
 func (l *Lab) pickFolder() {
 	if l.window == nil {
 		return
 	}
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		l.DataStatus.SetText(l.loc.T("data.loading", dir.Path()))
+	start, _ := os.UserHomeDir()
+	if _, _, where, ok := l.data.Loaded(); ok {
+		start = where
+	}
+	newFolderDialog(l.loc, l.window, l.loc.T("data.pick.title"), l.loc.T("data.pick.what"), l.loc.T("data.pick.confirm"), start, func(dir string) {
+		l.DataStatus.SetText(l.loc.T("data.loading", dir))
 		go func() {
-			if err := l.data.UseDir(dir.Path()); err != nil {
+			if err := l.data.UseDir(dir); err != nil {
 				fyne.Do(func() {
 					l.DataStatus.SetText(l.dataStatus())
 					dialog.ShowError(errorIn(l.loc, "data.loadfailed", err), l.window)
 				})
 			}
 		}()
-	}, l.window)
+	}).Show()
 }
 
 // OfferDownloadIfMissing checks (on a worker goroutine) whether MNIST can
@@ -241,7 +244,10 @@ func (l *Lab) SetWindow(w fyne.Window) { l.window = w }
 
 // Content returns the object to put in the window.
 func (l *Lab) Content() fyne.CanvasObject {
-	top := container.NewHBox(l.DataStatus, l.DataFolder, layout.NewSpacer(), widget.NewLabel(l.loc.T("lab.language")), l.Language)
+	// The status names the MNIST folder, which may be long: it is cut
+	// short rather than widen the window.
+	l.DataStatus.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.DataFolder, widget.NewLabel(l.loc.T("lab.language")), l.Language), l.DataStatus)
 	return container.NewBorder(container.NewVBox(top, l.FontNote), nil, nil, nil, l.Tabs)
 }
 

@@ -118,7 +118,7 @@ func (l *Lab) Show(a fyne.App, opt WindowOptions) (fyne.Window, error) {
 		}
 	}
 	if opt.Tab != "" && !l.SelectTab(opt.Tab) {
-		return nil, fmt.Errorf("no tab %q (want Activations, Init, Batch, Symmetry, Overfitting, σ (the sweep) or Kernel)", opt.Tab) // i18n:ignore (a command-line flag)
+		return nil, fmt.Errorf("no tab %q (want the start of a tab's title: Activations, Optimizers, Init, Batch, Symmetry, Overfitting, σ (the sweep), Hyper or Kernel)", opt.Tab) // i18n:ignore (a command-line flag)
 	}
 	l.remember = func() {
 		if opt.Fresh {
