@@ -337,10 +337,7 @@ func optimizersMNIST[T net.Float](ctx context.Context, res *OptimizersResult, pr
 // parallel); each then stores in loss[k] the batch's loss after its
 // update.
 func stepEach[T net.Float](tr *trainer[T], workers int, loss []float64) error {
-	for j := range tr.idx {
-		tr.idx[j] = tr.rng.IntN(tr.data.rows)
-	}
-	tr.labels = tr.data.batch(tr.x, tr.labels, tr.idx)
+	tr.nextBatch()
 	return parallel(workers, len(tr.nets), func(k int) error {
 		nt := tr.nets[k]
 		if _, err := nt.step(tr.x, tr.labels); err != nil {

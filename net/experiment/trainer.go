@@ -48,10 +48,7 @@ func newTrainer[T net.Float](data *dataset[T], rng *rand.Rand, batch int, specs 
 // each network's loss (NaN once diverged), or the failing network's name
 // and error.
 func (t *trainer[T]) step() ([]float64, string, error) {
-	for j := range t.idx {
-		t.idx[j] = t.rng.IntN(t.data.rows)
-	}
-	t.labels = t.data.batch(t.x, t.labels, t.idx)
+	t.nextBatch()
 	for n, tr := range t.nets {
 		var err error
 		if t.losses[n], err = tr.step(t.x, t.labels); err != nil {
@@ -59,6 +56,14 @@ func (t *trainer[T]) step() ([]float64, string, error) {
 		}
 	}
 	return t.losses, "", nil
+}
+
+// nextBatch draws the next batch into t.x and t.labels.
+func (t *trainer[T]) nextBatch() {
+	for j := range t.idx {
+		t.idx[j] = t.rng.IntN(t.data.rows)
+	}
+	t.labels = t.data.batch(t.x, t.labels, t.idx)
 }
 
 // allDiverged reports whether no network is left to train.
