@@ -1,0 +1,111 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// rotationResult is one rotation of one shape: its contenders (in call
+// order of the first round) and samples[round][contender].
+type rotationResult struct {
+	threads int
+	names   []string
+	samples [][]sample
+}
+
+// index returns the position of the named contender, or -1.
+func (r rotationResult) index(name string) int {
+	for i, n := range r.names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// rate summarizes the named contender's GFLOP/s over the rounds.
+func (r rotationResult) rate(name string) spread {
+	i := r.index(name)
+	if i < 0 {
+		return summarize(nil)
+	}
+	return summarize(rates(r.samples, i))
+}
+
+// ratio summarizes the per-round ratio of two contenders' rates.
+func (r rotationResult) ratio(num, den string) spread {
+	i, j := r.index(num), r.index(den)
+	if i < 0 || j < 0 {
+		return summarize(nil)
+	}
+	return summarize(ratios(r.samples, i, j))
+}
+
+// table writes one element type's Markdown table, row by row as the shapes
+// finish.
+type table struct {
+	w           io.Writer
+	n           int  // threads of the second rotation
+	peak, gonum bool // extra columns
+}
+
+// header writes the table's title and column heads.
+func (t *table) header(elem string) {
+	fmt.Fprintf(t.w, "### %s (GFLOP/s, median over rounds; ratios: median (min–max) of per-round ratios)\n\n", elem)
+	cols := []string{"shape m×n×k", "zerokara 1w", "OpenBLAS 1t", "gomlx 1t", "zk÷OB 1t", "zk÷gomlx 1t"}
+	if t.n > 1 {
+		cols = append(cols,
+			fmt.Sprintf("zerokara %dw", t.n), fmt.Sprintf("OpenBLAS %dt", t.n), fmt.Sprintf("gomlx %dt", t.n),
+			fmt.Sprintf("zk÷OB %dt", t.n), fmt.Sprintf("zk÷gomlx %dt", t.n))
+	}
+	if t.peak {
+		cols = append(cols, "peak 1 core", "zk 1w÷peak")
+	}
+	if t.gonum {
+		cols = append(cols, fmt.Sprintf("gonum %dt", t.n))
+	}
+	fmt.Fprintf(t.w, "| %s |\n", strings.Join(cols, " | "))
+	align := make([]string, len(cols))
+	for i := range align {
+		align[i] = "---:"
+	}
+	align[0] = "---"
+	fmt.Fprintf(t.w, "|%s|\n", strings.Join(align, "|"))
+}
+
+// row writes one shape's row from its single-thread and n-thread rotations.
+func (t *table) row(s shape, one, many rotationResult) {
+	cells := []string{s.String(),
+		rateCell(one.rate("zerokara")), rateCell(one.rate("OpenBLAS")), rateCell(one.rate("gomlx")),
+		ratioCell(one.ratio("zerokara", "OpenBLAS")), ratioCell(one.ratio("zerokara", "gomlx"))}
+	if t.n > 1 {
+		cells = append(cells,
+			rateCell(many.rate("zerokara")), rateCell(many.rate("OpenBLAS")), rateCell(many.rate("gomlx")),
+			ratioCell(many.ratio("zerokara", "OpenBLAS")), ratioCell(many.ratio("zerokara", "gomlx")))
+	}
+	if t.peak {
+		cells = append(cells, rateCell(one.rate("peak")), ratioCell(one.ratio("zerokara", "peak")))
+	}
+	if t.gonum {
+		cells = append(cells, rateCell(many.rate("gonum")))
+	}
+	fmt.Fprintf(t.w, "| %s |\n", strings.Join(cells, " | "))
+}
+
+// csvHeader is the first line of -csv: one line per contender per round.
+var csvHeader = []string{"type", "shape", "m", "n", "k", "threads", "round", "contender", "calls", "seconds", "gflops"}
+
+// writeCSV appends one rotation's raw per-round samples to w.
+func writeCSV(w *csv.Writer, elem string, s shape, r rotationResult) {
+	for round, row := range r.samples {
+		for i, x := range row {
+			w.Write([]string{elem, s.String(), strconv.Itoa(s.m), strconv.Itoa(s.n), strconv.Itoa(s.k),
+				strconv.Itoa(r.threads), strconv.Itoa(round), r.names[i], strconv.Itoa(x.calls),
+				strconv.FormatFloat(x.secs, 'g', 8, 64), strconv.FormatFloat(x.gflops, 'f', 3, 64)})
+		}
+	}
+	w.Flush()
+}
