@@ -188,7 +188,9 @@ func measure[T kernel.Float](s shape, n int, o options) (one, many rotationResul
 		for _, c := range cs {
 			r.names = append(r.names, c.name)
 		}
+		before := takeCPUSnapshot()
 		r.samples = rotate(cs, s.flops(), o.rounds, o.round, o.warmup)
+		r.others = othersLoad(before, takeCPUSnapshot())
 		return r
 	}
 	one = rotation(1)

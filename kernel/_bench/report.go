@@ -14,6 +14,7 @@ type rotationResult struct {
 	threads int
 	names   []string
 	samples [][]sample
+	others  float64 // CPUs kept busy by other processes during the rounds, -1 unknown
 }
 
 // index returns the position of the named contender, or -1.
@@ -67,6 +68,7 @@ func (t *table) header(elem string) {
 	if t.gonum {
 		cols = append(cols, fmt.Sprintf("gonum %dt", t.n))
 	}
+	cols = append(cols, "others' load")
 	fmt.Fprintf(t.w, "| %s |\n", strings.Join(cols, " | "))
 	align := make([]string, len(cols))
 	for i := range align {
@@ -92,11 +94,24 @@ func (t *table) row(s shape, one, many rotationResult) {
 	if t.gonum {
 		cells = append(cells, rateCell(many.rate("gonum")))
 	}
+	load := loadCell(one.others)
+	if t.n > 1 {
+		load += " / " + loadCell(many.others)
+	}
+	cells = append(cells, load)
 	fmt.Fprintf(t.w, "| %s |\n", strings.Join(cells, " | "))
 }
 
+// loadCell formats the CPUs other processes kept busy ("?" unknown).
+func loadCell(x float64) string {
+	if x < 0 {
+		return "?"
+	}
+	return fmt.Sprintf("%.2f", x)
+}
+
 // csvHeader is the first line of -csv: one line per contender per round.
-var csvHeader = []string{"type", "shape", "m", "n", "k", "threads", "round", "contender", "calls", "seconds", "gflops"}
+var csvHeader = []string{"type", "shape", "m", "n", "k", "threads", "round", "contender", "calls", "seconds", "gflops", "others_load"}
 
 // writeCSV appends one rotation's raw per-round samples to w.
 func writeCSV(w *csv.Writer, elem string, s shape, r rotationResult) {
@@ -104,7 +119,8 @@ func writeCSV(w *csv.Writer, elem string, s shape, r rotationResult) {
 		for i, x := range row {
 			w.Write([]string{elem, s.String(), strconv.Itoa(s.m), strconv.Itoa(s.n), strconv.Itoa(s.k),
 				strconv.Itoa(r.threads), strconv.Itoa(round), r.names[i], strconv.Itoa(x.calls),
-				strconv.FormatFloat(x.secs, 'g', 8, 64), strconv.FormatFloat(x.gflops, 'f', 3, 64)})
+				strconv.FormatFloat(x.secs, 'g', 8, 64), strconv.FormatFloat(x.gflops, 'f', 3, 64),
+				strconv.FormatFloat(r.others, 'f', 3, 64)})
 		}
 	}
 	w.Flush()
