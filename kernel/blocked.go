@@ -1,7 +1,8 @@
 package kernel
 
 // problem holds one GEMM call's operands after validation and after C has
-// been scaled by beta; what remains is C += alpha·op(A)·op(B).
+// been scaled by beta (unless overwrite); what remains is
+// C += alpha·op(A)·op(B).
 type problem[T Float] struct {
 	spec         *kernelSpec[T]
 	tA, tB       Transpose
@@ -14,6 +15,9 @@ type problem[T Float] struct {
 	c            []T
 	ldc          int
 	packA, packB bool // copy operands into panels, or read them in place
+	// overwrite: beta is 0 and C was not cleared; the first block of k
+	// stores its tiles with the overwrite kernels.
+	overwrite bool
 }
 
 // serial adds alpha·op(A)·op(B) to the block C[i0:i1, j0:j1] on the
@@ -114,16 +118,16 @@ func (p *problem[T]) dotWidth(nb int) int {
 	return 0
 }
 
-// dot runs the dot kernels on the last w columns (packed in bt) of a tile
-// of rows rows (4, 8 or 12: 8 at a time, then 4) read in place; C(i, j) is
-// the first element they compute.
-func (p *problem[T]) dot(bt []T, i, j, pc, kb, rows, w int) {
+// dot runs the dot kernels ks.dots on the last w columns (packed in bt) of
+// a tile of rows rows (4, 8 or 12: 8 at a time, then 4) read in place;
+// C(i, j) is the first element they compute.
+func (p *problem[T]) dot(ks *tileKernels[T], bt []T, i, j, pc, kb, rows, w int) {
 	s := p.spec
 	groups := (w + s.dotGroup - 1) / s.dotGroup
 	bt = bt[:roundUp(kb, 4)*groups*s.dotGroup]
 	for r := 0; r < rows; r += 8 {
 		n := min(8, rows-r)
-		s.dots[n/4-1][groups-1](kb, p.alpha, p.a[(i+r)*p.lda+pc:], p.lda, bt, p.c[(i+r)*p.ldc+j:], p.ldc, 1<<w-1)
+		ks.dots[n/4-1][groups-1](kb, p.alpha, p.a[(i+r)*p.lda+pc:], p.lda, bt, p.c[(i+r)*p.ldc+j:], p.ldc, 1<<w-1)
 	}
 }
 
@@ -156,15 +160,19 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 // every element is the same on edges and inside — except in the last
 // dotCols columns, which the dot kernels sum in four interleaved parts.
 // Which kernel computes an element depends only on the product's shape and
-// operands' layout, never on the worker count.
+// operands' layout, never on the worker count. On the first block of k of
+// an overwriting product, the kernels' overwrite forms store the tile
+// without reading C (and the local tile is not loaded from C).
 func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 	s := p.spec
+	overwriting := p.overwrite && pc == 0
+	ks := s.kernels(p.overwrite, pc)
 	mr := s.mr
 	rows, cols := min(mr, mb-ir), min(s.nr, nb-jr)
 	narrow := cols <= s.narrow
 	if pn.dotCols > 0 && cols < s.nr && rows%4 == 0 && (rows == mr || s.readsRowsInPlace(rows)) {
 		cols -= pn.dotCols
-		p.dot(pn.dot, ic+ir, jc+jr+cols, pc, kb, rows, pn.dotCols)
+		p.dot(ks, pn.dot, ic+ir, jc+jr+cols, pc, kb, rows, pn.dotCols)
 		if cols == 0 {
 			return
 		}
@@ -173,11 +181,11 @@ func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 		packedWide := p.packB && !narrow
 		narrow = cols <= s.narrow && !packedWide
 	}
-	nr, micro, edgeMicro := s.nr, s.micro, s.edge
+	nr, micro, edgeMicro := s.nr, ks.micro, ks.edge
 	if narrow {
-		nr, micro, edgeMicro = s.narrow, s.microNarrow, s.edgeNarrow
+		nr, micro, edgeMicro = s.narrow, ks.microNarrow, ks.edgeNarrow
 	}
-	if short := s.shortEdgeFor(rows); short != nil {
+	if short := ks.shortEdgeFor(rows, mr); short != nil {
 		edgeMicro = short.edge
 		if narrow {
 			edgeMicro = short.edgeNarrow
@@ -216,7 +224,7 @@ func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 		return
 	}
 	tile := pn.local[:mr*nr]
-	for i := 0; i < rows; i++ {
+	for i := 0; i < rows && !overwriting; i++ {
 		copy(tile[i*nr:i*nr+cols], c[i*p.ldc:i*p.ldc+cols])
 	}
 	micro(kb, p.alpha, ap, rsA, csA, bp, rsB, tile, nr)

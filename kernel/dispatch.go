@@ -18,21 +18,21 @@ type microKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB i
 // mr×nr register tile, kc depth of packed panels, mc rows of A and nc
 // columns of B per cache block (mc a multiple of mr, nc of nr). An optional
 // narrow kernel (mr×narrow tile, narrow < nr) handles a last column panel
-// of at most narrow columns, so that less padding is computed.
+// of at most narrow columns, so that less padding is computed. The
+// embedded tileKernels add to C; overwrite, when present, holds the same
+// kernels in the form that stores C = alpha·A·B, for a product with
+// beta = 0 on its first block of k.
 type kernelSpec[T Float] struct {
-	mr, nr      int
-	kc, mc, nc  int
-	nc2         int // columns per L2 chunk in the macro-kernel, a multiple of nr (0: all)
-	micro       microKernel[T]
-	narrow      int
-	microNarrow microKernel[T]
+	mr, nr     int
+	kc, mc, nc int
+	nc2        int // columns per L2 chunk in the macro-kernel, a multiple of nr (0: all)
+	narrow     int
+	tileKernels[T]
+	overwrite *tileKernels[T]
 	// alwaysPack packs both operands whatever their shape: the pure-Go
 	// kernel is much faster on packed panels than on strided operands,
 	// and the NEON kernels' in-place reading was never measured.
 	alwaysPack bool
-	// edge and edgeNarrow, when present, compute partial tiles directly in
-	// C (masked stores) instead of through a copied local tile.
-	edge, edgeNarrow edgeKernel[T]
 	// packTrans, when present, packs the first rows of a full nr-wide panel
 	// of a transposed B (dst[p*nr+i] = src[i*ld+p]) with vector transposes:
 	// 16·blocks rows for float32, 8·blocks for float64.
@@ -40,6 +40,19 @@ type kernelSpec[T Float] struct {
 	// packRows, when present, does the same for a full mr-row panel of A
 	// (dst[p*mr+i] = src[i*ld+p]).
 	packRows func(dst, src []T, ld, blocks int)
+	// dotGroup is how many columns one group of the dot kernels computes.
+	dotGroup int
+	// packDots[groups-1] packs B's last columns for dots[…][groups-1].
+	packDots [2]dotPacker[T]
+}
+
+// tileKernels are the kernels that compute C's register tiles, all in one
+// form: adding alpha·A·B to C, or overwriting C with it.
+type tileKernels[T Float] struct {
+	micro, microNarrow microKernel[T]
+	// edge and edgeNarrow, when present, compute partial tiles directly in
+	// C (masked stores) instead of through a copied local tile.
+	edge, edgeNarrow edgeKernel[T]
 	// shortEdges, ascending by rows, hold edge kernels for tiles of fewer
 	// rows: a partial tile uses the first entry with rows at least its own.
 	shortEdges []shortEdge[T]
@@ -47,10 +60,16 @@ type kernelSpec[T Float] struct {
 	// A is read in place by rows and whose B is not packed, with k in the
 	// vector lanes (dotKernel): dots[rows/4-1][groups-1] takes 4 or 8 rows
 	// and groups·dotGroup columns; a nil entry ends the groups offered.
-	dotGroup int
-	dots     [2][2]dotKernel[T]
-	// packDots[groups-1] packs B's last columns for dots[…][groups-1].
-	packDots [2]dotPacker[T]
+	dots [2][2]dotKernel[T]
+}
+
+// kernels returns the tile kernels for the block of k that starts at pc:
+// the overwrite forms for the first block of a product that overwrites C.
+func (s *kernelSpec[T]) kernels(overwrite bool, pc int) *tileKernels[T] {
+	if overwrite && pc == 0 {
+		return s.overwrite
+	}
+	return &s.tileKernels
 }
 
 // dotPacker writes dst[(p/4)*4*cols + 4*j + p%4] = b[p*ldb+j] for p < kb
@@ -145,13 +164,13 @@ func forType[T Float, R any](f32, f64 any) R {
 
 // shortEdgeFor returns the short edge kernels for a partial tile of rows
 // rows (the first with at least that many), or nil when there are none.
-func (s *kernelSpec[T]) shortEdgeFor(rows int) *shortEdge[T] {
-	if s.edge == nil || rows >= s.mr {
+func (t *tileKernels[T]) shortEdgeFor(rows, mr int) *shortEdge[T] {
+	if t.edge == nil || rows >= mr {
 		return nil
 	}
-	for i := range s.shortEdges {
-		if rows <= s.shortEdges[i].rows {
-			return &s.shortEdges[i]
+	for i := range t.shortEdges {
+		if rows <= t.shortEdges[i].rows {
+			return &t.shortEdges[i]
 		}
 	}
 	return nil
@@ -160,6 +179,6 @@ func (s *kernelSpec[T]) shortEdgeFor(rows int) *shortEdge[T] {
 // readsRowsInPlace reports whether the last rows rows of A can be read in
 // place: a short edge kernel of exactly that many rows reads only those.
 func (s *kernelSpec[T]) readsRowsInPlace(rows int) bool {
-	short := s.shortEdgeFor(rows)
+	short := s.shortEdgeFor(rows, s.mr)
 	return short != nil && short.rows == rows
 }

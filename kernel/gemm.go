@@ -54,13 +54,19 @@ func gemm[T Float](kn Kernel, tA, tB Transpose, m, n, k int, alpha T, a []T, lda
 	if !checkGemm(tA, tB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc) {
 		return
 	}
-	scaleC(m, n, beta, c, ldc)
+	spec := specOf[T](kn.impl())
+	// beta = 0 with kernels that overwrite: the first block of k stores C,
+	// which is then never cleared nor read. Otherwise C is scaled first.
+	overwrite := beta == 0 && alpha != 0 && k != 0 && spec.overwrite != nil
+	if !overwrite {
+		scaleC(m, n, beta, c, ldc)
+	}
 	if alpha == 0 || k == 0 {
 		return
 	}
 	p := problem[T]{
-		spec: specOf[T](kn.impl()), tA: tA, tB: tB, k: k, alpha: alpha,
-		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
+		spec: spec, tA: tA, tB: tB, k: k, alpha: alpha,
+		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, overwrite: overwrite,
 	}
 	p.packA, p.packB = choosePacking[T](m, tA, tB, lda, ldb)
 	if p.spec.alwaysPack {

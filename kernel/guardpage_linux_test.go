@@ -4,6 +4,7 @@ package kernel
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"syscall"
@@ -74,12 +75,24 @@ func guardPages[T Float](t *testing.T, k Kernel) {
 						x[j] = rnd()
 					}
 				}
+				// Every other case has beta = 0 (the overwrite kernels) on a
+				// C of NaN, which they must not read.
+				beta := T(0.5)
+				if i%2 == 0 {
+					beta = 0
+					for j := range c {
+						c[j] = T(math.NaN())
+					}
+				}
 				want := slices.Clone(c)
-				call(tc.tA, tc.tB, m, n, kk, 1.5, slices.Clone(a), colsA, slices.Clone(b), colsB, 0.5, want, n)
-				call(tc.tA, tc.tB, m, n, kk, 1.5, a, colsA, b, colsB, 0.5, c, n)
+				call(tc.tA, tc.tB, m, n, kk, 1.5, slices.Clone(a), colsA, slices.Clone(b), colsB, beta, want, n)
+				call(tc.tA, tc.tB, m, n, kk, 1.5, a, colsA, b, colsB, beta, c, n)
 				for j := range c {
 					if !bitsEqual(c[j], want[j]) {
 						t.Fatalf("%v atStart=%v: C[%d] = %v on guarded memory, %v on ordinary memory", tc, atStart, j, c[j], want[j])
+					}
+					if beta == 0 && math.IsNaN(float64(c[j])) {
+						t.Fatalf("%v atStart=%v beta=0: C[%d] is NaN: the old C was read", tc, atStart, j)
 					}
 				}
 				relA()

@@ -11,10 +11,12 @@ import "github.com/klauspost/cpuid/v2"
 // prefer other sizes.
 var avx2FMA = &implementation{
 	name: "avx2fma",
-	s: kernelSpec[float32]{mr: 6, nr: 16, kc: 256, mc: 168, nc: 4080, nc2: 256, micro: sgemmKernel6x16AVX2,
-		narrow: 8, microNarrow: sgemmKernel6x8AVX2},
-	d: kernelSpec[float64]{mr: 6, nr: 8, kc: 256, mc: 72, nc: 4080, nc2: 128, micro: dgemmKernel6x8AVX2,
-		narrow: 4, microNarrow: dgemmKernel6x4AVX2},
+	s: kernelSpec[float32]{mr: 6, nr: 16, kc: 256, mc: 168, nc: 4080, nc2: 256, narrow: 8,
+		tileKernels: tileKernels[float32]{micro: sgemmKernel6x16AVX2, microNarrow: sgemmKernel6x8AVX2},
+		overwrite:   &tileKernels[float32]{micro: sgemmKernel6x16Beta0AVX2, microNarrow: sgemmKernel6x8Beta0AVX2}},
+	d: kernelSpec[float64]{mr: 6, nr: 8, kc: 256, mc: 72, nc: 4080, nc2: 128, narrow: 4,
+		tileKernels: tileKernels[float64]{micro: dgemmKernel6x8AVX2, microNarrow: dgemmKernel6x4AVX2},
+		overwrite:   &tileKernels[float64]{micro: dgemmKernel6x8Beta0AVX2, microNarrow: dgemmKernel6x4Beta0AVX2}},
 	vs: avx2Vec32,
 	vd: avx2Vec64,
 }

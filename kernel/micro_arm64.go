@@ -14,10 +14,10 @@ package kernel
 // what the kernels' contiguous-column loop reads.
 var neon = &implementation{
 	name: "neon",
-	s: kernelSpec[float32]{mr: 8, nr: 12, kc: 256, mc: 128, nc: 4080, nc2: 252, micro: sgemmKernel8x12NEON,
-		narrow: 4, microNarrow: sgemmKernel8x4NEON, alwaysPack: true},
-	d: kernelSpec[float64]{mr: 6, nr: 8, kc: 256, mc: 72, nc: 4080, nc2: 128, micro: dgemmKernel6x8NEON,
-		narrow: 4, microNarrow: dgemmKernel6x4NEON, alwaysPack: true},
+	s: kernelSpec[float32]{mr: 8, nr: 12, kc: 256, mc: 128, nc: 4080, nc2: 252, narrow: 4, alwaysPack: true,
+		tileKernels: tileKernels[float32]{micro: sgemmKernel8x12NEON, microNarrow: sgemmKernel8x4NEON}},
+	d: kernelSpec[float64]{mr: 6, nr: 8, kc: 256, mc: 72, nc: 4080, nc2: 128, narrow: 4, alwaysPack: true,
+		tileKernels: tileKernels[float64]{micro: dgemmKernel6x8NEON, microNarrow: dgemmKernel6x4NEON}},
 	vs: pureGoVec32, // NEON vector routines are still to come
 	vd: pureGoVec64,
 }

@@ -51,21 +51,60 @@ func TestMicroKernelContract(t *testing.T) {
 func makeSlice[T Float](n int) []T { return make([]T, n) }
 
 // microContract checks s's micro-kernels (and dot kernels, dotContract) on
-// operands from alloc, each exactly as long as the formula reaches.
+// operands from alloc, each exactly as long as the formula reaches: the
+// accumulating forms, and the overwrite forms where s has them, which run
+// on a C full of NaN that they must not read.
 func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T) {
-	dotContract(t, s, alloc)
 	dotPackContract(t, s, alloc)
+	for _, form := range tileForms(s) {
+		dotContract(t, s, form, alloc)
+		microForm(t, s, form, alloc)
+	}
+}
+
+// tileForm is one form of a spec's tile kernels, named for messages.
+type tileForm[T Float] struct {
+	name      string
+	kernels   *tileKernels[T]
+	overwrite bool
+}
+
+// tileForms lists s's tile kernel forms: adding to C, and overwriting it.
+func tileForms[T Float](s *kernelSpec[T]) []tileForm[T] {
+	forms := []tileForm[T]{{"add", &s.tileKernels, false}}
+	if s.overwrite != nil {
+		forms = append(forms, tileForm[T]{"beta0", s.overwrite, true})
+	}
+	return forms
+}
+
+// fillC fills c with random values, or with NaN for an overwrite form, and
+// returns what the formula starts from: C, or zero.
+func fillC[T Float](c []T, overwrite bool, rnd func() T) []float64 {
+	want := make([]float64, len(c))
+	for i := range c {
+		if overwrite {
+			c[i] = T(math.NaN())
+			continue
+		}
+		c[i] = rnd()
+		want[i] = float64(c[i])
+	}
+	return want
+}
+
+func microForm[T Float](t *testing.T, s *kernelSpec[T], form tileForm[T], alloc func(n int) []T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	rnd := randFloat[T](rng)
 	kernels := []struct {
 		nr    int
 		micro microKernel[T]
-	}{{s.nr, s.micro}}
-	if s.microNarrow != nil {
+	}{{s.nr, form.kernels.micro}}
+	if form.kernels.microNarrow != nil {
 		kernels = append(kernels, struct {
 			nr    int
 			micro microKernel[T]
-		}{s.narrow, s.microNarrow})
+		}{s.narrow, form.kernels.microNarrow})
 	}
 	for _, kn := range kernels {
 		mr, nr := s.mr, kn.nr
@@ -82,15 +121,12 @@ func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []
 				b := alloc((k-1)*layout.rsB + nr)
 				ldc := nr + 3
 				c := alloc((mr-1)*ldc + nr)
-				for _, x := range [][]T{a, b, c} {
+				for _, x := range [][]T{a, b} {
 					for i := range x {
 						x[i] = rnd()
 					}
 				}
-				want := make([]float64, len(c))
-				for i := range c {
-					want[i] = float64(c[i])
-				}
+				want := fillC(c, form.overwrite, rnd)
 				for i := 0; i < mr; i++ {
 					for j := 0; j < nr; j++ {
 						var sum float64
@@ -101,21 +137,41 @@ func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []
 					}
 				}
 				kn.micro(k, 0.5, a, layout.rsA, layout.csA, b, layout.rsB, c, ldc)
-				checkNear(t, c, want, k, fmt.Sprintf("%dx%d %s k=%d", mr, nr, layout.name, k))
+				if form.overwrite {
+					restoreGaps(t, c, want, mr, nr, ldc)
+				}
+				checkNear(t, c, want, k, fmt.Sprintf("%s %dx%d %s k=%d", form.name, mr, nr, layout.name, k))
 			}
 		}
 	}
 }
 
-// dotContract checks every dot kernel of s against its formula
-// (dotKernel), for k around the block of four and masks of all or some
-// columns, with A rows lda = k or k+3 apart. The packed B beyond k holds
-// NaN, which the kernels must not use; C holds the masked columns only.
-func dotContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T) {
+// restoreGaps checks that an overwrite kernel left C's elements between its
+// rows (columns nr … ldc-1) untouched — still NaN — and then zeroes them
+// in c, as want has them, so that checkNear compares the tile only.
+func restoreGaps[T Float](t *testing.T, c []T, want []float64, rows, nr, ldc int) {
+	t.Helper()
+	for i := range c {
+		if i%ldc < nr && i/ldc < rows {
+			continue
+		}
+		if !math.IsNaN(float64(c[i])) {
+			t.Fatalf("overwrite kernel wrote c[%d] = %v outside its tile", i, c[i])
+		}
+		c[i], want[i] = 0, 0
+	}
+}
+
+// dotContract checks the dot kernels of one form of s against their
+// formula (dotKernel), for k around the block of four and masks of all or
+// some columns, with A rows lda = k or k+3 apart. The packed B beyond k
+// holds NaN, which the kernels must not use; C holds the masked columns
+// only.
+func dotContract[T Float](t *testing.T, s *kernelSpec[T], form tileForm[T], alloc func(n int) []T) {
 	rng := rand.New(rand.NewPCG(23, 24))
 	rnd := randFloat[T](rng)
 	nan := T(math.NaN())
-	for ri, byGroups := range s.dots {
+	for ri, byGroups := range form.kernels.dots {
 		for gi, dot := range byGroups {
 			if dot == nil {
 				continue
@@ -130,19 +186,16 @@ func dotContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T)
 					a := alloc((rows-1)*lda + k)
 					b := alloc(roundUp(k, 4) * cols)
 					c := alloc((rows-1)*ldc + w)
-					for _, x := range [][]T{a, b, c} {
+					for _, x := range [][]T{a, b} {
 						for i := range x {
 							x[i] = rnd()
 						}
 					}
+					want := fillC(c, form.overwrite, rnd)
 					for p := k; p < roundUp(k, 4); p++ {
 						for j := 0; j < cols; j++ {
 							b[p/4*4*cols+4*j+p%4] = nan
 						}
-					}
-					want := make([]float64, len(c))
-					for i := range c {
-						want[i] = float64(c[i])
 					}
 					for i := 0; i < rows; i++ {
 						for j := 0; j < w; j++ {
@@ -154,7 +207,10 @@ func dotContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []T)
 						}
 					}
 					dot(k, 0.5, a, lda, b, c, ldc, 1<<w-1)
-					checkNear(t, c, want, k, fmt.Sprintf("dot %dx%d k=%d w=%d", rows, cols, k, w))
+					if form.overwrite {
+						restoreGaps(t, c, want, rows, w, ldc)
+					}
+					checkNear(t, c, want, k, fmt.Sprintf("%s dot %dx%d k=%d w=%d", form.name, rows, cols, k, w))
 				}
 			}
 		}

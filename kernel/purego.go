@@ -19,8 +19,8 @@ import "unsafe"
 // L1 while the macro-kernel streams B's panels past it.
 var pureGo = &implementation{
 	name: "purego",
-	s:    kernelSpec[float32]{mr: 6, nr: 4, kc: 512, mc: 120, nc: 2048, micro: microGo6x4[float32], alwaysPack: true},
-	d:    kernelSpec[float64]{mr: 6, nr: 4, kc: 512, mc: 120, nc: 2048, micro: microGo6x4[float64], alwaysPack: true},
+	s:    kernelSpec[float32]{mr: 6, nr: 4, kc: 512, mc: 120, nc: 2048, tileKernels: tileKernels[float32]{micro: microGo6x4[float32]}, alwaysPack: true},
+	d:    kernelSpec[float64]{mr: 6, nr: 4, kc: 512, mc: 120, nc: 2048, tileKernels: tileKernels[float64]{micro: microGo6x4[float64]}, alwaysPack: true},
 	vs:   pureGoVec32,
 	vd:   pureGoVec64,
 	// 25–40 times slower than avx512, so a band pays from far less work:

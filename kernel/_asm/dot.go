@@ -12,17 +12,23 @@ import (
 // place by rows: rows ∈ {4, 8} and dotGroups groups of columns. (Three
 // groups, 8×12 and 4×12 float32, measured slower than the narrow edge
 // kernel on 100×10×100: 0.79×; a 12-row kernel measured no faster than
-// 8 + 4 rows.)
-func dotKernels() {
+// 8 + 4 rows.) With overwrite, the forms that store C = alpha·A·B.
+func dotKernels(overwrite bool) {
 	for _, e := range []elem{f32z, f64z} {
 		prefix := "sgemm"
 		if e.size == 8 {
 			prefix = "dgemm"
 		}
-		perm := dotPermTable(prefix, e)
+		var perm Mem
+		if overwrite {
+			perm = NewDataAddr(Symbol{Name: prefix + "DotPerm", Static: true}, 0) // emitted with the accumulating forms
+		} else {
+			perm = dotPermTable(prefix, e)
+		}
 		for _, rows := range []int{4, 8} {
 			for groups := 1; groups <= dotGroups(e); groups++ {
-				dotKernel(fmt.Sprintf("%sDot%dx%dAVX512", prefix, rows, groups*e.vecLanes/4), e, rows, groups, perm)
+				name := tileName(fmt.Sprintf("%sDot%dx%dAVX512", prefix, rows, groups*e.vecLanes/4), overwrite)
+				dotKernel(name, e, rows, groups, perm, overwrite)
 			}
 		}
 	}
@@ -48,8 +54,8 @@ func dotGroups(e elem) int {
 // comes packed as b[(p/4)·4w + 4j + p%4], zero beyond k. The four partial
 // sums of an element are added as (q0 + q2) + (q1 + q3) for float32 and
 // (q0 + q1) + (q2 + q3) for float64, then C = fma(alpha, sum, C) in the
-// columns of mask.
-func dotKernel(name string, e elem, rows, groups int, perm Mem) {
+// columns of mask (C = fma(alpha, sum, 0) with overwrite: C is not read).
+func dotKernel(name string, e elem, rows, groups int, perm Mem, overwrite bool) {
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, lda int, b []%[1]s, c []%[1]s, ldc int, mask uint64)", e.goType))
 	Doc(fmt.Sprintf("%s computes masked columns of the %dx%d tail tile C += alpha*A*B with %s; see the Go stub.", name, rows, groups*e.vecLanes/4, e.isa))
 	shift := uint64(log2(e.size))
@@ -117,7 +123,7 @@ func dotKernel(name string, e elem, rows, groups int, perm Mem) {
 	}
 
 	Label(name + "_store")
-	dotStore(e, acc, groups, perm)
+	dotStore(e, acc, groups, perm, overwrite)
 	VZEROUPPER()
 	RET()
 }
@@ -125,10 +131,12 @@ func dotKernel(name string, e elem, rows, groups int, perm Mem) {
 // dotStore adds alpha times the sums of dotKernel's accumulators to C,
 // four rows at a time: the partial sums are reduced within their lane
 // groups into one vector per group, each row's elements are permuted to
-// the low lanes (perm) and added to C through the column mask.
-func dotStore(e elem, acc [][]reg.VecVirtual, groups int, perm Mem) {
+// the low lanes (perm) and added to C through the column mask (or, with
+// overwrite, stored there).
+func dotStore(e elem, acc [][]reg.VecVirtual, groups int, perm Mem, overwrite bool) {
 	cols := e.vecLanes / 4 // columns per group
 	alpha, pc, ldc := storeSetup(e)
+	zero := zeroIf(e, overwrite)
 	bits := GP64()
 	Load(Param("mask"), bits)
 	masks := make([]reg.OpmaskVirtual, groups)
@@ -150,13 +158,18 @@ func dotStore(e elem, acc [][]reg.VecVirtual, groups int, perm Mem) {
 			VMOVUPS(perm.Offset(i*64), idx)
 			for g := range sums {
 				row := e.vec()
-				old := e.vec()
 				m := Mem{Base: pc, Disp: g * cols * e.size}
 				if e.size == 4 {
 					VPERMPS(sums[g], idx, row)
 				} else {
 					VPERMPD(sums[g], idx, row)
 				}
+				if overwrite {
+					e.fma213(zero, alpha, row) // alpha·row + 0, as on a cleared C
+					e.move(row, masks[g], m)
+					continue
+				}
+				old := e.vec()
 				e.maskedLoad(m, masks[g], old)
 				e.fma231(alpha, row, old)
 				e.move(old, masks[g], m)

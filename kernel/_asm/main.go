@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -25,40 +26,42 @@ type elem struct {
 	zero       func(ops ...Op) // zero = x ^ x
 	maskedLoad func(mxyz, k, xyz Op)
 	move       func(ops ...Op) // VMOVUPS/VMOVUPD: masks count lanes of this size
+	fma231bcst func(ops ...Op) // acc += x*broadcast(mem) (AVX-512 embedded broadcast)
 }
 
 var (
-	f32 = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 8, "AVX2 and FMA", YMM, VXORPS, nil, VMOVUPS}
-	f64 = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 4, "AVX2 and FMA", YMM, VXORPS, nil, VMOVUPS}
+	f32 = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 8, "AVX2 and FMA", YMM, VXORPS, nil, VMOVUPS, nil}
+	f64 = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 4, "AVX2 and FMA", YMM, VXORPS, nil, VMOVUPS, nil}
 	// The AVX-512F forms: 512-bit registers, and VPXORD to clear them
 	// (VXORPS on ZMM needs AVX512DQ).
-	f32z = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 16, "AVX-512F", ZMM, VPXORD, VMOVUPS_Z, VMOVUPS}
-	f64z = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 8, "AVX-512F", ZMM, VPXORD, VMOVUPD_Z, VMOVUPD}
+	f32z = elem{"float32", 4, VBROADCASTSS, VFMADD231PS, VFMADD213PS, 16, "AVX-512F", ZMM, VPXORD, VMOVUPS_Z, VMOVUPS, VFMADD231PS_BCST}
+	f64z = elem{"float64", 8, VBROADCASTSD, VFMADD231PD, VFMADD213PD, 8, "AVX-512F", ZMM, VPXORD, VMOVUPD_Z, VMOVUPD, VFMADD231PD_BCST}
 )
 
 func main() {
 	ConstraintExpr("!purego")
-	microKernel("sgemmKernel6x16AVX2", f32, 6, 2)
-	microKernel("sgemmKernel6x8AVX2", f32, 6, 1)
-	microKernel("dgemmKernel6x8AVX2", f64, 6, 2)
-	microKernel("dgemmKernel6x4AVX2", f64, 6, 1)
-	microKernel("sgemmKernel12x32AVX512", f32z, 12, 2)
-	microKernel("sgemmKernel12x16AVX512", f32z, 12, 1)
-	microKernel("dgemmKernel12x16AVX512", f64z, 12, 2)
-	microKernel("dgemmKernel12x8AVX512", f64z, 12, 1)
-	edgeKernel("sgemmEdge12x32AVX512", f32z, 12, 2)
-	edgeKernel("sgemmEdge12x16AVX512", f32z, 12, 1)
-	edgeKernel("dgemmEdge12x16AVX512", f64z, 12, 2)
-	edgeKernel("dgemmEdge12x8AVX512", f64z, 12, 1)
-	// Shorter edge tiles, so that the last 1…8 rows of C do not cost a
-	// whole 12-row tile.
-	for _, rows := range []int{4, 8} {
-		edgeKernel(fmt.Sprintf("sgemmEdge%dx32AVX512", rows), f32z, rows, 2)
-		edgeKernel(fmt.Sprintf("sgemmEdge%dx16AVX512", rows), f32z, rows, 1)
-		edgeKernel(fmt.Sprintf("dgemmEdge%dx16AVX512", rows), f64z, rows, 2)
-		edgeKernel(fmt.Sprintf("dgemmEdge%dx8AVX512", rows), f64z, rows, 1)
+	// Each tile kernel comes in two forms: C += alpha·A·B, and the
+	// overwrite form C = alpha·A·B ("Beta0"), for the first block of k of a
+	// product with beta = 0, which neither clears nor reads C.
+	for _, over := range []bool{false, true} {
+		microKernel(tileName("sgemmKernel6x16AVX2", over), f32, 6, 2, over)
+		microKernel(tileName("sgemmKernel6x8AVX2", over), f32, 6, 1, over)
+		microKernel(tileName("dgemmKernel6x8AVX2", over), f64, 6, 2, over)
+		microKernel(tileName("dgemmKernel6x4AVX2", over), f64, 6, 1, over)
+		microKernel(tileName("sgemmKernel12x32AVX512", over), f32z, 12, 2, over)
+		microKernel(tileName("sgemmKernel12x16AVX512", over), f32z, 12, 1, over)
+		microKernel(tileName("dgemmKernel12x16AVX512", over), f64z, 12, 2, over)
+		microKernel(tileName("dgemmKernel12x8AVX512", over), f64z, 12, 1, over)
+		// Edge tiles of 12 rows, and shorter ones, so that the last 1…8
+		// rows of C do not cost a whole 12-row tile.
+		for _, rows := range []int{12, 4, 8} {
+			edgeKernel(tileName(fmt.Sprintf("sgemmEdge%dx32AVX512", rows), over), f32z, rows, 2, over)
+			edgeKernel(tileName(fmt.Sprintf("sgemmEdge%dx16AVX512", rows), over), f32z, rows, 1, over)
+			edgeKernel(tileName(fmt.Sprintf("dgemmEdge%dx16AVX512", rows), over), f64z, rows, 2, over)
+			edgeKernel(tileName(fmt.Sprintf("dgemmEdge%dx8AVX512", rows), over), f64z, rows, 1, over)
+		}
+		dotKernels(over)
 	}
-	dotKernels()
 	dotPackKernels()
 	transposePack("packBT32AVX512", f32z, 32)
 	transposePack("packBT16AVX512", f64z, 16)
@@ -79,18 +82,24 @@ const unroll = 4
 // with element (i, p) at a[i*rsA + p*csA] and a k×nr block B with row p at
 // b[p*rsB : p*rsB+nr], nr = vecs*lanes. Strides let the same kernel read
 // packed panels (rsA = 1, csA = mr, rsB = nr) or, with no packing, A in
-// either orientation and B in place. C rows are ldc elements apart.
-func microKernel(name string, e elem, mr, vecs int) {
+// either orientation and B in place. C rows are ldc elements apart. With
+// overwrite it stores C = alpha·A·B instead, never reading C.
+func microKernel(name string, e elem, mr, vecs int, overwrite bool) {
 	nr := vecs * e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int)", e.goType))
 	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
 	prefetchC(e, mr, nr)
 	acc := accumulate(name, e, mr, vecs, nil)
 	alpha, pc, ldc := storeSetup(e)
+	zero := zeroIf(e, overwrite)
 	for i := 0; i < mr; i++ {
 		for v := 0; v < vecs; v++ {
 			m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}
-			e.fma213(m, alpha, acc[i][v])
+			if overwrite {
+				e.fma213(zero, alpha, acc[i][v])
+			} else {
+				e.fma213(m, alpha, acc[i][v])
+			}
 			VMOVUPS(acc[i][v], m)
 		}
 		if i < mr-1 {
@@ -131,8 +140,9 @@ func prefetchC(e elem, mr, nr int) {
 // same arithmetic, but only the first rows rows of C are touched, and in
 // each row of C and of B only the columns whose bit is set in mask (bit j
 // for column j), through opmask loads and stores that never access
-// masked-out memory.
-func edgeKernel(name string, e elem, mr, vecs int) {
+// masked-out memory. With overwrite it stores C = alpha·A·B instead,
+// never reading C.
+func edgeKernel(name string, e elem, mr, vecs int, overwrite bool) {
 	nr := vecs * e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int, rows int, mask uint64)", e.goType))
 	Doc(fmt.Sprintf("%s computes rows and masked columns of the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
@@ -146,6 +156,7 @@ func edgeKernel(name string, e elem, mr, vecs int) {
 	}
 	acc := accumulate(name, e, mr, vecs, masks)
 	alpha, pc, ldc := storeSetup(e)
+	zero := zeroIf(e, overwrite)
 	rows := Load(Param("rows"), GP64())
 	for i := 0; i < mr; i++ {
 		if i > 0 {
@@ -154,8 +165,11 @@ func edgeKernel(name string, e elem, mr, vecs int) {
 		}
 		for v := 0; v < vecs; v++ {
 			m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}
-			old := e.vec()
-			e.maskedLoad(m, masks[v], old)
+			old := zero
+			if !overwrite {
+				old = e.vec()
+				e.maskedLoad(m, masks[v], old)
+			}
 			e.fma213(old, alpha, acc[i][v])
 			e.move(acc[i][v], masks[v], m)
 		}
@@ -199,6 +213,10 @@ func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [
 			}
 		}
 		for i := 0; i < mr; i++ {
+			if len(bv) == 1 && e.fma231bcst != nil {
+				e.fma231bcst(rowAddr(i), bv[0], acc[i][0])
+				continue
+			}
 			e.broadcast(rowAddr(i), av)
 			for v := range bv {
 				e.fma231(bv[v], av, acc[i][v])
@@ -315,6 +333,32 @@ func storeSetup(e elem) (alpha reg.VecVirtual, pc, ldc reg.GPVirtual) {
 	Load(Param("ldc"), ldc)
 	SHLQ(Imm(uint64(log2(e.size))), ldc)
 	return alpha, pc, ldc
+}
+
+// tileName is the name of a tile kernel's accumulating form, or of its
+// overwrite form: "…Beta0" before the instruction set's suffix.
+func tileName(name string, overwrite bool) string {
+	if !overwrite {
+		return name
+	}
+	for _, isa := range []string{"AVX512", "AVX2"} {
+		if base, ok := strings.CutSuffix(name, isa); ok {
+			return base + "Beta0" + isa
+		}
+	}
+	panic("tileName: no instruction-set suffix in " + name)
+}
+
+// zeroIf returns a zeroed vector register when overwrite is set (the
+// addend that replaces C, so that alpha·acc + 0 rounds and signs its
+// zeros exactly as the accumulating form does on a cleared C), else nil.
+func zeroIf(e elem, overwrite bool) reg.VecVirtual {
+	if !overwrite {
+		return nil
+	}
+	z := e.vec()
+	e.zero(z, z, z)
+	return z
 }
 
 // transposePack emits a transposing copy into a panel width elements wide:
