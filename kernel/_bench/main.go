@@ -63,6 +63,9 @@ func main() {
 	if o.rounds < 1 {
 		fatalf("-rounds must be at least 1")
 	}
+	if o.rounds < 7 {
+		fmt.Fprintf(os.Stderr, "bench: %d rounds: fine for a try, but tables for keeping take 7 or more\n", o.rounds)
+	}
 	only, err := regexp.Compile(*shapeRE)
 	if err != nil {
 		fatalf("-shapes: %v", err)
@@ -142,7 +145,13 @@ func printHeader(o options, n int) {
 	fmt.Printf("- Go: %s %s/%s, GOEXPERIMENT: %s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, exp)
 	fmt.Printf("- zerokara: commit %s, path %s (1w = kernel.Serial, %dw = kernel.Workers(%d))\n", zerokaraCommit(), o.impl.Name(), n, n)
 	fmt.Printf("- OpenBLAS: core %s (%s; %s, %s)\n", core, strings.TrimSpace(openblasConfig()), env("OPENBLAS_CORETYPE"), env("OPENBLAS_L2_SIZE"))
-	fmt.Printf("- gomlx/compute %s: %s\n", gomlxVersion(), gomlxDescription(1))
+	desc := gomlxDescription(1)
+	simd := "not in this build (its AVX-512/AVX2 files need GOEXPERIMENT=simd and Go ≥ 1.27): pure-Go GEMM"
+	if strings.Contains(desc, "AVX512") {
+		simd = "active"
+	}
+	fmt.Printf("- gomlx/compute %s: %s; AVX-512 GEMM %s; one DotGeneral graph per shape, compiled once, Execute timed (1t = parallelism=1, %dt = parallelism=%d)\n",
+		gomlxVersion(), desc, simd, n, n)
 	fmt.Printf("- command: %s\n", strings.Join(os.Args, " "))
 	fmt.Printf("- timing: %d rounds of ≥ %v after ≥ %v warm-up; calls alternate one by one within a round; alpha = 1, beta = 0\n\n",
 		o.rounds, o.round, o.warmup)
