@@ -51,7 +51,12 @@ func transposePanel[T Float](panel, src []T, ld, kb, rows, stride int, pack func
 // packed narrow wide instead (for the narrow edge kernel); narrow = 0
 // disables that. packTrans, if not nil, packs full transposed panels.
 func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, narrow int, packTrans func(dst, src []T, ld, blocks int)) {
-	for q := 0; q*nrFull < nb; q++ {
+	q0 := 0
+	if tB == NoTrans {
+		q0 = nb / nrFull
+		copyPanels(dst, b[p0*ldb+j0:], ldb, kb, nrFull, q0)
+	}
+	for q := q0; q*nrFull < nb; q++ {
 		cols := min(nrFull, nb-q*nrFull)
 		nr := nrFull
 		if cols <= narrow {
@@ -62,12 +67,10 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 			clear(panel) // zero padding columns in one call, then fill the valid ones
 		}
 		if tB == NoTrans {
-			// Row p of the panel is contiguous in B.
+			// The last, partial panel: row p is contiguous in B.
 			src := b[p0*ldb+j0+q*nrFull:]
-			if cols < nr || !copyRows(panel, src, ldb, kb, nr) {
-				for p := 0; p < kb; p++ {
-					copy(panel[p*nr:p*nr+cols], src[p*ldb:p*ldb+cols])
-				}
+			for p := 0; p < kb; p++ {
+				copy(panel[p*nr:p*nr+cols], src[p*ldb:p*ldb+cols])
 			}
 		} else {
 			// op(B) = Bᵀ: the panel's columns are rows of B, interleaved.
@@ -80,42 +83,65 @@ func packB[T Float](dst []T, tB Transpose, b []T, ldb, p0, j0, kb, nb, nrFull, n
 	}
 }
 
-// copyRows copies kb rows of nr elements, ld apart in src, to consecutive
-// rows of dst, for the 64- and 128-byte rows of the SIMD panels (16 or 32
-// float32, 8 or 16 float64) and the four-element rows of the pure-Go
-// kernel. It reports false, doing nothing, for other widths.
-func copyRows[T Float](dst, src []T, ld, kb, nr int) bool {
-	if nr == 4 { // the pure-Go kernel's panels
-		for p := range kb {
-			*(*[4]T)(dst[p*4:]) = *(*[4]T)(src[p*ld:])
-		}
-		return true
+// copyPanels packs the first panels full panels of nr columns of the kb
+// rows of src (ld apart) into dst: dst[q*nr*kb + p*nr + j] =
+// src[p*ld + q*nr + j]. It goes along B's rows, p outer, so B is read as
+// one sequential stream and the panels are written as panels streams.
+// (Panel by panel instead, each 128-byte piece of a row comes from
+// another page: 1024³ float32 measured 2.5 % slower on the whole product.)
+func copyPanels[T Float](dst, src []T, ld, kb, nr, panels int) {
+	if panels == 0 {
+		return
 	}
+	size := nr * kb
+	for p := 0; p < kb; p++ {
+		row, out := src[p*ld:][:panels*nr], dst[p*nr:]
+		if !copyPanelRow(out, row, size, nr) {
+			for q := 0; q < panels; q++ {
+				copy(out[q*size:][:nr], row[q*nr:])
+			}
+		}
+	}
+}
+
+// copyPanelRow copies row, len(row)/nr pieces of nr elements, to dst,
+// piece q at dst[q*size:], with fixed-size copies for the widths of the
+// SIMD panels (16 or 32 float32, 8 or 16 float64) and of the pure-Go
+// kernel (4). It reports false, doing nothing, for other widths.
+func copyPanelRow[T Float](dst, row []T, size, nr int) bool {
 	switch d := any(dst).(type) {
 	case []float32:
-		s := any(src).([]float32)
+		r := any(row).([]float32)
 		switch nr {
-		case 16:
-			for p := 0; p < kb; p++ {
-				*(*[16]float32)(d[p*16:]) = *(*[16]float32)(s[p*ld:])
-			}
 		case 32:
-			for p := 0; p < kb; p++ {
-				*(*[32]float32)(d[p*32:]) = *(*[32]float32)(s[p*ld:])
+			for q := range len(r) / 32 {
+				*(*[32]float32)(d[q*size:]) = *(*[32]float32)(r[q*32:])
+			}
+		case 16:
+			for q := range len(r) / 16 {
+				*(*[16]float32)(d[q*size:]) = *(*[16]float32)(r[q*16:])
+			}
+		case 4:
+			for q := range len(r) / 4 {
+				*(*[4]float32)(d[q*size:]) = *(*[4]float32)(r[q*4:])
 			}
 		default:
 			return false
 		}
 	case []float64:
-		s := any(src).([]float64)
+		r := any(row).([]float64)
 		switch nr {
-		case 8:
-			for p := 0; p < kb; p++ {
-				*(*[8]float64)(d[p*8:]) = *(*[8]float64)(s[p*ld:])
-			}
 		case 16:
-			for p := 0; p < kb; p++ {
-				*(*[16]float64)(d[p*16:]) = *(*[16]float64)(s[p*ld:])
+			for q := range len(r) / 16 {
+				*(*[16]float64)(d[q*size:]) = *(*[16]float64)(r[q*16:])
+			}
+		case 8:
+			for q := range len(r) / 8 {
+				*(*[8]float64)(d[q*size:]) = *(*[8]float64)(r[q*8:])
+			}
+		case 4:
+			for q := range len(r) / 4 {
+				*(*[4]float64)(d[q*size:]) = *(*[4]float64)(r[q*4:])
 			}
 		default:
 			return false
