@@ -36,8 +36,12 @@ type options struct {
 	peak      bool
 	peakSlice time.Duration
 	gonum     bool
+	only      map[string]bool // contenders to time; nil: all
 	csv       *csv.Writer
 }
+
+// use reports whether the named contender takes part (-only).
+func (o options) use(name string) bool { return o.only == nil || o.only[name] }
 
 // fatalf reports an error on stderr and exits with status 1.
 func fatalf(format string, args ...any) {
@@ -59,14 +63,24 @@ func main() {
 	flag.DurationVar(&o.peakSlice, "peak-slice", 20*time.Millisecond, "MeasurePeak duration per element type in one -peak call")
 	flag.BoolVar(&o.gonum, "gonum", false, "also time gonum (slow) in the GOMAXPROCS rotation")
 	csvPath := flag.String("csv", "", "write every per-round raw rate to this CSV file")
+	only := flag.String("only", "", "time only these of zerokara,OpenBLAS,gomlx (comma-separated; one alone runs back to back, a diagnosis, not a table to keep)")
 	flag.Parse()
+	if *only != "" {
+		o.only = map[string]bool{}
+		for _, name := range strings.Split(*only, ",") {
+			if name != "zerokara" && name != "OpenBLAS" && name != "gomlx" {
+				fatalf("-only: unknown contender %q", name)
+			}
+			o.only[name] = true
+		}
+	}
 	if o.rounds < 1 {
 		fatalf("-rounds must be at least 1")
 	}
 	if o.rounds < 7 {
 		fmt.Fprintf(os.Stderr, "bench: %d rounds: fine for a try, but tables for keeping take 7 or more\n", o.rounds)
 	}
-	only, err := regexp.Compile(*shapeRE)
+	shapeFilter, err := regexp.Compile(*shapeRE)
 	if err != nil {
 		fatalf("-shapes: %v", err)
 	}
@@ -92,7 +106,7 @@ func main() {
 		t := &table{w: os.Stdout, n: n, peak: o.peak, gonum: o.gonum}
 		t.header(elem)
 		for _, s := range allShapes {
-			if !only.MatchString(s.String()) {
+			if !shapeFilter.MatchString(s.String()) {
 				continue
 			}
 			var one, many rotationResult
@@ -144,7 +158,8 @@ func printHeader(o options, n int) {
 	fmt.Printf("- machine: %s, %d CPUs, GOMAXPROCS=%d\n", cpuModel(), runtime.NumCPU(), n)
 	fmt.Printf("- Go: %s %s/%s, GOEXPERIMENT: %s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, exp)
 	fmt.Printf("- zerokara: commit %s, path %s (1w = kernel.Serial, %dw = kernel.Workers(%d))\n", zerokaraCommit(), o.impl.Name(), n, n)
-	fmt.Printf("- OpenBLAS: core %s (%s; %s, %s)\n", core, strings.TrimSpace(openblasConfig()), env("OPENBLAS_CORETYPE"), env("OPENBLAS_L2_SIZE"))
+	fmt.Printf("- OpenBLAS: core %s (%s; %s, %s, %s)\n", core, strings.TrimSpace(openblasConfig()),
+		env("OPENBLAS_CORETYPE"), env("OPENBLAS_L2_SIZE"), env("OPENBLAS_THREAD_TIMEOUT"))
 	desc := gomlxDescription(1)
 	simd := "not in this build (its AVX-512/AVX2 files need GOEXPERIMENT=simd and Go ≥ 1.27): pure-Go GEMM"
 	if strings.Contains(desc, "AVX512") {
@@ -173,17 +188,25 @@ func measure[T kernel.Float](s shape, n int, o options) (one, many rotationResul
 		if threads == 1 {
 			w = kernel.Serial
 		}
-		cs := []contender{zerokaraContender(ops, o.impl, w), openblasContender(ops)}
-		backend, err := gomlxBackend(threads)
-		if err != nil {
-			fatalf("gomlx backend: %v", err)
+		var cs []contender
+		if o.use("zerokara") {
+			cs = append(cs, zerokaraContender(ops, o.impl, w))
 		}
-		g, err := newGomlxMatmul(backend, ops)
-		if err != nil {
-			fatalf("gomlx %v: %v", s, err)
+		if o.use("OpenBLAS") {
+			cs = append(cs, openblasContender(ops))
 		}
-		defer g.close()
-		cs = append(cs, gomlxContender(g, ops))
+		if o.use("gomlx") {
+			backend, err := gomlxBackend(threads)
+			if err != nil {
+				fatalf("gomlx backend: %v", err)
+			}
+			g, err := newGomlxMatmul(backend, ops)
+			if err != nil {
+				fatalf("gomlx %v: %v", s, err)
+			}
+			defer g.close()
+			cs = append(cs, gomlxContender(g, ops))
+		}
 		if o.gonum && threads > 1 {
 			cs = append(cs, gonumContender(ops))
 		}
