@@ -9,12 +9,13 @@ import (
 // spread is the median and the range of one quantity over the rounds.
 type spread struct{ median, min, max float64 }
 
-// summarize returns the median, minimum and maximum of xs (NaN for none).
+// summarize returns the median, minimum and maximum of xs, ignoring NaNs
+// (NaN for none).
 func summarize(xs []float64) spread {
-	if len(xs) == 0 {
+	s := slices.DeleteFunc(slices.Clone(xs), math.IsNaN)
+	if len(s) == 0 {
 		return spread{math.NaN(), math.NaN(), math.NaN()}
 	}
-	s := slices.Clone(xs)
 	slices.Sort(s)
 	med := s[len(s)/2]
 	if len(s)%2 == 0 {
@@ -34,11 +35,15 @@ func rates(samples [][]sample, i int) []float64 {
 
 // ratios returns, per round, contender i's rate divided by contender j's:
 // both were measured in the same round, so a slow spell of the host that
-// hits the round hits numerator and denominator alike.
+// hits the round hits numerator and denominator alike. A zero denominator
+// (the pure-Go path's peak) gives NaN, which summarize leaves out.
 func ratios(samples [][]sample, i, j int) []float64 {
 	out := make([]float64, len(samples))
 	for r, row := range samples {
-		out[r] = row[i].gflops / row[j].gflops
+		out[r] = math.NaN()
+		if row[j].gflops > 0 {
+			out[r] = row[i].gflops / row[j].gflops
+		}
 	}
 	return out
 }
