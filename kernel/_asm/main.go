@@ -213,8 +213,15 @@ func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [
 			}
 		}
 		for i := 0; i < mr; i++ {
-			if len(bv) == 1 && e.fma231bcst != nil {
-				e.fma231bcst(rowAddr(i), bv[0], acc[i][0])
+			if e.fma231bcst != nil {
+				// AVX-512: each FMA broadcasts A(i, p) from memory itself.
+				// Measured on Zen 4 against one broadcast register shared
+				// by the row's FMAs: 12×16 in L1 82 → 113 GFLOP/s, and the
+				// 12×32 tiles' products 0.5–1.5 % faster (100³, 64³,
+				// 128×100×100, 100×100×784, 1024³, alternating).
+				for v := range bv {
+					e.fma231bcst(rowAddr(i), bv[v], acc[i][v])
+				}
 				continue
 			}
 			e.broadcast(rowAddr(i), av)
