@@ -9,8 +9,8 @@
 //
 //	apt-get install libopenblas-dev
 //	cd kernel/_bench
-//	env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Cooperlake GOTOOLCHAIN=go1.27.3 GOEXPERIMENT=simd go run . [flags]
-//	env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Cooperlake go run . [flags]
+//	env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Cooperlake OPENBLAS_THREAD_TIMEOUT=4 GOTOOLCHAIN=go1.27.3 GOEXPERIMENT=simd go run . [flags]
+//	env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Cooperlake OPENBLAS_THREAD_TIMEOUT=4 go run . [flags]
 package main
 
 import (
