@@ -15,11 +15,12 @@ func Dgemm(tA, tB Transpose, m, n, k int, alpha float64, a []float64, lda int, b
 }
 
 // Workers is the largest number of goroutines a GEMM may use: products too
-// small to gain from splitting use fewer (about 1.2 MFlop per goroutine at
-// least). Auto (0) means GOMAXPROCS; Serial (1) computes on the calling
-// goroutine only. The result does not depend on the worker count. Parallel
-// products run on helper goroutines that stay awake for 100 µs after each
-// product, so that the next one starts at once.
+// small to gain from splitting use fewer (4 MFlop per goroutine at least,
+// or 0.5 MFlop while a helper goroutine is awake). Auto (0) means
+// GOMAXPROCS; Serial (1) computes on the calling goroutine only. The
+// result does not depend on the worker count. Parallel products run on
+// helper goroutines that stay awake for 100 µs after each product, so that
+// the next one starts at once.
 type Workers int
 
 const (
@@ -72,5 +73,9 @@ func gemm[T Float](kn Kernel, tA, tB Transpose, m, n, k int, alpha T, a []T, lda
 	if p.spec.alwaysPack {
 		p.packA, p.packB = true, true
 	}
-	p.run(m, n, kn.workers.resolve(m, n, k, kn.bandFlops()))
+	workers, wake := bands(kn, m, n, k)
+	p.run(m, n, workers)
+	if wake {
+		wakeHelper()
+	}
 }

@@ -1,13 +1,55 @@
 package kernel
 
-import "runtime"
+import (
+	"runtime"
+	"sync/atomic"
+	"time"
+)
 
 // minBandFlops is the least work (2·m·n·k / bands flops) worth a band of
-// its own: handing a band to a helper and waiting for it costs about a
-// microsecond even when the helper is awake. Measured with two workers
-// against one on this project's 2-core VM (BenchmarkSgemm, float32, AVX-512):
-// 128×100×100 (1.28 MFlop per band) gains, 100×100×100 (1.0) loses.
-const minBandFlops = 1_200_000
+// its own when no helper is awake: handing a band to a parked helper costs
+// the caller the helper thread's wake-up, tens of microseconds on a VM.
+// Measured on the 2-core Zen 4 VM, float32, two workers against one with
+// a pause before each call: 128×100×100 (1.28 MFlop per band) 105 → 76
+// GFLOP/s. Products between minAwakeBandFlops and this split only while a
+// helper is awake.
+const minBandFlops = 4_000_000
+
+// minAwakeBandFlops replaces minBandFlops while a helper is awake (polling
+// after a recent band, helpersAwake): handing it a band then costs no
+// thread wake-up, so smaller products gain from a split. Measured on the
+// same VM, float32, two workers against one, back to back: 100×100×100
+// (1.0 MFlop per band) 104 → 180 GFLOP/s, 128×100×100 106 → 183; 64³
+// (0.26 MFlop per band) gained nothing.
+const minAwakeBandFlops = 500_000
+
+// burstGap is the longest time between the starts of two products that
+// counts them as one burst (a training loop): a product that runs serially
+// only because no helper is awake then wakes one for those that follow.
+const burstGap = helperSpin
+
+// lastWakeable is when (UnixNano) the last such product started.
+var lastWakeable atomic.Int64
+
+// bands returns how many bands the product gets on kn's workers, and
+// whether, running serially only for want of an awake helper, it should
+// wake one afterwards (wakeHelper) for the products that follow it.
+func bands(kn Kernel, m, n, k int) (workers int, wake bool) {
+	minFlops := kn.bandFlops()
+	workers = kn.workers.resolve(m, n, k, minFlops)
+	if workers > 1 || minFlops != minBandFlops {
+		return workers, false
+	}
+	awake := kn.workers.resolve(m, n, k, minAwakeBandFlops)
+	if awake == 1 {
+		return 1, false
+	}
+	if helpersAwake.Load() > 0 {
+		return awake, false
+	}
+	now := time.Now().UnixNano()
+	return 1, now-lastWakeable.Swap(now) < int64(burstGap)
+}
 
 // resolve turns w into a worker count for an m×n×k product: w itself, or
 // GOMAXPROCS for Auto, but never so many that a band gets less than

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestWorkersBitwiseEqual checks that every worker count gives exactly the
@@ -103,8 +104,8 @@ func TestWorkersAreAnUpperBound(t *testing.T) {
 	}{
 		{simd, Serial, false, 1000, 1000, 1000, 1},
 		{simd, 2, false, 8, 8, 8, 1},
-		{simd, 7, false, 100, 100, 100, 1},    // 2.0 MFlop: one band of ≥ 1.2
-		{simd, 7, false, 128, 100, 100, 2},    // 2.56 MFlop: two bands
+		{simd, 7, false, 100, 100, 100, 1},    // 2.0 MFlop: one band of ≥ 4
+		{simd, 7, false, 128, 100, 784, 5},    // 20 MFlop: five bands
 		{simd, 7, false, 1000, 1000, 1000, 7}, // plenty of work: the count asked
 		{simd, Auto, false, 1000, 1000, 1000, procs},
 		{simd, Auto, false, 10, 10, 10, 1},
@@ -118,6 +119,42 @@ func TestWorkersAreAnUpperBound(t *testing.T) {
 		kn := Kernel{path: tc.path, workers: tc.w, splitAll: tc.splitAll}
 		if got := tc.w.resolve(tc.m, tc.n, tc.k, kn.bandFlops()); got != tc.want {
 			t.Errorf("%s: Workers(%d).resolve(%d, %d, %d) with splitAll=%v = %d, want %d", tc.path.name, tc.w, tc.m, tc.n, tc.k, tc.splitAll, got, tc.want)
+		}
+	}
+}
+
+// TestBandsWhileAHelperIsAwake checks the split policy of bands: a product
+// too small for a parked helper (100×100×100, 1 MFlop per band) runs
+// serially without waking one after a pause, splits while a helper is
+// awake, and never splits below minAwakeBandFlops (64³); paths with their
+// own band size (pure Go) ignore helpers.
+func TestBandsWhileAHelperIsAwake(t *testing.T) {
+	simd := Kernel{path: &implementation{name: "default band"}, workers: 2}
+	for _, tc := range []struct {
+		kn      Kernel
+		m, n, k int
+		awake   bool
+		want    int
+	}{
+		{simd, 100, 100, 100, false, 1},
+		{simd, 100, 100, 100, true, 2},
+		{simd, 64, 64, 64, true, 1},
+		{simd, 1000, 1000, 1000, false, 2},
+		{Kernel{path: pureGo, workers: 2}, 40, 40, 40, false, 2},
+	} {
+		lastWakeable.Store(0) // the last such product: long ago
+		for helpersAwake.Load() > 0 {
+			time.Sleep(time.Millisecond) // helpers of earlier tests park after helperSpin
+		}
+		if tc.awake {
+			helpersAwake.Add(1)
+		}
+		got, wake := bands(tc.kn, tc.m, tc.n, tc.k)
+		if tc.awake {
+			helpersAwake.Add(-1)
+		}
+		if got != tc.want || wake {
+			t.Errorf("%s %d×%d×%d awake=%v: bands = %d, wake = %v; want %d, false", tc.kn.impl().name, tc.m, tc.n, tc.k, tc.awake, got, wake, tc.want)
 		}
 	}
 }
