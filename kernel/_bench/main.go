@@ -33,6 +33,8 @@ type options struct {
 	rounds    int
 	round     time.Duration
 	warmup    time.Duration
+	block     time.Duration // multi-thread rotation: least duration of a turn
+	gap       time.Duration // multi-thread rotation: idle time after a turn
 	peak      bool
 	peakSlice time.Duration
 	gonum     bool
@@ -59,6 +61,8 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 9, "timed rounds per rotation; medians and ranges are over these")
 	flag.DurationVar(&o.round, "round", 300*time.Millisecond, "least duration of a round (a round holds at least one call of each contender)")
 	flag.DurationVar(&o.warmup, "warmup", 300*time.Millisecond, "least duration of the untimed warm-up rotation before the rounds")
+	flag.DurationVar(&o.block, "block", 10*time.Millisecond, "multi-thread rotation: a contender's turn is calls back to back for at least this long (0: one call)")
+	flag.DurationVar(&o.gap, "gap", time.Millisecond, "multi-thread rotation: idle time after each turn, so that spinning worker threads go idle before the next contender (0: none)")
 	flag.BoolVar(&o.peak, "peak", false, "also time zerokara's MeasurePeak in the single-thread rotation of the 1024³ and 2048³ squares")
 	flag.DurationVar(&o.peakSlice, "peak-slice", 20*time.Millisecond, "MeasurePeak duration per element type in one -peak call")
 	flag.BoolVar(&o.gonum, "gonum", false, "also time gonum (slow) in the GOMAXPROCS rotation")
@@ -168,8 +172,8 @@ func printHeader(o options, n int) {
 	fmt.Printf("- gomlx/compute %s: %s; AVX-512 GEMM %s; one DotGeneral graph per shape, compiled once, Execute timed (1t = parallelism=1, %dt = parallelism=%d)\n",
 		gomlxVersion(), desc, simd, n, n)
 	fmt.Printf("- command: %s\n", strings.Join(os.Args, " "))
-	fmt.Printf("- timing: %d rounds of ≥ %v after ≥ %v warm-up; calls alternate one by one within a round; alpha = 1, beta = 0\n\n",
-		o.rounds, o.round, o.warmup)
+	fmt.Printf("- timing: %d rounds of ≥ %v after ≥ %v warm-up; alpha = 1, beta = 0; single thread: calls alternate one by one; %d threads: turns of calls back to back for ≥ %v, each followed by %v idle\n\n",
+		o.rounds, o.round, o.warmup, n, o.block, o.gap)
 }
 
 // measure checks and times shape s with element type T: first the
@@ -220,8 +224,12 @@ func measure[T kernel.Float](s shape, n int, o options) (one, many rotationResul
 		for _, c := range cs {
 			r.names = append(r.names, c.name)
 		}
+		block, gap := time.Duration(0), time.Duration(0)
+		if threads > 1 {
+			block, gap = o.block, o.gap
+		}
 		before := takeCPUSnapshot()
-		r.samples = rotate(cs, s.flops(), o.rounds, o.round, o.warmup)
+		r.samples = rotate(cs, s.flops(), o.rounds, o.round, o.warmup, block, gap)
 		r.others = othersLoad(before, takeCPUSnapshot())
 		return r
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -60,7 +61,7 @@ func (t *table) header(elem string) {
 	if t.n > 1 {
 		cols = append(cols,
 			fmt.Sprintf("zerokara %dw", t.n), fmt.Sprintf("OpenBLAS %dt", t.n), fmt.Sprintf("gomlx %dt", t.n),
-			fmt.Sprintf("zk÷OB %dt", t.n), fmt.Sprintf("zk÷gomlx %dt", t.n))
+			fmt.Sprintf("zk÷OB %dt", t.n), fmt.Sprintf("zk %dw÷OB best", t.n), fmt.Sprintf("zk÷gomlx %dt", t.n))
 	}
 	if t.peak {
 		cols = append(cols, "peak 1 core", "zk 1w÷peak")
@@ -86,7 +87,8 @@ func (t *table) row(s shape, one, many rotationResult) {
 	if t.n > 1 {
 		cells = append(cells,
 			rateCell(many.rate("zerokara")), rateCell(many.rate("OpenBLAS")), rateCell(many.rate("gomlx")),
-			ratioCell(many.ratio("zerokara", "OpenBLAS")), ratioCell(many.ratio("zerokara", "gomlx")))
+			ratioCell(many.ratio("zerokara", "OpenBLAS")), bestCell(many.rate("zerokara"), one.rate("OpenBLAS"), many.rate("OpenBLAS")),
+			ratioCell(many.ratio("zerokara", "gomlx")))
 	}
 	if t.peak {
 		cells = append(cells, rateCell(one.rate("peak")), ratioCell(one.ratio("zerokara", "peak")))
@@ -100,6 +102,17 @@ func (t *table) row(s shape, one, many rotationResult) {
 	}
 	cells = append(cells, load)
 	fmt.Fprintf(t.w, "| %s |\n", strings.Join(cells, " | "))
+}
+
+// bestCell formats zerokara's n-worker median rate divided by OpenBLAS's
+// best median rate over its thread counts (1 or n): OpenBLAS on more
+// threads than pay, for a small product, is not its best setting.
+func bestCell(zk, ob1, obN spread) string {
+	best := max(ob1.median, obN.median)
+	if math.IsNaN(zk.median) || math.IsNaN(best) || best == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", zk.median/best)
 }
 
 // loadCell formats the CPUs other processes kept busy ("?" unknown).
