@@ -20,8 +20,9 @@ var (
 	helperTasks = make(chan *band, 64)
 	helpersMu   sync.Mutex
 	helperCount int
-	// helpersAwake counts the helpers polling for work now: a band handed
-	// to one of them starts within a microsecond, with no thread to wake.
+	// helpersAwake counts the helpers running a band or polling for the
+	// next: a band handed to one of them starts within a microsecond, with
+	// no thread to wake.
 	helpersAwake atomic.Int32
 )
 
@@ -54,8 +55,10 @@ func (b *band) do() {
 
 func helper() {
 	for t := range helperTasks {
-		t.do()
+		// Awake from before the band ends, so that a caller who sees its
+		// product finished already finds this helper awake.
 		helpersAwake.Add(1)
+		t.do()
 		for deadline := time.Now().Add(helperSpin); time.Now().Before(deadline); {
 			select {
 			case t = <-helperTasks:
