@@ -5285,54 +5285,34 @@ dgemmDot8x2AVX512_store:
 	RET
 
 // func sgemmKernel6x16Beta0AVX2(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int)
-// Requires: AVX, FMA3, MMX+
+// Requires: AVX, FMA3
 TEXT ·sgemmKernel6x16Beta0AVX2(SB), NOSPLIT, $0-120
-	MOVQ       c_base+88(FP), AX
-	MOVQ       ldc+112(FP), CX
-	SHLQ       $0x02, CX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	MOVQ       k+0(FP), AX
-	MOVQ       a_base+16(FP), CX
-	MOVQ       b_base+56(FP), DX
-	MOVQ       rsA+40(FP), BX
-	SHLQ       $0x02, BX
-	MOVQ       csA+48(FP), SI
-	SHLQ       $0x02, SI
-	MOVQ       rsB+80(FP), DI
-	SHLQ       $0x02, DI
-	LEAQ       (BX)(BX*2), R8
-	LEAQ       (BX)(BX*4), R9
-	VXORPS     Y0, Y0, Y0
-	VXORPS     Y1, Y1, Y1
-	VXORPS     Y2, Y2, Y2
-	VXORPS     Y3, Y3, Y3
-	VXORPS     Y4, Y4, Y4
-	VXORPS     Y5, Y5, Y5
-	VXORPS     Y6, Y6, Y6
-	VXORPS     Y7, Y7, Y7
-	VXORPS     Y8, Y8, Y8
-	VXORPS     Y9, Y9, Y9
-	VXORPS     Y10, Y10, Y10
-	VXORPS     Y11, Y11, Y11
-	MOVQ       AX, R10
-	SHRQ       $0x02, R10
-	JZ         sgemmKernel6x16Beta0AVX2_tail
+	MOVQ   k+0(FP), AX
+	MOVQ   a_base+16(FP), CX
+	MOVQ   b_base+56(FP), DX
+	MOVQ   rsA+40(FP), BX
+	SHLQ   $0x02, BX
+	MOVQ   csA+48(FP), SI
+	SHLQ   $0x02, SI
+	MOVQ   rsB+80(FP), DI
+	SHLQ   $0x02, DI
+	LEAQ   (BX)(BX*2), R8
+	LEAQ   (BX)(BX*4), R9
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	VXORPS Y8, Y8, Y8
+	VXORPS Y9, Y9, Y9
+	VXORPS Y10, Y10, Y10
+	VXORPS Y11, Y11, Y11
+	MOVQ   AX, R10
+	SHRQ   $0x02, R10
+	JZ     sgemmKernel6x16Beta0AVX2_tail
 
 sgemmKernel6x16Beta0AVX2_loop4:
 	VMOVUPS      (DX), Y12
@@ -5495,48 +5475,28 @@ sgemmKernel6x16Beta0AVX2_store:
 	RET
 
 // func sgemmKernel6x8Beta0AVX2(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int)
-// Requires: AVX, FMA3, MMX+
+// Requires: AVX, FMA3
 TEXT ·sgemmKernel6x8Beta0AVX2(SB), NOSPLIT, $0-120
-	MOVQ       c_base+88(FP), AX
-	MOVQ       ldc+112(FP), CX
-	SHLQ       $0x02, CX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	MOVQ       k+0(FP), AX
-	MOVQ       a_base+16(FP), CX
-	MOVQ       b_base+56(FP), DX
-	MOVQ       rsA+40(FP), BX
-	SHLQ       $0x02, BX
-	MOVQ       csA+48(FP), SI
-	SHLQ       $0x02, SI
-	MOVQ       rsB+80(FP), DI
-	SHLQ       $0x02, DI
-	LEAQ       (BX)(BX*2), R8
-	LEAQ       (BX)(BX*4), R9
-	VXORPS     Y0, Y0, Y0
-	VXORPS     Y1, Y1, Y1
-	VXORPS     Y2, Y2, Y2
-	VXORPS     Y3, Y3, Y3
-	VXORPS     Y4, Y4, Y4
-	VXORPS     Y5, Y5, Y5
-	MOVQ       AX, R10
-	SHRQ       $0x02, R10
-	JZ         sgemmKernel6x8Beta0AVX2_tail
+	MOVQ   k+0(FP), AX
+	MOVQ   a_base+16(FP), CX
+	MOVQ   b_base+56(FP), DX
+	MOVQ   rsA+40(FP), BX
+	SHLQ   $0x02, BX
+	MOVQ   csA+48(FP), SI
+	SHLQ   $0x02, SI
+	MOVQ   rsB+80(FP), DI
+	SHLQ   $0x02, DI
+	LEAQ   (BX)(BX*2), R8
+	LEAQ   (BX)(BX*4), R9
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	MOVQ   AX, R10
+	SHRQ   $0x02, R10
+	JZ     sgemmKernel6x8Beta0AVX2_tail
 
 sgemmKernel6x8Beta0AVX2_loop4:
 	VMOVUPS      (DX), Y6
@@ -5652,54 +5612,34 @@ sgemmKernel6x8Beta0AVX2_store:
 	RET
 
 // func dgemmKernel6x8Beta0AVX2(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int)
-// Requires: AVX, FMA3, MMX+
+// Requires: AVX, FMA3
 TEXT ·dgemmKernel6x8Beta0AVX2(SB), NOSPLIT, $0-120
-	MOVQ       c_base+88(FP), AX
-	MOVQ       ldc+112(FP), CX
-	SHLQ       $0x03, CX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	MOVQ       k+0(FP), AX
-	MOVQ       a_base+16(FP), CX
-	MOVQ       b_base+56(FP), DX
-	MOVQ       rsA+40(FP), BX
-	SHLQ       $0x03, BX
-	MOVQ       csA+48(FP), SI
-	SHLQ       $0x03, SI
-	MOVQ       rsB+80(FP), DI
-	SHLQ       $0x03, DI
-	LEAQ       (BX)(BX*2), R8
-	LEAQ       (BX)(BX*4), R9
-	VXORPS     Y0, Y0, Y0
-	VXORPS     Y1, Y1, Y1
-	VXORPS     Y2, Y2, Y2
-	VXORPS     Y3, Y3, Y3
-	VXORPS     Y4, Y4, Y4
-	VXORPS     Y5, Y5, Y5
-	VXORPS     Y6, Y6, Y6
-	VXORPS     Y7, Y7, Y7
-	VXORPS     Y8, Y8, Y8
-	VXORPS     Y9, Y9, Y9
-	VXORPS     Y10, Y10, Y10
-	VXORPS     Y11, Y11, Y11
-	MOVQ       AX, R10
-	SHRQ       $0x02, R10
-	JZ         dgemmKernel6x8Beta0AVX2_tail
+	MOVQ   k+0(FP), AX
+	MOVQ   a_base+16(FP), CX
+	MOVQ   b_base+56(FP), DX
+	MOVQ   rsA+40(FP), BX
+	SHLQ   $0x03, BX
+	MOVQ   csA+48(FP), SI
+	SHLQ   $0x03, SI
+	MOVQ   rsB+80(FP), DI
+	SHLQ   $0x03, DI
+	LEAQ   (BX)(BX*2), R8
+	LEAQ   (BX)(BX*4), R9
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	VXORPS Y8, Y8, Y8
+	VXORPS Y9, Y9, Y9
+	VXORPS Y10, Y10, Y10
+	VXORPS Y11, Y11, Y11
+	MOVQ   AX, R10
+	SHRQ   $0x02, R10
+	JZ     dgemmKernel6x8Beta0AVX2_tail
 
 dgemmKernel6x8Beta0AVX2_loop4:
 	VMOVUPS      (DX), Y12
@@ -5862,48 +5802,28 @@ dgemmKernel6x8Beta0AVX2_store:
 	RET
 
 // func dgemmKernel6x4Beta0AVX2(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int)
-// Requires: AVX, FMA3, MMX+
+// Requires: AVX, FMA3
 TEXT ·dgemmKernel6x4Beta0AVX2(SB), NOSPLIT, $0-120
-	MOVQ       c_base+88(FP), AX
-	MOVQ       ldc+112(FP), CX
-	SHLQ       $0x03, CX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 31(AX)
-	MOVQ       k+0(FP), AX
-	MOVQ       a_base+16(FP), CX
-	MOVQ       b_base+56(FP), DX
-	MOVQ       rsA+40(FP), BX
-	SHLQ       $0x03, BX
-	MOVQ       csA+48(FP), SI
-	SHLQ       $0x03, SI
-	MOVQ       rsB+80(FP), DI
-	SHLQ       $0x03, DI
-	LEAQ       (BX)(BX*2), R8
-	LEAQ       (BX)(BX*4), R9
-	VXORPS     Y0, Y0, Y0
-	VXORPS     Y1, Y1, Y1
-	VXORPS     Y2, Y2, Y2
-	VXORPS     Y3, Y3, Y3
-	VXORPS     Y4, Y4, Y4
-	VXORPS     Y5, Y5, Y5
-	MOVQ       AX, R10
-	SHRQ       $0x02, R10
-	JZ         dgemmKernel6x4Beta0AVX2_tail
+	MOVQ   k+0(FP), AX
+	MOVQ   a_base+16(FP), CX
+	MOVQ   b_base+56(FP), DX
+	MOVQ   rsA+40(FP), BX
+	SHLQ   $0x03, BX
+	MOVQ   csA+48(FP), SI
+	SHLQ   $0x03, SI
+	MOVQ   rsB+80(FP), DI
+	SHLQ   $0x03, DI
+	LEAQ   (BX)(BX*2), R8
+	LEAQ   (BX)(BX*4), R9
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	MOVQ   AX, R10
+	SHRQ   $0x02, R10
+	JZ     dgemmKernel6x4Beta0AVX2_tail
 
 dgemmKernel6x4Beta0AVX2_loop4:
 	VMOVUPS      (DX), Y6
@@ -6019,97 +5939,47 @@ dgemmKernel6x4Beta0AVX2_store:
 	RET
 
 // func sgemmKernel12x32Beta0AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int)
-// Requires: AVX, AVX512F, MMX+
+// Requires: AVX, AVX512F
 TEXT ·sgemmKernel12x32Beta0AVX512(SB), NOSPLIT, $0-120
-	MOVQ       c_base+88(FP), AX
-	MOVQ       ldc+112(FP), CX
-	SHLQ       $0x02, CX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	MOVQ       k+0(FP), AX
-	MOVQ       a_base+16(FP), CX
-	MOVQ       b_base+56(FP), DX
-	MOVQ       rsA+40(FP), BX
-	SHLQ       $0x02, BX
-	MOVQ       csA+48(FP), SI
-	SHLQ       $0x02, SI
-	MOVQ       rsB+80(FP), DI
-	SHLQ       $0x02, DI
-	LEAQ       (BX)(BX*2), R8
-	LEAQ       (BX)(BX*4), R9
-	LEAQ       (CX)(R8*2), R10
-	VPXORD     Z0, Z0, Z0
-	VPXORD     Z1, Z1, Z1
-	VPXORD     Z2, Z2, Z2
-	VPXORD     Z3, Z3, Z3
-	VPXORD     Z4, Z4, Z4
-	VPXORD     Z5, Z5, Z5
-	VPXORD     Z6, Z6, Z6
-	VPXORD     Z7, Z7, Z7
-	VPXORD     Z8, Z8, Z8
-	VPXORD     Z9, Z9, Z9
-	VPXORD     Z10, Z10, Z10
-	VPXORD     Z11, Z11, Z11
-	VPXORD     Z12, Z12, Z12
-	VPXORD     Z13, Z13, Z13
-	VPXORD     Z14, Z14, Z14
-	VPXORD     Z15, Z15, Z15
-	VPXORD     Z16, Z16, Z16
-	VPXORD     Z17, Z17, Z17
-	VPXORD     Z18, Z18, Z18
-	VPXORD     Z19, Z19, Z19
-	VPXORD     Z20, Z20, Z20
-	VPXORD     Z21, Z21, Z21
-	VPXORD     Z22, Z22, Z22
-	VPXORD     Z23, Z23, Z23
-	MOVQ       AX, R11
-	SHRQ       $0x02, R11
-	JZ         sgemmKernel12x32Beta0AVX512_tail
+	MOVQ   k+0(FP), AX
+	MOVQ   a_base+16(FP), CX
+	MOVQ   b_base+56(FP), DX
+	MOVQ   rsA+40(FP), BX
+	SHLQ   $0x02, BX
+	MOVQ   csA+48(FP), SI
+	SHLQ   $0x02, SI
+	MOVQ   rsB+80(FP), DI
+	SHLQ   $0x02, DI
+	LEAQ   (BX)(BX*2), R8
+	LEAQ   (BX)(BX*4), R9
+	LEAQ   (CX)(R8*2), R10
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXORD Z2, Z2, Z2
+	VPXORD Z3, Z3, Z3
+	VPXORD Z4, Z4, Z4
+	VPXORD Z5, Z5, Z5
+	VPXORD Z6, Z6, Z6
+	VPXORD Z7, Z7, Z7
+	VPXORD Z8, Z8, Z8
+	VPXORD Z9, Z9, Z9
+	VPXORD Z10, Z10, Z10
+	VPXORD Z11, Z11, Z11
+	VPXORD Z12, Z12, Z12
+	VPXORD Z13, Z13, Z13
+	VPXORD Z14, Z14, Z14
+	VPXORD Z15, Z15, Z15
+	VPXORD Z16, Z16, Z16
+	VPXORD Z17, Z17, Z17
+	VPXORD Z18, Z18, Z18
+	VPXORD Z19, Z19, Z19
+	VPXORD Z20, Z20, Z20
+	VPXORD Z21, Z21, Z21
+	VPXORD Z22, Z22, Z22
+	VPXORD Z23, Z23, Z23
+	MOVQ   AX, R11
+	SHRQ   $0x02, R11
+	JZ     sgemmKernel12x32Beta0AVX512_tail
 
 sgemmKernel12x32Beta0AVX512_loop4:
 	VMOVUPS          (DX), Z24
@@ -6337,73 +6207,35 @@ sgemmKernel12x32Beta0AVX512_store:
 	RET
 
 // func sgemmKernel12x16Beta0AVX512(k int, alpha float32, a []float32, rsA int, csA int, b []float32, rsB int, c []float32, ldc int)
-// Requires: AVX, AVX512F, MMX+
+// Requires: AVX, AVX512F
 TEXT ·sgemmKernel12x16Beta0AVX512(SB), NOSPLIT, $0-120
-	MOVQ       c_base+88(FP), AX
-	MOVQ       ldc+112(FP), CX
-	SHLQ       $0x02, CX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	MOVQ       k+0(FP), AX
-	MOVQ       a_base+16(FP), CX
-	MOVQ       b_base+56(FP), DX
-	MOVQ       rsA+40(FP), BX
-	SHLQ       $0x02, BX
-	MOVQ       csA+48(FP), SI
-	SHLQ       $0x02, SI
-	MOVQ       rsB+80(FP), DI
-	SHLQ       $0x02, DI
-	LEAQ       (BX)(BX*2), R8
-	LEAQ       (BX)(BX*4), R9
-	LEAQ       (CX)(R8*2), R10
-	VPXORD     Z0, Z0, Z0
-	VPXORD     Z1, Z1, Z1
-	VPXORD     Z2, Z2, Z2
-	VPXORD     Z3, Z3, Z3
-	VPXORD     Z4, Z4, Z4
-	VPXORD     Z5, Z5, Z5
-	VPXORD     Z6, Z6, Z6
-	VPXORD     Z7, Z7, Z7
-	VPXORD     Z8, Z8, Z8
-	VPXORD     Z9, Z9, Z9
-	VPXORD     Z10, Z10, Z10
-	VPXORD     Z11, Z11, Z11
-	MOVQ       AX, R11
-	SHRQ       $0x02, R11
-	JZ         sgemmKernel12x16Beta0AVX512_tail
+	MOVQ   k+0(FP), AX
+	MOVQ   a_base+16(FP), CX
+	MOVQ   b_base+56(FP), DX
+	MOVQ   rsA+40(FP), BX
+	SHLQ   $0x02, BX
+	MOVQ   csA+48(FP), SI
+	SHLQ   $0x02, SI
+	MOVQ   rsB+80(FP), DI
+	SHLQ   $0x02, DI
+	LEAQ   (BX)(BX*2), R8
+	LEAQ   (BX)(BX*4), R9
+	LEAQ   (CX)(R8*2), R10
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXORD Z2, Z2, Z2
+	VPXORD Z3, Z3, Z3
+	VPXORD Z4, Z4, Z4
+	VPXORD Z5, Z5, Z5
+	VPXORD Z6, Z6, Z6
+	VPXORD Z7, Z7, Z7
+	VPXORD Z8, Z8, Z8
+	VPXORD Z9, Z9, Z9
+	VPXORD Z10, Z10, Z10
+	VPXORD Z11, Z11, Z11
+	MOVQ   AX, R11
+	SHRQ   $0x02, R11
+	JZ     sgemmKernel12x16Beta0AVX512_tail
 
 sgemmKernel12x16Beta0AVX512_loop4:
 	VMOVUPS          (DX), Z12
@@ -6542,97 +6374,47 @@ sgemmKernel12x16Beta0AVX512_store:
 	RET
 
 // func dgemmKernel12x16Beta0AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int)
-// Requires: AVX, AVX512F, MMX+
+// Requires: AVX, AVX512F
 TEXT ·dgemmKernel12x16Beta0AVX512(SB), NOSPLIT, $0-120
-	MOVQ       c_base+88(FP), AX
-	MOVQ       ldc+112(FP), CX
-	SHLQ       $0x03, CX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 127(AX)
-	MOVQ       k+0(FP), AX
-	MOVQ       a_base+16(FP), CX
-	MOVQ       b_base+56(FP), DX
-	MOVQ       rsA+40(FP), BX
-	SHLQ       $0x03, BX
-	MOVQ       csA+48(FP), SI
-	SHLQ       $0x03, SI
-	MOVQ       rsB+80(FP), DI
-	SHLQ       $0x03, DI
-	LEAQ       (BX)(BX*2), R8
-	LEAQ       (BX)(BX*4), R9
-	LEAQ       (CX)(R8*2), R10
-	VPXORD     Z0, Z0, Z0
-	VPXORD     Z1, Z1, Z1
-	VPXORD     Z2, Z2, Z2
-	VPXORD     Z3, Z3, Z3
-	VPXORD     Z4, Z4, Z4
-	VPXORD     Z5, Z5, Z5
-	VPXORD     Z6, Z6, Z6
-	VPXORD     Z7, Z7, Z7
-	VPXORD     Z8, Z8, Z8
-	VPXORD     Z9, Z9, Z9
-	VPXORD     Z10, Z10, Z10
-	VPXORD     Z11, Z11, Z11
-	VPXORD     Z12, Z12, Z12
-	VPXORD     Z13, Z13, Z13
-	VPXORD     Z14, Z14, Z14
-	VPXORD     Z15, Z15, Z15
-	VPXORD     Z16, Z16, Z16
-	VPXORD     Z17, Z17, Z17
-	VPXORD     Z18, Z18, Z18
-	VPXORD     Z19, Z19, Z19
-	VPXORD     Z20, Z20, Z20
-	VPXORD     Z21, Z21, Z21
-	VPXORD     Z22, Z22, Z22
-	VPXORD     Z23, Z23, Z23
-	MOVQ       AX, R11
-	SHRQ       $0x02, R11
-	JZ         dgemmKernel12x16Beta0AVX512_tail
+	MOVQ   k+0(FP), AX
+	MOVQ   a_base+16(FP), CX
+	MOVQ   b_base+56(FP), DX
+	MOVQ   rsA+40(FP), BX
+	SHLQ   $0x03, BX
+	MOVQ   csA+48(FP), SI
+	SHLQ   $0x03, SI
+	MOVQ   rsB+80(FP), DI
+	SHLQ   $0x03, DI
+	LEAQ   (BX)(BX*2), R8
+	LEAQ   (BX)(BX*4), R9
+	LEAQ   (CX)(R8*2), R10
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXORD Z2, Z2, Z2
+	VPXORD Z3, Z3, Z3
+	VPXORD Z4, Z4, Z4
+	VPXORD Z5, Z5, Z5
+	VPXORD Z6, Z6, Z6
+	VPXORD Z7, Z7, Z7
+	VPXORD Z8, Z8, Z8
+	VPXORD Z9, Z9, Z9
+	VPXORD Z10, Z10, Z10
+	VPXORD Z11, Z11, Z11
+	VPXORD Z12, Z12, Z12
+	VPXORD Z13, Z13, Z13
+	VPXORD Z14, Z14, Z14
+	VPXORD Z15, Z15, Z15
+	VPXORD Z16, Z16, Z16
+	VPXORD Z17, Z17, Z17
+	VPXORD Z18, Z18, Z18
+	VPXORD Z19, Z19, Z19
+	VPXORD Z20, Z20, Z20
+	VPXORD Z21, Z21, Z21
+	VPXORD Z22, Z22, Z22
+	VPXORD Z23, Z23, Z23
+	MOVQ   AX, R11
+	SHRQ   $0x02, R11
+	JZ     dgemmKernel12x16Beta0AVX512_tail
 
 dgemmKernel12x16Beta0AVX512_loop4:
 	VMOVUPS          (DX), Z24
@@ -6860,73 +6642,35 @@ dgemmKernel12x16Beta0AVX512_store:
 	RET
 
 // func dgemmKernel12x8Beta0AVX512(k int, alpha float64, a []float64, rsA int, csA int, b []float64, rsB int, c []float64, ldc int)
-// Requires: AVX, AVX512F, MMX+
+// Requires: AVX, AVX512F
 TEXT ·dgemmKernel12x8Beta0AVX512(SB), NOSPLIT, $0-120
-	MOVQ       c_base+88(FP), AX
-	MOVQ       ldc+112(FP), CX
-	SHLQ       $0x03, CX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	ADDQ       CX, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 63(AX)
-	MOVQ       k+0(FP), AX
-	MOVQ       a_base+16(FP), CX
-	MOVQ       b_base+56(FP), DX
-	MOVQ       rsA+40(FP), BX
-	SHLQ       $0x03, BX
-	MOVQ       csA+48(FP), SI
-	SHLQ       $0x03, SI
-	MOVQ       rsB+80(FP), DI
-	SHLQ       $0x03, DI
-	LEAQ       (BX)(BX*2), R8
-	LEAQ       (BX)(BX*4), R9
-	LEAQ       (CX)(R8*2), R10
-	VPXORD     Z0, Z0, Z0
-	VPXORD     Z1, Z1, Z1
-	VPXORD     Z2, Z2, Z2
-	VPXORD     Z3, Z3, Z3
-	VPXORD     Z4, Z4, Z4
-	VPXORD     Z5, Z5, Z5
-	VPXORD     Z6, Z6, Z6
-	VPXORD     Z7, Z7, Z7
-	VPXORD     Z8, Z8, Z8
-	VPXORD     Z9, Z9, Z9
-	VPXORD     Z10, Z10, Z10
-	VPXORD     Z11, Z11, Z11
-	MOVQ       AX, R11
-	SHRQ       $0x02, R11
-	JZ         dgemmKernel12x8Beta0AVX512_tail
+	MOVQ   k+0(FP), AX
+	MOVQ   a_base+16(FP), CX
+	MOVQ   b_base+56(FP), DX
+	MOVQ   rsA+40(FP), BX
+	SHLQ   $0x03, BX
+	MOVQ   csA+48(FP), SI
+	SHLQ   $0x03, SI
+	MOVQ   rsB+80(FP), DI
+	SHLQ   $0x03, DI
+	LEAQ   (BX)(BX*2), R8
+	LEAQ   (BX)(BX*4), R9
+	LEAQ   (CX)(R8*2), R10
+	VPXORD Z0, Z0, Z0
+	VPXORD Z1, Z1, Z1
+	VPXORD Z2, Z2, Z2
+	VPXORD Z3, Z3, Z3
+	VPXORD Z4, Z4, Z4
+	VPXORD Z5, Z5, Z5
+	VPXORD Z6, Z6, Z6
+	VPXORD Z7, Z7, Z7
+	VPXORD Z8, Z8, Z8
+	VPXORD Z9, Z9, Z9
+	VPXORD Z10, Z10, Z10
+	VPXORD Z11, Z11, Z11
+	MOVQ   AX, R11
+	SHRQ   $0x02, R11
+	JZ     dgemmKernel12x8Beta0AVX512_tail
 
 dgemmKernel12x8Beta0AVX512_loop4:
 	VMOVUPS          (DX), Z12

@@ -88,7 +88,13 @@ func microKernel(name string, e elem, mr, vecs int, overwrite bool) {
 	nr := vecs * e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int)", e.goType))
 	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
-	prefetchC(e, mr, nr)
+	if !overwrite {
+		// The overwrite form does not read C, and its 12·3 prefetches cost
+		// more than the stores' misses they save: measured on Zen 4,
+		// alternating, 64³ and 100×100×100 1.2–1.5 % faster without them,
+		// 1024³ unchanged.
+		prefetchC(e, mr, nr)
+	}
 	acc := accumulate(name, e, mr, vecs, nil)
 	alpha, pc, ldc := storeSetup(e)
 	zero := zeroIf(e, overwrite)
