@@ -143,14 +143,53 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 	if s.nc2 > 0 {
 		chunk = s.nc2
 	}
+	ks := s.kernels(p.overwrite, pc)
+	fullEnd := nb - nb%s.nr // full-width tiles end here
 	for j0 := 0; j0 < nb; j0 += chunk {
 		j1 := min(j0+chunk, nb)
 		for ir := 0; ir < mb; ir += s.mr {
-			for jr := j0; jr < j1; jr += s.nr {
+			jr := j0
+			if tiles := (min(j1, fullEnd) - j0) / s.nr; ks.row != nil && mb-ir >= s.mr && tiles > 0 {
+				p.rowTiles(pn, ks, ic, jc, pc, ir, jr, kb, tiles)
+				jr += tiles * s.nr
+			}
+			for ; jr < j1; jr += s.nr {
 				p.tile(pn, ic, jc, pc, ir, jr, mb, nb, kb)
 			}
 		}
 	}
+}
+
+// rowTiles runs the row kernel of ks on tiles full tiles side by side,
+// the first at (ir, jr) of the macro-kernel's block: what tile does for
+// each, in one call.
+func (p *problem[T]) rowTiles(pn *panels[T], ks *tileKernels[T], ic, jc, pc, ir, jr, kb, tiles int) {
+	nr := p.spec.nr
+	var bp []T
+	rsB, bNext := nr, nr*kb // packed panels
+	if p.packB {
+		bp = pn.b[jr*kb:]
+	} else {
+		bp, rsB, bNext = p.b[pc*p.ldb+jc+jr:], p.ldb, nr
+	}
+	ap, rsA, csA := p.aOperand(pn, ic, pc, ir, kb, p.spec.mr)
+	ks.row(kb, p.alpha, ap, rsA, csA, bp, rsB, p.c[(ic+ir)*p.ldc+jc+jr:], p.ldc, tiles, bNext)
+}
+
+// aOperand returns the rows ir… of A's block for a tile of rows rows, with
+// its strides: a packed panel, the zero-padded panel of the last rows, or A
+// in place (either orientation).
+func (p *problem[T]) aOperand(pn *panels[T], ic, pc, ir, kb, rows int) (ap []T, rsA, csA int) {
+	s := p.spec
+	switch {
+	case p.packA:
+		return pn.a[ir*kb:][:s.mr*kb], 1, s.mr
+	case rows < s.mr && !s.readsRowsInPlace(rows):
+		return pn.a[:s.mr*kb], 1, s.mr
+	case p.tA == NoTrans:
+		return p.a[(ic+ir)*p.lda+pc:], p.lda, 1
+	}
+	return p.a[pc*p.lda+ic+ir:], 1, p.lda
 }
 
 // tile runs the micro-kernel on the register tile at (ir, jr) of the
@@ -202,18 +241,7 @@ func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 	default: // in place (B is not transposed here); edge kernels mask the columns
 		bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
 	}
-	var ap []T
-	rsA, csA := 1, mr
-	switch {
-	case p.packA:
-		ap = pn.a[ir*kb:][:mr*kb]
-	case rows < mr && !s.readsRowsInPlace(rows):
-		ap = pn.a[:mr*kb]
-	case p.tA == NoTrans:
-		ap, rsA, csA = p.a[(ic+ir)*p.lda+pc:], p.lda, 1
-	default:
-		ap, rsA, csA = p.a[pc*p.lda+ic+ir:], 1, p.lda
-	}
+	ap, rsA, csA := p.aOperand(pn, ic, pc, ir, kb, rows)
 	c := p.c[(ic+ir)*p.ldc+jc+jr:]
 	if rows == mr && cols == nr {
 		micro(kb, p.alpha, ap, rsA, csA, bp, rsB, c, p.ldc)

@@ -14,6 +14,12 @@ type Float interface{ float32 | float64 }
 // index the formula reaches lies inside the slices.
 type microKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int)
 
+// rowKernel computes tiles ≥ 1 full tiles side by side along a row of C:
+// tile t is microKernel's tile with B at b[t*bNext:] and C at c[t*nr:]
+// (bNext = nr for B in place, nr·k for packed panels), A the same for all.
+// The caller guarantees what microKernel's does for every tile.
+type rowKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int, tiles, bNext int)
+
 // kernelSpec is one micro-kernel with the block sizes tuned for it:
 // mr×nr register tile, kc depth of packed panels, mc rows of A and nc
 // columns of B per cache block (mc a multiple of mr, nc of nr). An optional
@@ -50,6 +56,9 @@ type kernelSpec[T Float] struct {
 // form: adding alpha·A·B to C, or overwriting C with it.
 type tileKernels[T Float] struct {
 	micro, microNarrow microKernel[T]
+	// row, when present, runs micro over several full tiles side by side
+	// in one call (rowKernel).
+	row rowKernel[T]
 	// edge and edgeNarrow, when present, compute partial tiles directly in
 	// C (masked stores) instead of through a copied local tile.
 	edge, edgeNarrow edgeKernel[T]

@@ -11,13 +11,13 @@ import "github.com/klauspost/cpuid/v2"
 var avx512 = &implementation{
 	name: "avx512",
 	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, nc2: 256, narrow: 16,
-		tileKernels: tileKernels[float32]{micro: sgemmKernel12x32AVX512, microNarrow: sgemmKernel12x16AVX512,
+		tileKernels: tileKernels[float32]{micro: sgemmKernel12x32AVX512, microNarrow: sgemmKernel12x16AVX512, row: sgemmRow12x32AVX512,
 			edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512,
 			shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32AVX512, sgemmEdge4x16AVX512}, {8, sgemmEdge8x32AVX512, sgemmEdge8x16AVX512}},
 			dots: [2][2]dotKernel[float32]{
 				{sgemmDot4x4AVX512, sgemmDot4x8AVX512},
 				{sgemmDot8x4AVX512, sgemmDot8x8AVX512}}},
-		overwrite: &tileKernels[float32]{micro: sgemmKernel12x32Beta0AVX512, microNarrow: sgemmKernel12x16Beta0AVX512,
+		overwrite: &tileKernels[float32]{micro: sgemmKernel12x32Beta0AVX512, microNarrow: sgemmKernel12x16Beta0AVX512, row: sgemmRow12x32Beta0AVX512,
 			edge: sgemmEdge12x32Beta0AVX512, edgeNarrow: sgemmEdge12x16Beta0AVX512,
 			shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32Beta0AVX512, sgemmEdge4x16Beta0AVX512}, {8, sgemmEdge8x32Beta0AVX512, sgemmEdge8x16Beta0AVX512}},
 			dots: [2][2]dotKernel[float32]{
@@ -26,11 +26,11 @@ var avx512 = &implementation{
 		packTrans: packBT32AVX512, packRows: spackA12AVX512,
 		dotGroup: 4, packDots: [2]dotPacker[float32]{spackDot4AVX512, spackDot8AVX512}},
 	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, nc2: 128, narrow: 8,
-		tileKernels: tileKernels[float64]{micro: dgemmKernel12x16AVX512, microNarrow: dgemmKernel12x8AVX512,
+		tileKernels: tileKernels[float64]{micro: dgemmKernel12x16AVX512, microNarrow: dgemmKernel12x8AVX512, row: dgemmRow12x16AVX512,
 			edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
 			shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}},
 			dots:       [2][2]dotKernel[float64]{{dgemmDot4x2AVX512}, {dgemmDot8x2AVX512}}},
-		overwrite: &tileKernels[float64]{micro: dgemmKernel12x16Beta0AVX512, microNarrow: dgemmKernel12x8Beta0AVX512,
+		overwrite: &tileKernels[float64]{micro: dgemmKernel12x16Beta0AVX512, microNarrow: dgemmKernel12x8Beta0AVX512, row: dgemmRow12x16Beta0AVX512,
 			edge: dgemmEdge12x16Beta0AVX512, edgeNarrow: dgemmEdge12x8Beta0AVX512,
 			shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16Beta0AVX512, dgemmEdge4x8Beta0AVX512}, {8, dgemmEdge8x16Beta0AVX512, dgemmEdge8x8Beta0AVX512}},
 			dots:       [2][2]dotKernel[float64]{{dgemmDot4x2Beta0AVX512}, {dgemmDot8x2Beta0AVX512}}},
@@ -63,6 +63,18 @@ func sgemmKernel12x16AVX512(k int, alpha float32, a []float32, rsA, csA int, b [
 //
 //go:noescape
 func dgemmKernel12x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int)
+
+// sgemmRow12x32AVX512 runs sgemmKernel12x32AVX512 on tiles tiles side by
+// side (rowKernel): tile t reads b[t*bNext:] and writes c[t*32:].
+//
+//go:noescape
+func sgemmRow12x32AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, tiles, bNext int)
+
+// dgemmRow12x16AVX512 runs dgemmKernel12x16AVX512 on tiles tiles side by
+// side (rowKernel): tile t reads b[t*bNext:] and writes c[t*16:].
+//
+//go:noescape
+func dgemmRow12x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, tiles, bNext int)
 
 // dgemmKernel12x8AVX512 is dgemmKernel12x16AVX512 for a 12×8 tile.
 //

@@ -138,3 +138,13 @@ func dgemmDot4x2Beta0AVX512(k int, alpha float64, a []float64, lda int, b []floa
 //
 //go:noescape
 func dgemmDot8x2Beta0AVX512(k int, alpha float64, a []float64, lda int, b []float64, c []float64, ldc int, mask uint64)
+
+// sgemmRow12x32Beta0AVX512 is sgemmRow12x32AVX512 storing C = alpha·A·B (C is not read).
+//
+//go:noescape
+func sgemmRow12x32Beta0AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, tiles, bNext int)
+
+// dgemmRow12x16Beta0AVX512 is dgemmRow12x16AVX512 storing C = alpha·A·B (C is not read).
+//
+//go:noescape
+func dgemmRow12x16Beta0AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, tiles, bNext int)

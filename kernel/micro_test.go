@@ -59,6 +59,55 @@ func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []
 	for _, form := range tileForms(s) {
 		dotContract(t, s, form, alloc)
 		microForm(t, s, form, alloc)
+		rowForm(t, s, form, alloc)
+	}
+}
+
+// rowForm checks the row kernel of one form of s (rowKernel), if it has
+// one, on 1 to 3 tiles, with B packed (panels nr·k apart) and in place
+// (rows wider than the tiles), against microKernel's formula per tile.
+func rowForm[T Float](t *testing.T, s *kernelSpec[T], form tileForm[T], alloc func(n int) []T) {
+	if form.kernels.row == nil {
+		return
+	}
+	rng := rand.New(rand.NewPCG(27, 28))
+	rnd := randFloat[T](rng)
+	mr, nr := s.mr, s.nr
+	for _, tiles := range []int{1, 2, 3} {
+		for _, k := range []int{1, 4, 5, 17} {
+			for _, packed := range []bool{true, false} {
+				rsB, bNext := nr, nr*k
+				if !packed {
+					rsB, bNext = tiles*nr+5, nr
+				}
+				a := alloc((mr-1)*(k+3) + k)
+				b := alloc((tiles-1)*bNext + (k-1)*rsB + nr)
+				ldc := tiles*nr + 3
+				c := alloc((mr-1)*ldc + tiles*nr)
+				for _, x := range [][]T{a, b} {
+					for i := range x {
+						x[i] = rnd()
+					}
+				}
+				want := fillC(c, form.overwrite, rnd)
+				for tile := 0; tile < tiles; tile++ {
+					for i := 0; i < mr; i++ {
+						for j := 0; j < nr; j++ {
+							var sum float64
+							for p := 0; p < k; p++ {
+								sum += float64(a[i*(k+3)+p]) * float64(b[tile*bNext+p*rsB+j])
+							}
+							want[i*ldc+tile*nr+j] += 0.5 * sum
+						}
+					}
+				}
+				form.kernels.row(k, 0.5, a, k+3, 1, b, rsB, c, ldc, tiles, bNext)
+				if form.overwrite {
+					restoreGaps(t, c, want, mr, tiles*nr, ldc)
+				}
+				checkNear(t, c, want, k, fmt.Sprintf("%s row of %d %dx%d tiles, packed=%v, k=%d", form.name, tiles, mr, nr, packed, k))
+			}
+		}
 	}
 }
 

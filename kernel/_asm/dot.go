@@ -135,7 +135,8 @@ func dotKernel(name string, e elem, rows, groups int, perm Mem, overwrite bool) 
 // overwrite, stored there).
 func dotStore(e elem, acc [][]reg.VecVirtual, groups int, perm Mem, overwrite bool) {
 	cols := e.vecLanes / 4 // columns per group
-	alpha, pc, ldc := storeSetup(e)
+	alpha, ldc := storeSetup(e)
+	pc := Load(Param("c").Base(), GP64())
 	zero := zeroIf(e, overwrite)
 	bits := GP64()
 	Load(Param("mask"), bits)

@@ -52,6 +52,8 @@ func main() {
 		microKernel(tileName("sgemmKernel12x16AVX512", over), f32z, 12, 1, over)
 		microKernel(tileName("dgemmKernel12x16AVX512", over), f64z, 12, 2, over)
 		microKernel(tileName("dgemmKernel12x8AVX512", over), f64z, 12, 1, over)
+		microRow(tileName("sgemmRow12x32AVX512", over), f32z, 12, 2, over)
+		microRow(tileName("dgemmRow12x16AVX512", over), f64z, 12, 2, over)
 		// Edge tiles of 12 rows, and shorter ones, so that the last 1…8
 		// rows of C do not cost a whole 12-row tile.
 		for _, rows := range []int{12, 4, 8} {
@@ -89,17 +91,56 @@ func microKernel(name string, e elem, mr, vecs int, overwrite bool) {
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int)", e.goType))
 	Doc(fmt.Sprintf("%s computes the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
 	if !overwrite {
-		// The overwrite form does not read C, and its 12·3 prefetches cost
-		// more than the stores' misses they save: measured on Zen 4,
-		// alternating, 64³ and 100×100×100 1.2–1.5 % faster without them,
-		// 1024³ unchanged.
-		prefetchC(e, mr, nr)
+		prefetchC(e, Load(Param("c").Base(), GP64()), mr, nr)
 	}
-	acc := accumulate(name, e, mr, vecs, nil)
-	alpha, pc, ldc := storeSetup(e)
+	acc := accumulate(name, e, mr, vecs, nil, nil)
+	storeTile(e, acc, Load(Param("c").Base(), GP64()), overwrite)
+	VZEROUPPER()
+	RET()
+}
+
+// microRow emits microKernel for tiles ≥ 1 tiles side by side along a row
+// of C: tile t reads B from b[t*bNext:] (bNext = nr in place, nr·k for
+// packed panels) and writes C from c[t*nr:], all with the same rows of A.
+// One call for a row of full tiles saves the driver's per-tile call
+// (measured on Zen 4 at about 3 % of a 64³ product).
+func microRow(name string, e elem, mr, vecs int, overwrite bool) {
+	nr := vecs * e.vecLanes
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int, tiles, bNext int)", e.goType))
+	Doc(fmt.Sprintf("%s computes a row of %dx%d tiles C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
+	pbTile := Load(Param("b").Base(), GP64())
+	pcTile := Load(Param("c").Base(), GP64())
+	tiles := Load(Param("tiles"), GP64())
+	Label(name + "_tile")
+	if !overwrite {
+		pf := GP64()
+		MOVQ(pcTile, pf)
+		prefetchC(e, pf, mr, nr)
+	}
+	pb := GP64()
+	MOVQ(pbTile, pb)
+	acc := accumulate(name, e, mr, vecs, nil, pb)
+	pc := GP64()
+	MOVQ(pcTile, pc)
+	storeTile(e, acc, pc, overwrite)
+	next := Load(Param("bNext"), GP64())
+	SHLQ(Imm(uint64(log2(e.size))), next)
+	ADDQ(next, pbTile)
+	ADDQ(Imm(uint64(nr*e.size)), pcTile)
+	DECQ(tiles)
+	JNZ(LabelRef(name + "_tile"))
+	VZEROUPPER()
+	RET()
+}
+
+// storeTile writes the accumulators of a full mr×nr tile to C at pc (rows
+// ldc apart): C = fma(alpha, acc, C), or with overwrite fma(alpha, acc, 0)
+// without reading C. It advances pc.
+func storeTile(e elem, acc [][]reg.VecVirtual, pc reg.Register, overwrite bool) {
+	alpha, ldc := storeSetup(e)
 	zero := zeroIf(e, overwrite)
-	for i := 0; i < mr; i++ {
-		for v := 0; v < vecs; v++ {
+	for i := range acc {
+		for v := range acc[i] {
 			m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}
 			if overwrite {
 				e.fma213(zero, alpha, acc[i][v])
@@ -108,20 +149,21 @@ func microKernel(name string, e elem, mr, vecs int, overwrite bool) {
 			}
 			VMOVUPS(acc[i][v], m)
 		}
-		if i < mr-1 {
+		if i < len(acc)-1 {
 			ADDQ(ldc, pc)
 		}
 	}
-	VZEROUPPER()
-	RET()
 }
 
 // prefetchC asks for the lines of the mr×nr tile of C before the k loop,
 // so that they arrive while the tile is computed instead of stalling the
 // stores at the end (C is typically in L3 or memory for large products).
 // Only full tiles do this: every prefetched line belongs to C.
-func prefetchC(e elem, mr, nr int) {
-	p := Load(Param("c").Base(), GP64())
+// The overwrite forms do not call it: they do not read C, and the 12·3
+// prefetches cost more than the stores' misses they save (measured on
+// Zen 4, alternating: 64³ and 100×100×100 1.2–1.5 % faster without them,
+// 1024³ unchanged). It advances p.
+func prefetchC(e elem, p reg.Register, mr, nr int) {
 	ldc := Load(Param("ldc"), GP64())
 	SHLQ(Imm(uint64(log2(e.size))), ldc)
 	width := nr * e.size
@@ -160,8 +202,9 @@ func edgeKernel(name string, e elem, mr, vecs int, overwrite bool) {
 		KMOVW(bits.As32(), masks[v])
 		SHRQ(U8(e.vecLanes), bits)
 	}
-	acc := accumulate(name, e, mr, vecs, masks)
-	alpha, pc, ldc := storeSetup(e)
+	acc := accumulate(name, e, mr, vecs, masks, nil)
+	alpha, ldc := storeSetup(e)
+	pc := Load(Param("c").Base(), GP64())
 	zero := zeroIf(e, overwrite)
 	rows := Load(Param("rows"), GP64())
 	for i := 0; i < mr; i++ {
@@ -192,11 +235,15 @@ func edgeKernel(name string, e elem, mr, vecs int, overwrite bool) {
 // holding the mr×nr sums of A·B. With bMasks, rows of B are loaded through
 // those opmasks (zeroing, and never touching masked-out memory), so B can be
 // read in place at the right edge of the matrix.
-func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual) [][]reg.VecVirtual {
+// pb, if not nil, holds B's address instead of the b argument's, and
+// advances with the loop.
+func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual, pb reg.Register) [][]reg.VecVirtual {
 	shift := uint64(log2(e.size))
 	k := Load(Param("k"), GP64())
 	pa := Load(Param("a").Base(), GP64())
-	pb := Load(Param("b").Base(), GP64())
+	if pb == nil {
+		pb = Load(Param("b").Base(), GP64())
+	}
 	rs := Load(Param("rsA"), GP64())
 	SHLQ(Imm(shift), rs)
 	cs := Load(Param("csA"), GP64())
@@ -331,21 +378,19 @@ func tileRegisters(e elem, rows, vecs int) (acc [][]reg.VecVirtual, bv []reg.Vec
 	return acc, bv, e.vec()
 }
 
-// storeSetup loads what storing a tile needs: alpha broadcast, the address
-// of C and its row stride in bytes.
-func storeSetup(e elem) (alpha reg.VecVirtual, pc, ldc reg.GPVirtual) {
+// storeSetup loads what storing a tile needs: alpha broadcast and C's row
+// stride in bytes.
+func storeSetup(e elem) (alpha reg.VecVirtual, ldc reg.GPVirtual) {
 	alpha = e.vec()
 	alphaArg, err := Param("alpha").Resolve()
 	if err != nil {
 		panic(err)
 	}
 	e.broadcast(alphaArg.Addr, alpha)
-	pc = GP64()
-	Load(Param("c").Base(), pc)
 	ldc = GP64()
 	Load(Param("ldc"), ldc)
 	SHLQ(Imm(uint64(log2(e.size))), ldc)
-	return alpha, pc, ldc
+	return alpha, ldc
 }
 
 // tileName is the name of a tile kernel's accumulating form, or of its
