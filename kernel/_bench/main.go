@@ -67,8 +67,25 @@ func main() {
 	flag.DurationVar(&o.peakSlice, "peak-slice", 20*time.Millisecond, "MeasurePeak duration per element type in one -peak call")
 	flag.BoolVar(&o.gonum, "gonum", false, "also time gonum (slow) in the GOMAXPROCS rotation")
 	csvPath := flag.String("csv", "", "write every per-round raw rate to this CSV file")
+	merge := flag.String("merge", "", "print one table of every contender per shape from -csv files of earlier runs, LABEL=FILE,LABEL=FILE… (OpenBLAS and the ratios from the first), and time nothing")
 	only := flag.String("only", "", "time only these of zerokara,OpenBLAS,gomlx (comma-separated; one alone runs back to back, a diagnosis, not a table to keep)")
 	flag.Parse()
+	if *merge != "" {
+		var runs []*run
+		for _, item := range strings.Split(*merge, ",") {
+			label, path, ok := strings.Cut(item, "=")
+			if !ok {
+				fatalf("-merge: %q is not LABEL=FILE", item)
+			}
+			r, err := readRun(label, path)
+			if err != nil {
+				fatalf("-merge: %v", err)
+			}
+			runs = append(runs, r)
+		}
+		mergeRuns(os.Stdout, runs)
+		return
+	}
 	if *only != "" {
 		o.only = map[string]bool{}
 		for _, name := range strings.Split(*only, ",") {
