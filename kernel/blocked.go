@@ -145,6 +145,9 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 	}
 	ks := s.kernels(p.overwrite, pc)
 	fullEnd := nb - nb%s.nr // full-width tiles end here
+	// The last, narrow column of tiles without dot kernels: its full-height
+	// tiles in one call (narrowColumn) after the rows.
+	column := ks.narrowColumn != nil && pn.dotCols == 0 && fullEnd < nb && nb-fullEnd <= s.narrow && mb >= s.mr
 	for j0 := 0; j0 < nb; j0 += chunk {
 		j1 := min(j0+chunk, nb)
 		for ir := 0; ir < mb; ir += s.mr {
@@ -154,10 +157,41 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 				jr += tiles * s.nr
 			}
 			for ; jr < j1; jr += s.nr {
+				if column && jr == fullEnd && mb-ir >= s.mr {
+					continue
+				}
 				p.tile(pn, ic, jc, pc, ir, jr, mb, nb, kb)
 			}
 		}
 	}
+	if column {
+		p.columnTiles(pn, ks, ic, jc, pc, fullEnd, kb, mb/s.mr, nb-fullEnd)
+	}
+}
+
+// columnTiles runs ks.narrowColumn on the tiles full-height tiles of the
+// last column of the block (cols ≤ narrow columns from jr), top down: what
+// tile does for each, in one call.
+func (p *problem[T]) columnTiles(pn *panels[T], ks *tileKernels[T], ic, jc, pc, jr, kb, tiles, cols int) {
+	s := p.spec
+	var bp []T
+	rsB := s.narrow
+	if p.packB {
+		bp = pn.b[jr*kb:][:s.narrow*kb]
+	} else {
+		bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
+	}
+	ap, rsA, csA := p.aOperand(pn, ic, pc, 0, kb, s.mr)
+	aNext := s.mr * kb // packed panels
+	switch {
+	case p.packA:
+		ap = pn.a // all the block's panels, not the first only
+	case p.tA == NoTrans:
+		aNext = s.mr * p.lda
+	default:
+		aNext = s.mr
+	}
+	ks.narrowColumn(kb, p.alpha, ap, rsA, csA, bp, rsB, p.c[ic*p.ldc+jc+jr:], p.ldc, 1<<cols-1, tiles, aNext)
 }
 
 // rowTiles runs the row kernel of ks on tiles full tiles side by side,

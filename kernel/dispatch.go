@@ -20,6 +20,12 @@ type microKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB i
 // The caller guarantees what microKernel's does for every tile.
 type rowKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int, tiles, bNext int)
 
+// edgeColumnKernel computes tiles ≥ 1 full-height tiles stacked down a
+// column of C: tile t is edgeKernel's tile (all mr rows, the columns of
+// mask) with A at a[t*aNext:] and C at c[t*mr*ldc:], B the same for all.
+// The caller guarantees what edgeKernel's does for every tile.
+type edgeColumnKernel[T Float] func(k int, alpha T, a []T, rsA, csA int, b []T, rsB int, c []T, ldc int, mask uint64, tiles, aNext int)
+
 // kernelSpec is one micro-kernel with the block sizes tuned for it:
 // mr×nr register tile, kc depth of packed panels, mc rows of A and nc
 // columns of B per cache block (mc a multiple of mr, nc of nr). An optional
@@ -62,6 +68,9 @@ type tileKernels[T Float] struct {
 	// edge and edgeNarrow, when present, compute partial tiles directly in
 	// C (masked stores) instead of through a copied local tile.
 	edge, edgeNarrow edgeKernel[T]
+	// narrowColumn, when present, runs edgeNarrow on several full-height
+	// tiles down a column in one call (edgeColumnKernel).
+	narrowColumn edgeColumnKernel[T]
 	// shortEdges, ascending by rows, hold edge kernels for tiles of fewer
 	// rows: a partial tile uses the first entry with rows at least its own.
 	shortEdges []shortEdge[T]

@@ -12,13 +12,13 @@ var avx512 = &implementation{
 	name: "avx512",
 	s: kernelSpec[float32]{mr: 12, nr: 32, kc: 256, mc: 144, nc: 4096, nc2: 256, narrow: 16,
 		tileKernels: tileKernels[float32]{micro: sgemmKernel12x32AVX512, microNarrow: sgemmKernel12x16AVX512, row: sgemmRow12x32AVX512,
-			edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512,
+			edge: sgemmEdge12x32AVX512, edgeNarrow: sgemmEdge12x16AVX512, narrowColumn: sgemmEdgeColumn12x16AVX512,
 			shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32AVX512, sgemmEdge4x16AVX512}, {8, sgemmEdge8x32AVX512, sgemmEdge8x16AVX512}},
 			dots: [2][2]dotKernel[float32]{
 				{sgemmDot4x4AVX512, sgemmDot4x8AVX512},
 				{sgemmDot8x4AVX512, sgemmDot8x8AVX512}}},
 		overwrite: &tileKernels[float32]{micro: sgemmKernel12x32Beta0AVX512, microNarrow: sgemmKernel12x16Beta0AVX512, row: sgemmRow12x32Beta0AVX512,
-			edge: sgemmEdge12x32Beta0AVX512, edgeNarrow: sgemmEdge12x16Beta0AVX512,
+			edge: sgemmEdge12x32Beta0AVX512, edgeNarrow: sgemmEdge12x16Beta0AVX512, narrowColumn: sgemmEdgeColumn12x16Beta0AVX512,
 			shortEdges: []shortEdge[float32]{{4, sgemmEdge4x32Beta0AVX512, sgemmEdge4x16Beta0AVX512}, {8, sgemmEdge8x32Beta0AVX512, sgemmEdge8x16Beta0AVX512}},
 			dots: [2][2]dotKernel[float32]{
 				{sgemmDot4x4Beta0AVX512, sgemmDot4x8Beta0AVX512},
@@ -91,6 +91,13 @@ func dgemmKernel12x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []
 //
 //go:noescape
 func sgemmEdge12x32AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, rows int, mask uint64)
+
+// sgemmEdgeColumn12x16AVX512 runs sgemmEdge12x16AVX512 on tiles full
+// 12-row tiles down a column (edgeColumnKernel): tile t reads
+// a[t*aNext:] and writes c[t*12*ldc:].
+//
+//go:noescape
+func sgemmEdgeColumn12x16AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, mask uint64, tiles, aNext int)
 
 // sgemmEdge12x16AVX512 is sgemmEdge12x32AVX512 for a 12×16 tile.
 //

@@ -148,3 +148,8 @@ func sgemmRow12x32Beta0AVX512(k int, alpha float32, a []float32, rsA, csA int, b
 //
 //go:noescape
 func dgemmRow12x16Beta0AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, tiles, bNext int)
+
+// sgemmEdgeColumn12x16Beta0AVX512 is sgemmEdgeColumn12x16AVX512 storing C = alpha·A·B (C is not read).
+//
+//go:noescape
+func sgemmEdgeColumn12x16Beta0AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, mask uint64, tiles, aNext int)

@@ -60,6 +60,59 @@ func microContract[T Float](t *testing.T, s *kernelSpec[T], alloc func(n int) []
 		dotContract(t, s, form, alloc)
 		microForm(t, s, form, alloc)
 		rowForm(t, s, form, alloc)
+		columnForm(t, s, form, alloc)
+	}
+}
+
+// columnForm checks the narrow column kernel of one form of s
+// (edgeColumnKernel), if it has one, on 1 to 3 tiles, with A packed
+// (panels mr·k apart) and in place, B in place through a mask of some
+// columns, against microKernel's formula per tile; the masked-out columns
+// of C must stay untouched.
+func columnForm[T Float](t *testing.T, s *kernelSpec[T], form tileForm[T], alloc func(n int) []T) {
+	if form.kernels.narrowColumn == nil {
+		return
+	}
+	rng := rand.New(rand.NewPCG(29, 30))
+	rnd := randFloat[T](rng)
+	mr, nr := s.mr, s.narrow
+	for _, tiles := range []int{1, 2, 3} {
+		for _, k := range []int{1, 4, 5, 17} {
+			for _, packed := range []bool{true, false} {
+				for _, cols := range []int{nr, 10, 1} {
+					rsA, csA, aNext := 1, mr, mr*k
+					if !packed {
+						rsA, csA, aNext = k+3, 1, mr*(k+3)
+					}
+					a := alloc((tiles*mr-1)*(k+3) + k) // rows of tiles·mr rows
+					if packed {
+						a = alloc(tiles * mr * k) // tiles panels
+					}
+					rsB := cols + 2
+					b := alloc((k-1)*rsB + cols)
+					ldc := cols + 3
+					c := alloc((tiles*mr-1)*ldc + cols)
+					fillRandom(rnd, a, b)
+					want := fillC(c, form.overwrite, rnd)
+					for tile := 0; tile < tiles; tile++ {
+						for i := 0; i < mr; i++ {
+							for j := 0; j < cols; j++ {
+								var sum float64
+								for p := 0; p < k; p++ {
+									sum += float64(a[tile*aNext+i*rsA+p*csA]) * float64(b[p*rsB+j])
+								}
+								want[(tile*mr+i)*ldc+j] += 0.5 * sum
+							}
+						}
+					}
+					form.kernels.narrowColumn(k, 0.5, a, rsA, csA, b, rsB, c, ldc, 1<<cols-1, tiles, aNext)
+					if form.overwrite {
+						restoreGaps(t, c, want, tiles*mr, cols, ldc)
+					}
+					checkNear(t, c, want, k, fmt.Sprintf("%s column of %d %dx%d tiles, %d columns, packed=%v, k=%d", form.name, tiles, mr, nr, cols, packed, k))
+				}
+			}
+		}
 	}
 }
 
@@ -84,11 +137,7 @@ func rowForm[T Float](t *testing.T, s *kernelSpec[T], form tileForm[T], alloc fu
 				b := alloc((tiles-1)*bNext + (k-1)*rsB + nr)
 				ldc := tiles*nr + 3
 				c := alloc((mr-1)*ldc + tiles*nr)
-				for _, x := range [][]T{a, b} {
-					for i := range x {
-						x[i] = rnd()
-					}
-				}
+				fillRandom(rnd, a, b)
 				want := fillC(c, form.overwrite, rnd)
 				for tile := 0; tile < tiles; tile++ {
 					for i := 0; i < mr; i++ {
@@ -125,6 +174,15 @@ func tileForms[T Float](s *kernelSpec[T]) []tileForm[T] {
 		forms = append(forms, tileForm[T]{"beta0", s.overwrite, true})
 	}
 	return forms
+}
+
+// fillRandom fills every slice of xs with values from rnd.
+func fillRandom[T Float](rnd func() T, xs ...[]T) {
+	for _, x := range xs {
+		for i := range x {
+			x[i] = rnd()
+		}
+	}
 }
 
 // fillC fills c with random values, or with NaN for an overwrite form, and
@@ -170,11 +228,7 @@ func microForm[T Float](t *testing.T, s *kernelSpec[T], form tileForm[T], alloc 
 				b := alloc((k-1)*layout.rsB + nr)
 				ldc := nr + 3
 				c := alloc((mr-1)*ldc + nr)
-				for _, x := range [][]T{a, b} {
-					for i := range x {
-						x[i] = rnd()
-					}
-				}
+				fillRandom(rnd, a, b)
 				want := fillC(c, form.overwrite, rnd)
 				for i := 0; i < mr; i++ {
 					for j := 0; j < nr; j++ {
@@ -235,11 +289,7 @@ func dotContract[T Float](t *testing.T, s *kernelSpec[T], form tileForm[T], allo
 					a := alloc((rows-1)*lda + k)
 					b := alloc(roundUp(k, 4) * cols)
 					c := alloc((rows-1)*ldc + w)
-					for _, x := range [][]T{a, b} {
-						for i := range x {
-							x[i] = rnd()
-						}
-					}
+					fillRandom(rnd, a, b)
 					want := fillC(c, form.overwrite, rnd)
 					for p := k; p < roundUp(k, 4); p++ {
 						for j := 0; j < cols; j++ {

@@ -54,6 +54,7 @@ func main() {
 		microKernel(tileName("dgemmKernel12x8AVX512", over), f64z, 12, 1, over)
 		microRow(tileName("sgemmRow12x32AVX512", over), f32z, 12, 2, over)
 		microRow(tileName("dgemmRow12x16AVX512", over), f64z, 12, 2, over)
+		edgeColumn(tileName("sgemmEdgeColumn12x16AVX512", over), f32z, 12, 1, over)
 		// Edge tiles of 12 rows, and shorter ones, so that the last 1…8
 		// rows of C do not cost a whole 12-row tile.
 		for _, rows := range []int{12, 4, 8} {
@@ -93,7 +94,7 @@ func microKernel(name string, e elem, mr, vecs int, overwrite bool) {
 	if !overwrite {
 		prefetchC(e, Load(Param("c").Base(), GP64()), mr, nr)
 	}
-	acc := accumulate(name, e, mr, vecs, nil, nil)
+	acc := accumulate(name, e, mr, vecs, nil, nil, nil)
 	storeTile(e, acc, Load(Param("c").Base(), GP64()), overwrite)
 	VZEROUPPER()
 	RET()
@@ -119,7 +120,7 @@ func microRow(name string, e elem, mr, vecs int, overwrite bool) {
 	}
 	pb := GP64()
 	MOVQ(pbTile, pb)
-	acc := accumulate(name, e, mr, vecs, nil, pb)
+	acc := accumulate(name, e, mr, vecs, nil, pb, nil)
 	pc := GP64()
 	MOVQ(pcTile, pc)
 	storeTile(e, acc, pc, overwrite)
@@ -194,15 +195,8 @@ func edgeKernel(name string, e elem, mr, vecs int, overwrite bool) {
 	nr := vecs * e.vecLanes
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int, rows int, mask uint64)", e.goType))
 	Doc(fmt.Sprintf("%s computes rows and masked columns of the %dx%d tile C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
-	bits := GP64()
-	Load(Param("mask"), bits)
-	masks := make([]reg.OpmaskVirtual, vecs)
-	for v := range masks {
-		masks[v] = K()
-		KMOVW(bits.As32(), masks[v])
-		SHRQ(U8(e.vecLanes), bits)
-	}
-	acc := accumulate(name, e, mr, vecs, masks, nil)
+	masks := columnMasks(e, vecs)
+	acc := accumulate(name, e, mr, vecs, masks, nil, nil)
 	alpha, ldc := storeSetup(e)
 	pc := Load(Param("c").Base(), GP64())
 	zero := zeroIf(e, overwrite)
@@ -212,16 +206,7 @@ func edgeKernel(name string, e elem, mr, vecs int, overwrite bool) {
 			CMPQ(rows, U32(i))
 			JLE(LabelRef(name + "_done"))
 		}
-		for v := 0; v < vecs; v++ {
-			m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}
-			old := zero
-			if !overwrite {
-				old = e.vec()
-				e.maskedLoad(m, masks[v], old)
-			}
-			e.fma213(old, alpha, acc[i][v])
-			e.move(acc[i][v], masks[v], m)
-		}
+		storeMaskedRow(e, acc[i], pc, masks, alpha, zero)
 		if i < mr-1 {
 			ADDQ(ldc, pc)
 		}
@@ -231,16 +216,82 @@ func edgeKernel(name string, e elem, mr, vecs int, overwrite bool) {
 	RET()
 }
 
+// edgeColumn emits edgeKernel for tiles ≥ 1 full-height (mr-row) tiles
+// stacked down a column of C: tile t reads A from a[t*aNext:] and writes C
+// from c[t*mr*ldc:], all with the same columns of B (mask). One call for
+// the last, partial column of a block saves the driver's per-tile call.
+func edgeColumn(name string, e elem, mr, vecs int, overwrite bool) {
+	nr := vecs * e.vecLanes
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(k int, alpha %[1]s, a []%[1]s, rsA, csA int, b []%[1]s, rsB int, c []%[1]s, ldc int, mask uint64, tiles, aNext int)", e.goType))
+	Doc(fmt.Sprintf("%s computes masked columns of a column of %dx%d tiles C += alpha*A*B with %s; see the Go stub.", name, mr, nr, e.isa))
+	masks := columnMasks(e, vecs)
+	paTile := Load(Param("a").Base(), GP64())
+	pcTile := Load(Param("c").Base(), GP64())
+	tiles := Load(Param("tiles"), GP64())
+	Label(name + "_tile")
+	pa := GP64()
+	MOVQ(paTile, pa)
+	acc := accumulate(name, e, mr, vecs, masks, nil, pa)
+	alpha, ldc := storeSetup(e)
+	zero := zeroIf(e, overwrite)
+	pc := GP64()
+	MOVQ(pcTile, pc)
+	for i := 0; i < mr; i++ {
+		storeMaskedRow(e, acc[i], pc, masks, alpha, zero)
+		ADDQ(ldc, pc)
+	}
+	MOVQ(pc, pcTile) // mr rows further down
+	next := Load(Param("aNext"), GP64())
+	SHLQ(Imm(uint64(log2(e.size))), next)
+	ADDQ(next, paTile)
+	DECQ(tiles)
+	JNZ(LabelRef(name + "_tile"))
+	VZEROUPPER()
+	RET()
+}
+
+// storeMaskedRow stores one row of accumulators to C at pc through the
+// column masks: C = fma(alpha, acc, C), or fma(alpha, acc, 0) without
+// reading C when zero (the overwrite form's addend) is not nil.
+func storeMaskedRow(e elem, acc []reg.VecVirtual, pc reg.Register, masks []reg.OpmaskVirtual, alpha, zero reg.VecVirtual) {
+	for v := range acc {
+		m := Mem{Base: pc, Disp: v * e.vecLanes * e.size}
+		old := zero
+		if zero == nil {
+			old = e.vec()
+			e.maskedLoad(m, masks[v], old)
+		}
+		e.fma213(old, alpha, acc[v])
+		e.move(acc[v], masks[v], m)
+	}
+}
+
+// columnMasks loads the mask argument into one opmask per vector of a
+// row: bits v·lanes … of mask for vector v.
+func columnMasks(e elem, vecs int) []reg.OpmaskVirtual {
+	bits := GP64()
+	Load(Param("mask"), bits)
+	masks := make([]reg.OpmaskVirtual, vecs)
+	for v := range masks {
+		masks[v] = K()
+		KMOVW(bits.As32(), masks[v])
+		SHRQ(U8(e.vecLanes), bits)
+	}
+	return masks
+}
+
 // accumulate emits the k loop of a micro-kernel and returns the registers
 // holding the mr×nr sums of A·B. With bMasks, rows of B are loaded through
 // those opmasks (zeroing, and never touching masked-out memory), so B can be
 // read in place at the right edge of the matrix.
-// pb, if not nil, holds B's address instead of the b argument's, and
-// advances with the loop.
-func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual, pb reg.Register) [][]reg.VecVirtual {
+// pb and pa, if not nil, hold B's and A's address instead of the b and a
+// arguments', and advance with the loop.
+func accumulate(name string, e elem, mr, vecs int, bMasks []reg.OpmaskVirtual, pb, pa reg.Register) [][]reg.VecVirtual {
 	shift := uint64(log2(e.size))
 	k := Load(Param("k"), GP64())
-	pa := Load(Param("a").Base(), GP64())
+	if pa == nil {
+		pa = Load(Param("a").Base(), GP64())
+	}
 	if pb == nil {
 		pb = Load(Param("b").Base(), GP64())
 	}
