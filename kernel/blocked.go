@@ -145,9 +145,11 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 	}
 	ks := s.kernels(p.overwrite, pc)
 	fullEnd := nb - nb%s.nr // full-width tiles end here
-	// The last, narrow column of tiles without dot kernels: its full-height
-	// tiles in one call (narrowColumn) after the rows.
-	column := ks.narrowColumn != nil && pn.dotCols == 0 && fullEnd < nb && nb-fullEnd <= s.narrow && mb >= s.mr
+	// The last column of tiles, if what the dot kernels leave of it is
+	// narrow: its full-height tiles in one call (narrowColumn) after the
+	// rows, which run only their dot kernels there.
+	narrowCols := nb - fullEnd - pn.dotCols
+	column := ks.narrowColumn != nil && narrowCols > 0 && narrowCols <= s.narrow && mb >= s.mr
 	for j0 := 0; j0 < nb; j0 += chunk {
 		j1 := min(j0+chunk, nb)
 		for ir := 0; ir < mb; ir += s.mr {
@@ -158,6 +160,9 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 			}
 			for ; jr < j1; jr += s.nr {
 				if column && jr == fullEnd && mb-ir >= s.mr {
+					if pn.dotCols > 0 {
+						p.dot(ks, pn.dot, ic+ir, jc+jr+narrowCols, pc, kb, s.mr, pn.dotCols)
+					}
 					continue
 				}
 				p.tile(pn, ic, jc, pc, ir, jr, mb, nb, kb)
@@ -165,19 +170,22 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 		}
 	}
 	if column {
-		p.columnTiles(pn, ks, ic, jc, pc, fullEnd, kb, mb/s.mr, nb-fullEnd)
+		p.columnTiles(pn, ks, ic, jc, pc, fullEnd, kb, mb/s.mr, narrowCols)
 	}
 }
 
 // columnTiles runs ks.narrowColumn on the tiles full-height tiles of the
-// last column of the block (cols ≤ narrow columns from jr), top down: what
-// tile does for each, in one call.
+// last column of the block (its first cols ≤ narrow columns, from jr), top
+// down: what tile does for each, in one call.
 func (p *problem[T]) columnTiles(pn *panels[T], ks *tileKernels[T], ic, jc, pc, jr, kb, tiles, cols int) {
 	s := p.spec
 	var bp []T
-	rsB := s.narrow
+	rsB := s.narrow // the width packB gave the last panel: narrow, or full
+	if cols+pn.dotCols > s.narrow {
+		rsB = s.nr
+	}
 	if p.packB {
-		bp = pn.b[jr*kb:][:s.narrow*kb]
+		bp = pn.b[jr*kb:][:rsB*kb]
 	} else {
 		bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
 	}
@@ -243,16 +251,22 @@ func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 	mr := s.mr
 	rows, cols := min(mr, mb-ir), min(s.nr, nb-jr)
 	narrow := cols <= s.narrow
+	panel := s.nr // width of this tile's packed B panel, if B is packed
+	if narrow {
+		panel = s.narrow
+	}
 	if pn.dotCols > 0 && cols < s.nr && rows%4 == 0 && (rows == mr || s.readsRowsInPlace(rows)) {
 		cols -= pn.dotCols
 		p.dot(ks, pn.dot, ic+ir, jc+jr+cols, pc, kb, rows, pn.dotCols)
 		if cols == 0 {
 			return
 		}
-		// What the dots leave runs narrow, except from a packed B panel
-		// that packB made full width (it counts the dot columns).
-		packedWide := p.packB && !narrow
-		narrow = cols <= s.narrow && !packedWide
+		// What the dots leave runs narrow, also from a packed panel that
+		// packB made full width (it counts the dot columns): the narrow
+		// kernel reads its first columns, rows panel apart. (Running the
+		// full-width kernel there doubled the time of float64
+		// 1000×10×100.)
+		narrow = cols <= s.narrow
 	}
 	nr, micro, edgeMicro := s.nr, ks.micro, ks.edge
 	if narrow {
@@ -269,7 +283,7 @@ func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 	rsB := nr
 	switch {
 	case p.packB:
-		bp = pn.b[jr*kb:][:nr*kb]
+		bp, rsB = pn.b[jr*kb:][:panel*kb], panel
 	case cols < s.nr && s.edge == nil:
 		bp = pn.b[:nr*kb] // the one packed edge panel
 	default: // in place (B is not transposed here); edge kernels mask the columns

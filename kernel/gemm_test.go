@@ -75,6 +75,27 @@ func blockEdges[T Float](t *testing.T, s *kernelSpec[T], call gemmFunc[T]) {
 	}
 }
 
+// TestGemmEdgeColumns multiplies products whose last column of tiles is
+// split between the dot kernels and a narrow kernel, or runs as one
+// column call (narrowColumn), with B in place (up to 192 rows) and packed
+// (more rows), every scalar pair: edges of 10 and 20 columns (float32:
+// narrow 16, dots up to 8; float64: narrow 8, dots 2) beside full tiles.
+func TestGemmEdgeColumns(t *testing.T) {
+	forEachImplementation(t, func(t *testing.T, k Kernel) {
+		rng := rand.New(rand.NewPCG(15, 16))
+		i := 0
+		for _, m := range []int{100, 1000} {
+			for _, n := range []int{10, 20, 42, 52} {
+				sc := scalars[i%len(scalars)]
+				i++
+				tc := gemmCase{m: m, n: n, k: 100, alpha: sc[0], beta: sc[1], pad: i % 2 * 3}
+				runCase(t, rng, tc, gemmOn[float32](k.WithWorkers(Serial)))
+				runCase(t, rng, tc, gemmOn[float64](k.WithWorkers(Serial)))
+			}
+		}
+	})
+}
+
 // TestGemmLargeAllTransposes multiplies a product large enough to use
 // several cache blocks in every dimension, with every transpose and the
 // package's automatic worker count. It is a long suite: about 7 s of CPU.

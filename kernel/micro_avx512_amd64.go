@@ -27,11 +27,11 @@ var avx512 = &implementation{
 		dotGroup: 4, packDots: [2]dotPacker[float32]{spackDot4AVX512, spackDot8AVX512}},
 	d: kernelSpec[float64]{mr: 12, nr: 16, kc: 256, mc: 72, nc: 4096, nc2: 128, narrow: 8,
 		tileKernels: tileKernels[float64]{micro: dgemmKernel12x16AVX512, microNarrow: dgemmKernel12x8AVX512, row: dgemmRow12x16AVX512,
-			edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512,
+			edge: dgemmEdge12x16AVX512, edgeNarrow: dgemmEdge12x8AVX512, narrowColumn: dgemmEdgeColumn12x8AVX512,
 			shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16AVX512, dgemmEdge4x8AVX512}, {8, dgemmEdge8x16AVX512, dgemmEdge8x8AVX512}},
 			dots:       [2][2]dotKernel[float64]{{dgemmDot4x2AVX512}, {dgemmDot8x2AVX512}}},
 		overwrite: &tileKernels[float64]{micro: dgemmKernel12x16Beta0AVX512, microNarrow: dgemmKernel12x8Beta0AVX512, row: dgemmRow12x16Beta0AVX512,
-			edge: dgemmEdge12x16Beta0AVX512, edgeNarrow: dgemmEdge12x8Beta0AVX512,
+			edge: dgemmEdge12x16Beta0AVX512, edgeNarrow: dgemmEdge12x8Beta0AVX512, narrowColumn: dgemmEdgeColumn12x8Beta0AVX512,
 			shortEdges: []shortEdge[float64]{{4, dgemmEdge4x16Beta0AVX512, dgemmEdge4x8Beta0AVX512}, {8, dgemmEdge8x16Beta0AVX512, dgemmEdge8x8Beta0AVX512}},
 			dots:       [2][2]dotKernel[float64]{{dgemmDot4x2Beta0AVX512}, {dgemmDot8x2Beta0AVX512}}},
 		packTrans: packBT16AVX512, packRows: dpackA12AVX512,
@@ -109,6 +109,13 @@ func sgemmEdge12x16AVX512(k int, alpha float32, a []float32, rsA, csA int, b []f
 //
 //go:noescape
 func dgemmEdge12x16AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, rows int, mask uint64)
+
+// dgemmEdgeColumn12x8AVX512 runs dgemmEdge12x8AVX512 on tiles full 12-row
+// tiles down a column (edgeColumnKernel): tile t reads a[t*aNext:] and
+// writes c[t*12*ldc:].
+//
+//go:noescape
+func dgemmEdgeColumn12x8AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, mask uint64, tiles, aNext int)
 
 // dgemmEdge12x8AVX512 is dgemmEdge12x16AVX512 for a 12×8 tile.
 //

@@ -153,3 +153,8 @@ func dgemmRow12x16Beta0AVX512(k int, alpha float64, a []float64, rsA, csA int, b
 //
 //go:noescape
 func sgemmEdgeColumn12x16Beta0AVX512(k int, alpha float32, a []float32, rsA, csA int, b []float32, rsB int, c []float32, ldc int, mask uint64, tiles, aNext int)
+
+// dgemmEdgeColumn12x8Beta0AVX512 is dgemmEdgeColumn12x8AVX512 storing C = alpha·A·B (C is not read).
+//
+//go:noescape
+func dgemmEdgeColumn12x8Beta0AVX512(k int, alpha float64, a []float64, rsA, csA int, b []float64, rsB int, c []float64, ldc int, mask uint64, tiles, aNext int)

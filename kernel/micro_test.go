@@ -79,7 +79,7 @@ func columnForm[T Float](t *testing.T, s *kernelSpec[T], form tileForm[T], alloc
 	for _, tiles := range []int{1, 2, 3} {
 		for _, k := range []int{1, 4, 5, 17} {
 			for _, packed := range []bool{true, false} {
-				for _, cols := range []int{nr, 10, 1} {
+				for _, cols := range []int{nr, nr/2 + 1, 1} {
 					rsA, csA, aNext := 1, mr, mr*k
 					if !packed {
 						rsA, csA, aNext = k+3, 1, mr*(k+3)

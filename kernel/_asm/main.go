@@ -55,6 +55,7 @@ func main() {
 		microRow(tileName("sgemmRow12x32AVX512", over), f32z, 12, 2, over)
 		microRow(tileName("dgemmRow12x16AVX512", over), f64z, 12, 2, over)
 		edgeColumn(tileName("sgemmEdgeColumn12x16AVX512", over), f32z, 12, 1, over)
+		edgeColumn(tileName("dgemmEdgeColumn12x8AVX512", over), f64z, 12, 1, over)
 		// Edge tiles of 12 rows, and shorter ones, so that the last 1…8
 		// rows of C do not cost a whole 12-row tile.
 		for _, rows := range []int{12, 4, 8} {
