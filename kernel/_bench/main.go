@@ -67,7 +67,7 @@ func main() {
 	flag.DurationVar(&o.peakSlice, "peak-slice", 20*time.Millisecond, "MeasurePeak duration per element type in one -peak call")
 	flag.BoolVar(&o.gonum, "gonum", false, "also time gonum (slow) in the GOMAXPROCS rotation")
 	csvPath := flag.String("csv", "", "write every per-round raw rate to this CSV file")
-	merge := flag.String("merge", "", "print one table of every contender per shape from -csv files of earlier runs, LABEL=FILE,LABEL=FILE… (OpenBLAS and the ratios from the first), and time nothing")
+	merge := flag.String("merge", "", "print one table of every contender per shape from -csv files of earlier runs, LABEL=FILE[+CONTENDER…],… (+gomlx: only gomlx from that file; OpenBLAS and the ratios from the first file), and time nothing")
 	only := flag.String("only", "", "time only these of zerokara,OpenBLAS,gomlx (comma-separated; one alone runs back to back, a diagnosis, not a table to keep)")
 	flag.Parse()
 	if *merge != "" {
@@ -75,9 +75,14 @@ func main() {
 		for _, item := range strings.Split(*merge, ",") {
 			label, path, ok := strings.Cut(item, "=")
 			if !ok {
-				fatalf("-merge: %q is not LABEL=FILE", item)
+				fatalf("-merge: %q is not LABEL=FILE[+CONTENDER…]", item)
 			}
-			r, err := readRun(label, path)
+			path, only, _ := strings.Cut(path, "+")
+			var keep []string
+			if only != "" {
+				keep = strings.Split(only, "+")
+			}
+			r, err := readRun(label, path, keep)
 			if err != nil {
 				fatalf("-merge: %v", err)
 			}
@@ -188,7 +193,7 @@ func printHeader(o options, n int) {
 	}
 	fmt.Printf("- gomlx/compute %s: %s; AVX-512 GEMM %s; one DotGeneral graph per shape, compiled once, Execute timed (1t = parallelism=1, %dt = parallelism=%d)\n",
 		gomlxVersion(), desc, simd, n, n)
-	fmt.Printf("- command: %s\n", strings.Join(os.Args, " "))
+	fmt.Printf("- flags: %s\n", strings.Join(os.Args[1:], " ")) // not the binary's path: it names a machine's folders
 	fmt.Printf("- timing: %d rounds of ≥ %v after ≥ %v warm-up; alpha = 1, beta = 0; single thread: calls alternate one by one; %d threads: turns of calls back to back for ≥ %v, each followed by %v idle\n\n",
 		o.rounds, o.round, o.warmup, n, o.block, o.gap)
 }

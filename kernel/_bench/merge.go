@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -24,8 +25,9 @@ type rowKey struct {
 	threads     int
 }
 
-// readRun reads a -csv file written by this harness.
-func readRun(label, path string) (*run, error) {
+// readRun reads a -csv file written by this harness; keep, if not empty,
+// lists the contenders to take from it (the others are left out).
+func readRun(label, path string, keep []string) (*run, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -45,6 +47,9 @@ func readRun(label, path string) (*run, error) {
 		rate, err3 := strconv.ParseFloat(row[10], 64)
 		if err1 != nil || err2 != nil || err3 != nil {
 			return nil, fmt.Errorf("%s: bad line %v", path, row)
+		}
+		if len(keep) > 0 && !slices.Contains(keep, row[7]) {
+			continue
 		}
 		key := rowKey{row[0], row[1], threads}
 		byName, ok := r.rates[key]
