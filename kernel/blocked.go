@@ -143,7 +143,7 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 	if s.nc2 > 0 {
 		chunk = s.nc2
 	}
-	ks := s.kernels(p.overwrite, pc)
+	ks, _ := p.kernelsAt(pc)
 	fullEnd := nb - nb%s.nr // full-width tiles end here
 	// The last column of tiles, if what the dot kernels leave of it is
 	// narrow: its full-height tiles in one call (narrowColumn) after the
@@ -179,16 +179,7 @@ func (p *problem[T]) macro(pn *panels[T], ic, jc, pc, mb, nb, kb int) {
 // down: what tile does for each, in one call.
 func (p *problem[T]) columnTiles(pn *panels[T], ks *tileKernels[T], ic, jc, pc, jr, kb, tiles, cols int) {
 	s := p.spec
-	var bp []T
-	rsB := s.narrow // the width packB gave the last panel: narrow, or full
-	if cols+pn.dotCols > s.narrow {
-		rsB = s.nr
-	}
-	if p.packB {
-		bp = pn.b[jr*kb:][:rsB*kb]
-	} else {
-		bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
-	}
+	bp, rsB := p.bOperand(pn, jc, pc, jr, kb, s.packedWidth(cols+pn.dotCols))
 	ap, rsA, csA := p.aOperand(pn, ic, pc, 0, kb, s.mr)
 	aNext := s.mr * kb // packed panels
 	switch {
@@ -207,15 +198,33 @@ func (p *problem[T]) columnTiles(pn *panels[T], ks *tileKernels[T], ic, jc, pc, 
 // each, in one call.
 func (p *problem[T]) rowTiles(pn *panels[T], ks *tileKernels[T], ic, jc, pc, ir, jr, kb, tiles int) {
 	nr := p.spec.nr
-	var bp []T
-	rsB, bNext := nr, nr*kb // packed panels
-	if p.packB {
-		bp = pn.b[jr*kb:]
-	} else {
-		bp, rsB, bNext = p.b[pc*p.ldb+jc+jr:], p.ldb, nr
+	bp, rsB := p.bOperand(pn, jc, pc, jr, kb, nr)
+	bNext := nr * kb // packed panels
+	if !p.packB {
+		bNext = nr
 	}
 	ap, rsA, csA := p.aOperand(pn, ic, pc, ir, kb, p.spec.mr)
 	ks.row(kb, p.alpha, ap, rsA, csA, bp, rsB, p.c[(ic+ir)*p.ldc+jc+jr:], p.ldc, tiles, bNext)
+}
+
+// kernelsAt returns the tile kernels for the block of k that starts at pc,
+// and whether they are the overwrite forms.
+func (p *problem[T]) kernelsAt(pc int) (ks *tileKernels[T], overwriting bool) {
+	overwriting = p.overwrite && pc == 0
+	if overwriting {
+		return p.spec.overwrite, true
+	}
+	return &p.spec.tileKernels, false
+}
+
+// bOperand returns B from column jr of the block on, with its row stride:
+// the packed panel there, panel elements wide (and the panels after it),
+// or B in place.
+func (p *problem[T]) bOperand(pn *panels[T], jc, pc, jr, kb, panel int) (bp []T, rsB int) {
+	if p.packB {
+		return pn.b[jr*kb:], panel
+	}
+	return p.b[pc*p.ldb+jc+jr:], p.ldb
 }
 
 // aOperand returns the rows ir… of A's block for a tile of rows rows, with
@@ -246,15 +255,11 @@ func (p *problem[T]) aOperand(pn *panels[T], ic, pc, ir, kb, rows int) (ap []T, 
 // without reading C (and the local tile is not loaded from C).
 func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 	s := p.spec
-	overwriting := p.overwrite && pc == 0
-	ks := s.kernels(p.overwrite, pc)
+	ks, overwriting := p.kernelsAt(pc)
 	mr := s.mr
 	rows, cols := min(mr, mb-ir), min(s.nr, nb-jr)
 	narrow := cols <= s.narrow
-	panel := s.nr // width of this tile's packed B panel, if B is packed
-	if narrow {
-		panel = s.narrow
-	}
+	panel := s.packedWidth(cols) // of this tile's packed B panel, if B is packed
 	if pn.dotCols > 0 && cols < s.nr && rows%4 == 0 && (rows == mr || s.readsRowsInPlace(rows)) {
 		cols -= pn.dotCols
 		p.dot(ks, pn.dot, ic+ir, jc+jr+cols, pc, kb, rows, pn.dotCols)
@@ -279,15 +284,12 @@ func (p *problem[T]) tile(pn *panels[T], ic, jc, pc, ir, jr, mb, nb, kb int) {
 		}
 	}
 
-	var bp []T
-	rsB := nr
-	switch {
-	case p.packB:
-		bp, rsB = pn.b[jr*kb:][:panel*kb], panel
-	case cols < s.nr && s.edge == nil:
-		bp = pn.b[:nr*kb] // the one packed edge panel
-	default: // in place (B is not transposed here); edge kernels mask the columns
-		bp, rsB = p.b[pc*p.ldb+jc+jr:], p.ldb
+	// Packed, or in place (B is not transposed then; edge kernels mask
+	// the columns), or the one packed edge panel of paths without edge
+	// kernels.
+	bp, rsB := p.bOperand(pn, jc, pc, jr, kb, panel)
+	if !p.packB && cols < s.nr && s.edge == nil {
+		bp, rsB = pn.b[:nr*kb], nr
 	}
 	ap, rsA, csA := p.aOperand(pn, ic, pc, ir, kb, rows)
 	c := p.c[(ic+ir)*p.ldc+jc+jr:]

@@ -81,13 +81,13 @@ type tileKernels[T Float] struct {
 	dots [2][2]dotKernel[T]
 }
 
-// kernels returns the tile kernels for the block of k that starts at pc:
-// the overwrite forms for the first block of a product that overwrites C.
-func (s *kernelSpec[T]) kernels(overwrite bool, pc int) *tileKernels[T] {
-	if overwrite && pc == 0 {
-		return s.overwrite
+// packedWidth is the width packB gives the panel of a block's last cols
+// columns (cols ≤ nr): narrow if they fit, else full.
+func (s *kernelSpec[T]) packedWidth(cols int) int {
+	if cols <= s.narrow {
+		return s.narrow
 	}
-	return &s.tileKernels
+	return s.nr
 }
 
 // dotPacker writes dst[(p/4)*4*cols + 4*j + p%4] = b[p*ldb+j] for p < kb
